@@ -8,7 +8,7 @@ what is unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import time
 from typing import Literal
 
 from knowledge.periods import Period
@@ -104,6 +104,6 @@ class ParsedDocument:
     file: str
     shape: str  # the parser's name
     title: str
-    document_date: date | None
+    document_date: Period | None  # day precision, or month ("november 2022"), or None
     items: tuple[ItemRecord, ...] = field(default=())
     meetings: tuple[MeetingRecord, ...] = field(default=())
