@@ -1,0 +1,80 @@
+"""The database: URL handling, the async engine, sessions and migrations.
+
+SQLite (aiosqlite) is the embedded default; PostgreSQL (asyncpg) is for several bot
+instances sharing one database. The schema is Alembic's: `migrate` brings any database
+to the newest revision at start, under an advisory lock on PostgreSQL so that two
+instances starting together do not both try.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+DEFAULT_URL = "sqlite+aiosqlite:///klyngebot.db"
+# Any constant shared by all instances; it names "the Klyngebot schema migration" lock.
+MIGRATION_LOCK_KEY = 0x6B6C796E6765
+
+
+def normalise_url(url: str) -> str:
+    """Accept the URLs people paste: sqlite:///x.db and postgresql://... get async drivers."""
+    parsed = make_url(url)
+    drivers = {
+        "sqlite": "sqlite+aiosqlite",
+        "postgresql": "postgresql+asyncpg",
+        "postgres": "postgresql+asyncpg",
+    }
+    backend = parsed.drivername.split("+")[0]
+    if backend not in drivers:
+        raise ValueError(f"DATABASE_URL must be SQLite or PostgreSQL, not {parsed.drivername!r}")
+    return parsed.set(drivername=drivers[backend]).render_as_string(hide_password=False)
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def create_engine(url: str) -> AsyncEngine:
+    engine = create_async_engine(normalise_url(url), pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _upgrade(connection: Connection) -> None:
+    if connection.dialect.name == "postgresql":
+        # Held until this transaction ends: a second instance waits, then finds nothing to do.
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+    command.upgrade(alembic_config(connection), "head")
+
+
+async def migrate(engine: AsyncEngine) -> None:
+    """Bring the database to the newest schema (idempotent, safe for concurrent starts)."""
+    async with engine.begin() as connection:
+        await connection.run_sync(_upgrade)

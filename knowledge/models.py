@@ -1,0 +1,103 @@
+"""The knowledge base's tables: documents, items (agreements and initiatives) with
+their status history, and meetings.
+
+Relationships are `lazy="raise"`: a query that needs related rows says so with
+`selectinload`, and accidental I/O fails loudly instead of blocking an event loop.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, Time
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Document(Base):
+    """A document that was imported: its content hash makes re-imports recognisable."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    shape: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(300))
+    document_date: Mapped[date | None] = mapped_column(Date)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Item(Base):
+    """An agreement (type "agreement") or an initiative/project (type "initiative")."""
+
+    __tablename__ = "items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    type: Mapped[str] = mapped_column(String(20), index=True)
+    kind: Mapped[str] = mapped_column(String(60))
+    title: Mapped[str] = mapped_column(String(300))
+    area: Mapped[str | None] = mapped_column(String(200))
+    region: Mapped[str | None] = mapped_column(String(100), index=True)
+    cluster: Mapped[str | None] = mapped_column(String(100), index=True)
+    parties: Mapped[list[Any]] = mapped_column(default=list)
+    purpose: Mapped[str | None] = mapped_column(Text)
+    citizen_impact: Mapped[str | None] = mapped_column(Text)
+    budget: Mapped[list[Any]] = mapped_column(default=list)
+    aliases: Mapped[list[Any]] = mapped_column(default=list)
+    sources: Mapped[list[Any]] = mapped_column(default=list)
+
+    statuses: Mapped[list[StatusEntry]] = relationship(
+        back_populates="item",
+        lazy="raise",
+        cascade="all, delete-orphan",
+        order_by="StatusEntry.id",
+    )
+
+
+class StatusEntry(Base):
+    """One status of an item, valid from a date, written by a document or a person."""
+
+    __tablename__ = "status_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    category: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_from_precision: Mapped[str | None] = mapped_column(String(10))
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    author: Mapped[str] = mapped_column(String(300))
+    source_file: Mapped[str | None] = mapped_column(String(255))
+    source_heading: Mapped[str | None] = mapped_column(String(300))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+
+    item: Mapped[Item] = relationship(back_populates="statuses", lazy="raise")
+
+
+class Meeting(Base):
+    """A meeting of a body: held (minutes exist) or planned (a plan or a mention)."""
+
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    body: Mapped[str] = mapped_column(String(200), index=True)
+    region: Mapped[str | None] = mapped_column(String(100))
+    cluster: Mapped[str | None] = mapped_column(String(100), index=True)
+    date: Mapped[date] = mapped_column(Date, index=True)
+    date_precision: Mapped[str] = mapped_column(String(10))
+    start_time: Mapped[time | None] = mapped_column(Time)
+    end_time: Mapped[time | None] = mapped_column(Time)
+    place: Mapped[str | None] = mapped_column(String(300))
+    state: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    agenda: Mapped[list[Any]] = mapped_column(default=list)
+    sources: Mapped[list[Any]] = mapped_column(default=list)
+
