@@ -1,12 +1,12 @@
 """The knowledge base's errors, one small tree.
 
-    KnowledgeError
-    ├── DocumentError          a document cannot be imported (names the file and line)
-    │   ├── UnknownDocument    no parser recognises the document's shape
-    │   └── DocumentInvalid    the shape is known but the content is broken
-    ├── DateError (ValueError) a Danish date or period that cannot be read
-    ├── RestoreError           an export file cannot be restored (bad schema, non-empty database)
-    └── DatabaseUnavailable    the database cannot be reached (transient; callers may retry)
+KnowledgeError
+├── DocumentError          a document cannot be imported (names the file and line)
+│   ├── UnknownDocument    no parser recognises the document's shape
+│   └── DocumentInvalid    the shape is known but the content is broken
+├── DateError (ValueError) a Danish date or period that cannot be read
+├── RestoreError           an export file cannot be restored (bad schema, non-empty database)
+└── DatabaseUnavailable    the database cannot be reached (transient; callers may retry)
 """
 
 from __future__ import annotations

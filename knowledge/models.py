@@ -100,4 +100,3 @@ class Meeting(Base):
     note: Mapped[str | None] = mapped_column(Text)
     agenda: Mapped[list[Any]] = mapped_column(default=list)
     sources: Mapped[list[Any]] = mapped_column(default=list)
-

@@ -13,7 +13,14 @@ from typing import Literal
 
 Precision = Literal["day", "month", "quarter", "half", "season", "third", "year", "range"]
 PRECISIONS: tuple[Precision, ...] = (
-    "day", "month", "quarter", "half", "season", "third", "year", "range",
+    "day",
+    "month",
+    "quarter",
+    "half",
+    "season",
+    "third",
+    "year",
+    "range",
 )
 
 
@@ -51,7 +58,13 @@ class Period:
 
 
 _MONTHS_IN: dict[Precision, int] = {
-    "day": 0, "month": 1, "quarter": 3, "half": 6, "season": 3, "third": 4, "year": 12,
+    "day": 0,
+    "month": 1,
+    "quarter": 3,
+    "half": 6,
+    "season": 3,
+    "third": 4,
+    "year": 12,
 }
 
 

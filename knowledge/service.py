@@ -1,0 +1,155 @@
+"""The knowledge base facade: the only door the CLI, the bot and the dialogs use.
+
+Each public method is one unit of work with its own session and transaction. An
+import parses every file first, so a refused file stops the whole import before
+anything is written, and then applies them all in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import selectinload
+
+from knowledge import exchange
+from knowledge.changes import ImportReport
+from knowledge.clock import Clock
+from knowledge.documents import parse_document
+from knowledge.documents.records import ParsedDocument
+from knowledge.errors import RestoreError
+from knowledge.importer import Importer
+from knowledge.models import Item, Meeting
+from knowledge.sources import read_source
+
+DEMO_FILE = Path(__file__).with_name("demo") / "kb.json"
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    slug: str
+    type: str
+    title: str
+    region: str | None
+    cluster: str | None
+    status: str  # category of the newest entry, "unknown" without history
+    status_since: date | None
+
+
+@dataclass(frozen=True)
+class MeetingLine:
+    slug: str
+    body: str
+    date: date
+    date_precision: str
+    state: str
+    place: str | None
+
+
+class _Rollback(Exception):
+    """Raised inside a transaction to undo a dry run."""
+
+
+class KnowledgeService:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
+        self._sessions = sessions
+        self._clock = clock
+
+    async def import_documents(
+        self, paths: Sequence[Path], *, dry_run: bool = False
+    ) -> list[ImportReport]:
+        parsed: list[tuple[ParsedDocument, str]] = []
+        for path in paths:
+            source = read_source(path)
+            parsed.append((parse_document(source.name, source.text), source.sha256))
+        reports: list[ImportReport] = []
+        try:
+            async with self._sessions() as session, session.begin():
+                importer = Importer(session, self._clock.now())
+                await importer.load()
+                for document, sha256 in parsed:
+                    reports.append(await importer.apply(document, sha256))
+                if dry_run:
+                    raise _Rollback
+        except _Rollback:
+            pass
+        return reports
+
+    async def restore(self, path: Path, *, replace: bool = False) -> dict[str, int]:
+        data = _read_json(path)
+        async with self._sessions() as session, session.begin():
+            if not await exchange.is_empty(session):
+                if not replace:
+                    raise RestoreError(
+                        f"{path}: the knowledge base is not empty; use --replace to overwrite it"
+                    )
+                await exchange.clear(session)
+            return await exchange.restore_knowledge(
+                session, data, file=str(path), now=self._clock.now()
+            )
+
+    async def export(self) -> dict[str, Any]:
+        async with self._sessions() as session:
+            return await exchange.export_knowledge(session)
+
+    async def is_empty(self) -> bool:
+        async with self._sessions() as session:
+            return await exchange.is_empty(session)
+
+    async def load_demo(self) -> bool:
+        """Fill an empty knowledge base with the shipped demo; False when it had content."""
+        if not await self.is_empty():
+            return False
+        await self.restore(DEMO_FILE)
+        return True
+
+    async def list_items(self, item_type: str) -> list[ItemLine]:
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(Item)
+                .where(Item.type == item_type)
+                .options(selectinload(Item.statuses))
+                .order_by(Item.title)
+            )
+            return [_item_line(item) for item in rows]
+
+    async def list_meetings(self) -> list[MeetingLine]:
+        async with self._sessions() as session:
+            rows = await session.scalars(select(Meeting).order_by(Meeting.date, Meeting.body))
+            return [
+                MeetingLine(m.slug, m.body, m.date, m.date_precision, m.state, m.place)
+                for m in rows
+            ]
+
+
+def _item_line(item: Item) -> ItemLine:
+    history = sorted(item.statuses, key=exchange.history_order)
+    newest = history[-1] if history else None
+    return ItemLine(
+        item.slug,
+        item.type,
+        item.title,
+        item.region,
+        item.cluster,
+        newest.category if newest else "unknown",
+        newest.valid_from if newest else None,
+    )
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (FileNotFoundError, IsADirectoryError):
+        raise RestoreError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise RestoreError(f"{path}: is not UTF-8 text") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise RestoreError(f"{path}:{error.lineno}: not valid JSON ({error.msg})") from None
