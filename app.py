@@ -1,0 +1,181 @@
+"""Klyngebot's composition root and command line.
+
+python app.py [serve]                     run the bot (loads the demo into an empty database)
+python app.py import FILE... [--dry-run]  import documents (or restore an export: kb.json)
+python app.py export [--output FILE]      write the knowledge base as JSON
+python app.py list agreements|initiatives|meetings
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
+
+from aiohttp import web
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.settings import LOOPBACK, Settings, SettingsError
+from knowledge import exchange
+from knowledge.clock import Clock
+from knowledge.db import create_engine, migrate, session_factory
+from knowledge.errors import KnowledgeError
+from knowledge.service import KnowledgeService
+
+logger = logging.getLogger("klyngebot")
+
+SETTINGS = web.AppKey("settings", Settings)
+SERVICE = web.AppKey("service", KnowledgeService)
+ENGINE = web.AppKey("engine", AsyncEngine)
+
+
+def create_app(settings: Settings) -> web.Application:
+    app = web.Application(client_max_size=256 * 1024)
+    app[SETTINGS] = settings
+    app.cleanup_ctx.append(_knowledge_base)
+    app.router.add_get("/healthz", _healthz)
+    app.router.add_get("/readyz", _readyz)
+    return app
+
+
+async def _knowledge_base(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+    engine = create_engine(settings.database_url)
+    await migrate(engine)
+    service = KnowledgeService(session_factory(engine), Clock(settings.today))
+    if await service.load_demo():
+        logger.info("empty knowledge base: loaded the demo knowledge base")
+    app[SERVICE] = service
+    app[ENGINE] = engine
+    yield
+    await engine.dispose()
+
+
+async def _healthz(_request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+async def _readyz(request: web.Request) -> web.Response:
+    try:
+        async with request.app[ENGINE].connect() as connection:
+            await connection.execute(text("SELECT 1"))
+    except Exception:
+        logger.exception("readiness check: database unreachable")
+        return web.json_response({"status": "database unreachable"}, status=503)
+    return web.json_response({"status": "ready"})
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="app.py", description="Klyngebot")
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("serve", help="run the bot (default)")
+    imports = commands.add_parser("import", help="import documents or restore an export")
+    imports.add_argument("files", nargs="+", type=Path)
+    imports.add_argument("--dry-run", action="store_true", help="print what would change")
+    imports.add_argument("--replace", action="store_true", help="restore over existing content")
+    export = commands.add_parser("export", help="write the knowledge base as JSON")
+    export.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    listing = commands.add_parser("list", help="list what the knowledge base holds")
+    listing.add_argument("what", choices=("agreements", "initiatives", "meetings"))
+    return parser
+
+
+async def _with_service(settings: Settings, command: argparse.Namespace) -> int:
+    engine = create_engine(settings.database_url)
+    try:
+        await migrate(engine)
+        service = KnowledgeService(session_factory(engine), Clock(settings.today))
+        return await _run(service, command)
+    finally:
+        await engine.dispose()
+
+
+async def _run(service: KnowledgeService, command: argparse.Namespace) -> int:
+    if command.command == "import":
+        return await _import(service, command)
+    if command.command == "export":
+        return await _export(service, command.output)
+    return await _list(service, command.what)
+
+
+async def _import(service: KnowledgeService, command: argparse.Namespace) -> int:
+    files: list[Path] = command.files
+    restores = [f for f in files if f.suffix.lower() == ".json"]
+    if restores:
+        if len(files) > 1:
+            print("error: restore one export file at a time, without documents", file=sys.stderr)
+            return 2
+        counts = await service.restore(files[0], replace=command.replace)
+        print(f"restored {files[0]}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+        return 0
+    reports = await service.import_documents(files, dry_run=command.dry_run)
+    for report in reports:
+        print(("would import " if command.dry_run else "imported ") + report.summary())
+        if command.dry_run:
+            for change in report.changes:
+                print("  " + change.line())
+    return 0
+
+
+async def _export(service: KnowledgeService, output: Path | None) -> int:
+    document = exchange.dumps(await service.export())
+    if output is None:
+        sys.stdout.write(document)
+    else:
+        await asyncio.to_thread(output.write_text, document, encoding="utf-8")
+    return 0
+
+
+async def _list(service: KnowledgeService, what: str) -> int:
+    if what == "meetings":
+        for m in await service.list_meetings():
+            day = m.date.isoformat() if m.date_precision == "day" else m.date.strftime("%Y-%m")
+            print(f"{day:<10}  {m.state:<8}  {m.body}" + (f"  ({m.place})" if m.place else ""))
+        return 0
+    for item in await service.list_items(what.removesuffix("s")):
+        since = f" since {item.status_since.isoformat()}" if item.status_since else ""
+        where = item.cluster or item.region or ""
+        print(f"{item.status:<13} {item.title}  [{where}]{since}")
+    return 0
+
+
+def _serve(settings: Settings) -> int:
+    if settings.anonymous and settings.host not in LOOPBACK and not settings.allow_anonymous:
+        print(
+            "refusing to serve without MicrosoftAppId on a non-loopback HOST; "
+            "set ALLOW_ANONYMOUS=true to do it anyway",
+            file=sys.stderr,
+        )
+        return 2
+    web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None) -> int:
+    command = _parser().parse_args(argv)
+    try:
+        settings = Settings.from_env(os.environ if environ is None else environ)
+    except SettingsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=settings.log_level,
+        stream=sys.stdout,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    )
+    if command.command in (None, "serve"):
+        return _serve(settings)
+    try:
+        return asyncio.run(_with_service(settings, command))
+    except KnowledgeError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""All configuration, read once from the environment.
+
+`Settings.from_env(os.environ)` reads every variable, reports every malformed one in a
+single error, and never shows the app password in `repr`. Nothing else in the project
+reads the environment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from knowledge.db import DEFAULT_URL, normalise_url
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+class SettingsError(ValueError):
+    """One or more environment variables are malformed; the message lists them all."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_URL
+    host: str = "127.0.0.1"
+    port: int = 3978
+    today: date | None = None
+    log_level: str = "INFO"
+    app_id: str = ""
+    app_password: str = field(default="", repr=False)
+    app_type: str = "MultiTenant"
+    app_tenant_id: str = ""
+    allow_anonymous: bool = False
+    allowed_tenants: tuple[str, ...] = ()
+
+    @property
+    def anonymous(self) -> bool:
+        return not self.app_id
+
+    def __repr__(self) -> str:
+        secret = "***" if self.app_password else "''"
+        return (
+            f"Settings(database_url={_mask_url(self.database_url)!r}, host={self.host!r}, "
+            f"port={self.port}, today={self.today}, app_id={self.app_id!r}, "
+            f"app_password={secret}, app_type={self.app_type!r})"
+        )
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> Settings:
+        reader = _Reader(environ)
+        settings = cls(
+            database_url=reader.database_url("DATABASE_URL"),
+            host=environ.get("HOST", "127.0.0.1"),
+            port=reader.integer("PORT", 3978, low=0, high=65535),
+            today=reader.day("BOT_TODAY"),
+            log_level=reader.choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR")),
+            app_id=environ.get("MicrosoftAppId", ""),
+            app_password=environ.get("MicrosoftAppPassword", ""),
+            app_type=reader.choice(
+                "MicrosoftAppType",
+                "MultiTenant",
+                ("MultiTenant", "SingleTenant", "UserAssignedMSI"),
+            ),
+            app_tenant_id=environ.get("MicrosoftAppTenantId", ""),
+            allow_anonymous=reader.flag("ALLOW_ANONYMOUS"),
+            allowed_tenants=reader.names("ALLOWED_TENANTS"),
+        )
+        reader.raise_if_any()
+        return settings
+
+
+def _mask_url(url: str) -> str:
+    if "@" not in url or "://" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    credentials, host = rest.rsplit("@", 1)
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}"
+
+
+@dataclass
+class _Reader:
+    environ: Mapping[str, str]
+    problems: list[str] = field(default_factory=list)
+
+    def database_url(self, name: str) -> str:
+        raw = self.environ.get(name, "").strip() or DEFAULT_URL
+        try:
+            return normalise_url(raw)
+        except Exception as error:  # sqlalchemy raises several kinds for a bad URL
+            self.problems.append(f"{name}: {error}")
+            return DEFAULT_URL
+
+    def integer(self, name: str, default: int, *, low: int, high: int) -> int:
+        raw = self.environ.get(name, "").strip()
+        if not raw:
+            return default
+        if not raw.isdigit() or not low <= int(raw) <= high:
+            self.problems.append(f"{name}: {raw!r} is not a whole number from {low} to {high}")
+            return default
+        return int(raw)
+
+    def day(self, name: str) -> date | None:
+        raw = self.environ.get(name, "").strip()
+        if not raw:
+            return None
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            self.problems.append(f"{name}: {raw!r} is not a date like 2024-03-01")
+            return None
+
+    def choice(self, name: str, default: str, allowed: tuple[str, ...]) -> str:
+        raw = self.environ.get(name, "").strip()
+        if not raw:
+            return default
+        for option in allowed:
+            if raw.lower() == option.lower():
+                return option
+        self.problems.append(f"{name}: {raw!r} is not one of {', '.join(allowed)}")
+        return default
+
+    def flag(self, name: str) -> bool:
+        raw = self.environ.get(name, "").strip().lower()
+        if raw in ("", "0", "false", "no"):
+            return False
+        if raw in ("1", "true", "yes"):
+            return True
+        self.problems.append(f"{name}: {raw!r} is not true or false")
+        return False
+
+    def names(self, name: str) -> tuple[str, ...]:
+        raw = self.environ.get(name, "")
+        return tuple(part.strip() for part in raw.split(",") if part.strip())
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise SettingsError("invalid settings: " + "; ".join(self.problems))
