@@ -68,6 +68,12 @@ class KnowledgeService:
         for path in paths:
             source = read_source(path)
             parsed.append((parse_document(source.name, source.text), source.sha256))
+        return await self.apply_parsed(parsed, dry_run=dry_run)
+
+    async def apply_parsed(
+        self, parsed: Sequence[tuple[ParsedDocument, str]], *, dry_run: bool = False
+    ) -> list[ImportReport]:
+        """Apply already parsed documents (with their content hashes) in one transaction."""
         reports: list[ImportReport] = []
         try:
             async with self._sessions() as session, session.begin():
