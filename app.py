@@ -163,12 +163,14 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
     except SettingsError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    serving = command.command in (None, "serve")
     logging.basicConfig(
-        level=settings.log_level,
-        stream=sys.stdout,
+        level=settings.log_level if serving else logging.WARNING,
+        # The server logs to stdout; commands keep stdout for their output (export JSON).
+        stream=sys.stdout if serving else sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
     )
-    if command.command in (None, "serve"):
+    if serving:
         return _serve(settings)
     try:
         return asyncio.run(_with_service(settings, command))

@@ -1,0 +1,60 @@
+"""Settings: defaults, every problem reported at once, secrets never shown."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.settings import Settings, SettingsError
+
+
+def test_defaults_are_a_local_sqlite_bot_on_loopback() -> None:
+    settings = Settings.from_env({})
+
+    assert "sqlite+aiosqlite:///klyngebot.db" == settings.database_url
+    assert ("127.0.0.1", 3978) == (settings.host, settings.port)
+    assert settings.anonymous
+    assert settings.today is None
+
+
+def test_values_are_read_and_normalised() -> None:
+    settings = Settings.from_env(
+        {
+            "DATABASE_URL": "postgresql://kb:pw@db/kb",
+            "PORT": "0",
+            "BOT_TODAY": "2024-03-01",
+            "ALLOWED_TENANTS": " a , b ,",
+            "LOG_LEVEL": "debug",
+        }
+    )
+
+    assert "postgresql+asyncpg://kb:pw@db/kb" == settings.database_url
+    assert 0 == settings.port
+    assert date(2024, 3, 1) == settings.today
+    assert ("a", "b") == settings.allowed_tenants
+    assert "DEBUG" == settings.log_level
+
+
+def test_every_malformed_variable_is_named_in_one_error() -> None:
+    with pytest.raises(SettingsError) as raised:
+        Settings.from_env({"PORT": "eighty", "BOT_TODAY": "1. marts", "ALLOW_ANONYMOUS": "maybe"})
+
+    message = str(raised.value)
+    for name in ("PORT", "BOT_TODAY", "ALLOW_ANONYMOUS"):
+        assert name in message
+
+
+def test_repr_hides_the_password_and_database_credentials() -> None:
+    settings = Settings.from_env(
+        {
+            "MicrosoftAppId": "app",
+            "MicrosoftAppPassword": "s3cret",
+            "DATABASE_URL": "postgresql://kb:dbpass@db/kb",
+        }
+    )
+
+    shown = repr(settings)
+    assert "s3cret" not in shown
+    assert "dbpass" not in shown
+    assert "app" in shown

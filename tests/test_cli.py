@@ -1,0 +1,107 @@
+"""The command line as people run it: `python app.py ...` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, db: Path, today: str = "2024-03-01") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "BOT_TODAY": today}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "app.py"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=db.parent,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_export_of_an_empty_knowledge_base_is_the_empty_schema(tmp_path: Path) -> None:
+    result = run("export", db=tmp_path / "kb.db")
+
+    assert 0 == result.returncode, result.stderr
+    expected = {"agreements": [], "initiatives": [], "meetings": [], "schema_version": 1}
+    assert expected == json.loads(result.stdout)
+
+
+def test_an_unknown_document_is_refused_naming_file_and_line(tmp_path: Path) -> None:
+    odd = tmp_path / "indkøbsliste.txt"
+    odd.write_text("mælk\nbrød\nkaffe\n", encoding="utf-8")
+
+    result = run("import", str(odd), db=tmp_path / "kb.db")
+
+    assert 1 == result.returncode
+    assert f"{odd}:1:" in result.stderr
+    assert "nothing was imported" in result.stderr
+
+
+def test_a_file_that_is_not_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
+    latin = tmp_path / "gammel.txt"
+    latin.write_bytes("Første linje\nAnden linje med ø\n".encode("latin-1"))
+
+    result = run("import", str(latin), db=tmp_path / "kb.db")
+
+    assert 1 == result.returncode
+    assert f"{latin}:1: is not UTF-8 text" in result.stderr
+
+
+def test_a_missing_file_is_refused(tmp_path: Path) -> None:
+    result = run("import", str(tmp_path / "findes-ikke.txt"), db=tmp_path / "kb.db")
+
+    assert 1 == result.returncode
+    assert "no such file" in result.stderr
+
+
+def test_restoring_an_export_then_exporting_gives_the_same_bytes(tmp_path: Path) -> None:
+    source = tmp_path / "kb.json"
+    demo = ROOT / "knowledge" / "demo" / "kb.json"
+    source.write_text(demo.read_text(encoding="utf-8"), encoding="utf-8")
+
+    restored = run("import", str(source), db=tmp_path / "kb.db")
+    exported = run("export", db=tmp_path / "kb.db")
+
+    assert 0 == restored.returncode, restored.stderr
+    assert source.read_text(encoding="utf-8") == exported.stdout
+
+
+def test_restore_into_a_filled_database_needs_replace(tmp_path: Path) -> None:
+    demo = str(ROOT / "knowledge" / "demo" / "kb.json")
+    db = tmp_path / "kb.db"
+    assert 0 == run("import", demo, db=db).returncode
+
+    refused = run("import", demo, db=db)
+    replaced = run("import", demo, "--replace", db=db)
+
+    assert 1 == refused.returncode
+    assert "--replace" in refused.stderr
+    assert 0 == replaced.returncode, replaced.stderr
+
+
+def test_bad_settings_exit_non_zero_naming_the_variable(tmp_path: Path) -> None:
+    result = run("export", db=tmp_path / "kb.db", today="tomorrow")
+
+    assert 2 == result.returncode
+    assert "BOT_TODAY" in result.stderr
+
+
+def test_serving_anonymously_off_loopback_is_refused(tmp_path: Path) -> None:
+    env = {**os.environ, "HOST": "0.0.0.0", "DATABASE_URL": f"sqlite:///{tmp_path / 'kb.db'}"}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "app.py"), "serve"],
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in env.items() if k != "MicrosoftAppId"},
+        timeout=60,
+        check=False,
+    )
+
+    assert 2 == result.returncode
+    assert "ALLOW_ANONYMOUS" in result.stderr
