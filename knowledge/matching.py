@@ -6,22 +6,44 @@ nærområdet" in Region Midtjylland and Region Syddanmark describe two agreement
 items of one document are never merged with each other.
 
 Titles vary between documents ("Samarbejdsaftale om sundhedsvisitationer i alle
-klynger" vs "... for somatik og psykiatri i alle klynger"), so after exact matching a
-strict token-set comparison of the subjects is tried, but only for subjects of at least
-two words: "rygestop" alone is too little to tell a cooperation agreement from a
-declaration of intent about smoking cessation.
+klynger" vs "... for somatik og psykiatri i alle klynger"), so after exact matching one
+subject may contain the other: every significant word of the shorter subject appears in
+the longer. That needs at least two significant words: "rygestop" alone is too little to
+tell a cooperation agreement from a declaration of intent about smoking cessation. A
+similarity score is deliberately not used here: titles that differ in one word ("... 2023"
+vs "... 2024") score high and are different things.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
 from knowledge.names import core_title, fold, region_key
 
-FUZZY_CUTOFF = 92.0
-MIN_FUZZY_WORDS = 2
+MIN_SUBSET_WORDS = 2
+STOPWORDS = frozenset(
+    [
+        "i",
+        "og",
+        "om",
+        "for",
+        "af",
+        "paa",
+        "til",
+        "med",
+        "en",
+        "et",
+        "den",
+        "det",
+        "de",
+        "vedr",
+        "ved",
+        "samt",
+        "eller",
+        "fra",
+        "alle",
+    ]
+)
 
 
 @dataclass
@@ -40,57 +62,59 @@ class Candidate:
         return headings is not None and heading not in headings
 
 
-def _key(name: str) -> str:
+def subject(name: str) -> str:
     return fold(core_title(name))
+
+
+def significant_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in subject(name).split() if w not in STOPWORDS and len(w) > 1)
 
 
 @dataclass
 class ItemIndex:
-    """Stored items by (type, region) and by folded subject; updated as items are added."""
+    """Stored items by (type, region, subject) and by significant word."""
 
     _exact: dict[tuple[str, str, str], str] = field(default_factory=dict)
-    _by_group: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    _by_word: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
+    _words: dict[str, list[frozenset[str]]] = field(default_factory=dict)
     _candidates: dict[str, Candidate] = field(default_factory=dict)
 
     def add(self, candidate: Candidate) -> None:
         self._candidates[candidate.slug] = candidate
         group = (candidate.type, region_key(candidate.region))
-        subjects = self._by_group.setdefault(group, {})
         for name in candidate.names:
-            key = _key(name)
-            self._exact.setdefault((*group, key), candidate.slug)
-            subjects.setdefault(f"{candidate.slug}\x00{key}", key)
-
-    def get(self, slug: str) -> Candidate:
-        return self._candidates[slug]
+            self._exact.setdefault((*group, subject(name)), candidate.slug)
+            words = significant_words(name)
+            self._words.setdefault(candidate.slug, []).append(words)
+            for word in words:
+                self._by_word.setdefault((*group, word), set()).add(candidate.slug)
 
     def match(
         self, item_type: str, region: str | None, names: tuple[str, ...], file: str, heading: str
     ) -> str | None:
         group = (item_type, region_key(region))
         for name in names:
-            slug = self._exact.get((*group, _key(name)))
+            slug = self._exact.get((*group, subject(name)))
             if slug and not self._candidates[slug].seen_elsewhere_in(file, heading):
                 return slug
-        return self._fuzzy(group, names[0], file, heading)
+        return self._contained(group, significant_words(names[0]), file, heading)
 
-    def _fuzzy(self, group: tuple[str, str], title: str, file: str, heading: str) -> str | None:
-        subject = _key(title)
-        choices = self._by_group.get(group)
-        if not choices or len(subject.split()) < MIN_FUZZY_WORDS:
+    def _contained(
+        self, group: tuple[str, str], words: frozenset[str], file: str, heading: str
+    ) -> str | None:
+        if len(words) < MIN_SUBSET_WORDS:
             return None
-        hits = process.extract(
-            subject,
-            choices,
-            scorer=fuzz.token_set_ratio,
-            processor=None,
-            score_cutoff=FUZZY_CUTOFF,
-            limit=5,
-        )
-        for choice, _score, choice_id in hits:
-            slug = str(choice_id).split("\x00")[0]
-            if len(choice.split()) < MIN_FUZZY_WORDS:
+        # Candidates share at least the rarest word; check containment either way.
+        pools = [self._by_word.get((*group, word), set()) for word in words]
+        for slug in sorted(set().union(*pools)):
+            if self._candidates[slug].seen_elsewhere_in(file, heading):
                 continue
-            if not self._candidates[slug].seen_elsewhere_in(file, heading):
+            if any(_one_contains_other(words, theirs) for theirs in self._words[slug]):
                 return slug
         return None
+
+
+def _one_contains_other(ours: frozenset[str], theirs: frozenset[str]) -> bool:
+    if min(len(ours), len(theirs)) < MIN_SUBSET_WORDS:
+        return False
+    return ours <= theirs or theirs <= ours
