@@ -154,6 +154,8 @@ _ABBREVIATIONS = frozenset(
 )
 _BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“(A-ZÆØÅ0-9])")
 _CLAUSE_BREAK = re.compile(r"[,;]|\s(?:og|samt|men|mens)\s", re.IGNORECASE)
+_NOT_BEFORE = re.compile(r"\b(?:ikke|aldrig)\s+$", re.IGNORECASE)
+_NOT_AFTER = re.compile(r"\s+(?:ikke|aldrig)\b", re.IGNORECASE)
 _STAMP = re.compile(r"^(?:status\s+)?(?:pr\.|per)\s+(?P<when>.+?)\.?$", re.IGNORECASE)
 
 
@@ -219,7 +221,12 @@ def _stamp(sentence: str, year: int | None) -> Period | None:
 
 def _read(sentence: str, as_of: Period | None, year: int | None) -> _Reading | None:
     """The sentence's first strong cue (or, lacking one, its first weak cue), resolved."""
-    found = [(match, cue) for cue in CUES if (match := cue.pattern.search(sentence)) is not None]
+    found = [
+        (match, cue)
+        for cue in CUES
+        for match in cue.pattern.finditer(sentence)
+        if not _negated(sentence, match)
+    ]
     strong = [pair for pair in found if pair[1].weight != "weak"]
     candidates = strong or found
     if not candidates:
@@ -231,6 +238,13 @@ def _read(sentence: str, as_of: Period | None, year: int | None) -> _Reading | N
     if date is not None and as_of is not None and date.end <= as_of.end:
         return _Reading(cue.category, sentence, date, "past", cue.weight)
     return _Reading(_AHEAD[cue.category], sentence, date, "future", cue.weight)
+
+
+def _negated(sentence: str, cue: re.Match[str]) -> bool:
+    """ "er endnu ikke igangsat", "anvendes ikke længere" state nothing."""
+    return bool(
+        _NOT_BEFORE.search(sentence[: cue.start()]) or _NOT_AFTER.match(sentence[cue.end() :])
+    )
 
 
 def _clause_date(sentence: str, cue: re.Match[str], year: int | None) -> Period | None:

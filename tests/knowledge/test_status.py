@@ -128,7 +128,9 @@ READINGS = [
     ("Aftalen er til godkendelse i byrådene.", None, "planned", None),
     ("Aftalen blev godkendt i juni 2023.", None, "planned", when("2023-06-01", "month")),
     ("Et pilotforløb skal igangsættes næste år.", None, "planned", None),
-    # unknown
+    # unknown, also when the cue is negated
+    ("Projektet er endnu ikke igangsat.", None, "unknown", None),
+    ("Skemaet anvendes ikke længere.", None, "unknown", None),
     ("Behovet drøftes igen senere.", None, "unknown", None),
     ("Behovet drøftes igen senere.", NOV_2022, "unknown", NOV_2022),
 ]
