@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.dates import find_dates
+from knowledge.documents.bodies import main_cluster, region_of
 from knowledge.documents.records import ItemRecord, ParsedDocument, Source, StatusRecord
 from knowledge.errors import DocumentInvalid
 from knowledge.periods import Period
@@ -21,15 +22,7 @@ from knowledge.status import read_status
 
 NAME = "initiative_table"
 CELLS = 3
-# The sundhedsklynger of Region Midtjylland; a cluster not listed gets no region.
-CLUSTER_REGIONS = {
-    "Aarhusklyngen": "Region Midtjylland",
-    "Horsensklyngen": "Region Midtjylland",
-    "Midtklyngen": "Region Midtjylland",
-    "Randersklyngen": "Region Midtjylland",
-    "Vestklyngen": "Region Midtjylland",
-}
-_CLUSTER = re.compile(r"\b[A-ZÆØÅ]\w*klyngen\b")
+_CLUSTER = re.compile(r"\b[A-ZÆØÅ]\w*klyngen\b")  # a cluster bodies.py does not know yet
 _TAG = re.compile(r"<[^>]*>")
 _PARTIES = re.compile(r"^(?P<title>.*?)\s*\((?P<parties>[^()]+)\)\s*$")
 _PARTY_SPLIT = re.compile(r",\s*|\s+og\s+")
@@ -90,12 +83,12 @@ PARSER = InitiativeTableParser()
 
 def _head(lines: list[str]) -> _Head:
     title = next((clean(line) for line in lines if line.strip()), "")
-    cluster_match = _CLUSTER.search(title)
-    cluster = cluster_match.group(0) if cluster_match else None
+    unknown = _CLUSTER.search(title)
+    cluster = main_cluster(title) or (unknown.group(0) if unknown else None)
     months = [
         found.period for found in find_dates(title) if found.period.precision in ("month", "day")
     ]
-    return _Head(title, cluster, CLUSTER_REGIONS.get(cluster or ""), months[-1] if months else None)
+    return _Head(title, cluster, region_of(cluster), months[-1] if months else None)
 
 
 def _rows(file: str, lines: list[str], head: _Head) -> list[ItemRecord]:
