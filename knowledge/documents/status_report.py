@@ -147,13 +147,18 @@ PARSER = StatusReportParser()
 
 
 def _title_lines(lines: list[str]) -> set[int]:
-    """Indexes of item titles: a short line whose next non-blank line opens "Hvad:"."""
+    """Indexes of item titles: a line whose next non-blank line opens "Hvad:". Heading-like
+    lines inside a "Hvad:" text ("MENTAL SUNDHED ...:") are followed by lists, not "Hvad:"."""
     titles: set[int] = set()
     previous: int | None = None
     for index, line in enumerate(lines):
         if not line.strip():
             continue
-        if line.startswith("Hvad:") and previous is not None and _can_be_title(lines[previous]):
+        if (
+            line.lstrip().startswith("Hvad:")
+            and previous is not None
+            and _can_be_title(lines[previous])
+        ):
             titles.add(previous)
         previous = index
     return titles
@@ -192,13 +197,6 @@ def _read_items(lines: list[str], titles: set[int]) -> list[_Item]:
 def _record(file: str, head: _Head, item: _Item) -> ItemRecord:
     source = Source(file, item.title)
     kind = agreement_kind(item.title)
-    status_text = item.text("status")
-    statuses: tuple[StatusRecord, ...] = ()
-    if status_text is not None:
-        reading = read_status(status_text, as_of=None)
-        statuses = (
-            StatusRecord(reading.category, reading.text, reading.valid_from, source, head.title),
-        )
     return ItemRecord(
         type="agreement" if kind else "initiative",
         kind=kind or initiative_kind(item.title),
@@ -210,8 +208,18 @@ def _record(file: str, head: _Head, item: _Item) -> ItemRecord:
         parties=head.parties,
         purpose=item.text("purpose"),
         citizen_impact=item.text("citizen_impact"),
-        statuses=statuses,
+        statuses=_statuses(item.text("status"), source, head.title),
     )
+
+
+def _statuses(text: str | None, source: Source, author: str) -> tuple[StatusRecord, ...]:
+    """The item's status as the report states it; none when it has no "Status:" section.
+
+    The report has no date of its own, so future events in it are read as still ahead."""
+    if text is None:
+        return ()
+    reading = read_status(text, as_of=None)
+    return (StatusRecord(reading.category, reading.text, reading.valid_from, source, author),)
 
 
 def _meetings(file: str, head: _Head, item: _Item) -> list[MeetingRecord]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.documents import initiative_table, status_report
+from knowledge.documents import DocumentParser, initiative_table, status_report
 from knowledge.documents.records import ItemRecord, MeetingRecord, ParsedDocument
 from tests.knowledge import seed_inventory_reports as inventory
 
@@ -113,3 +113,14 @@ def test_items_have_a_purpose_and_report_items_a_citizen_impact() -> None:
     without = {item.title for item in report.items if item.citizen_impact is None}
     assert inventory.WITHOUT_CITIZEN_IMPACT == without
     assert all(item.purpose and item.citizen_impact is None for item in table.items)
+
+
+@pytest.mark.parametrize(
+    "parser", [status_report.PARSER, initiative_table.PARSER], ids=lambda parser: parser.name
+)
+def test_each_parser_recognises_only_its_own_seed(parser: DocumentParser) -> None:
+    if not SEEDS.is_dir():
+        pytest.skip(f"../shared/seeds not present: {SEEDS} is missing")
+    own = inventory.REPORT if parser is status_report.PARSER else inventory.TABLE
+    recognised = {path.name for path in SEEDS.glob("*.txt") if parser.detect(path.read_text())}
+    assert {own} == recognised
