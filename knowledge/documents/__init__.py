@@ -27,7 +27,7 @@ class DocumentParser(Protocol):
 
 def parsers() -> tuple[DocumentParser, ...]:
     # Imported here so that a parser module can import from this package freely.
-    from knowledge.documents import (
+    from . import (
         initiative_table,
         minutes_markdown,
         minutes_plain,
