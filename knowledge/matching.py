@@ -17,10 +17,12 @@ vs "... 2024") score high and are different things.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from knowledge.names import core_title, fold, region_key
 
 MIN_SUBSET_WORDS = 2
+MAX_SUBSET_WORDS = 10  # longer subjects are only matched by containing them
 STOPWORDS = frozenset(
     [
         "i",
@@ -67,16 +69,17 @@ def subject(name: str) -> str:
 
 
 def significant_words(name: str) -> frozenset[str]:
-    return frozenset(w for w in subject(name).split() if w not in STOPWORDS and len(w) > 1)
+    words = subject(name).split()
+    return frozenset(w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
 
 
 @dataclass
 class ItemIndex:
-    """Stored items by (type, region, subject) and by significant word."""
+    """Stored items by (type, region) and subject, by significant word, and by word set."""
 
     _exact: dict[tuple[str, str, str], str] = field(default_factory=dict)
     _by_word: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
-    _words: dict[str, list[frozenset[str]]] = field(default_factory=dict)
+    _by_words: dict[tuple[str, str, frozenset[str]], set[str]] = field(default_factory=dict)
     _candidates: dict[str, Candidate] = field(default_factory=dict)
 
     def add(self, candidate: Candidate) -> None:
@@ -85,7 +88,7 @@ class ItemIndex:
         for name in candidate.names:
             self._exact.setdefault((*group, subject(name)), candidate.slug)
             words = significant_words(name)
-            self._words.setdefault(candidate.slug, []).append(words)
+            self._by_words.setdefault((*group, words), set()).add(candidate.slug)
             for word in words:
                 self._by_word.setdefault((*group, word), set()).add(candidate.slug)
 
@@ -97,24 +100,25 @@ class ItemIndex:
             slug = self._exact.get((*group, subject(name)))
             if slug and not self._candidates[slug].seen_elsewhere_in(file, heading):
                 return slug
-        return self._contained(group, significant_words(names[0]), file, heading)
-
-    def _contained(
-        self, group: tuple[str, str], words: frozenset[str], file: str, heading: str
-    ) -> str | None:
+        words = significant_words(names[0])
         if len(words) < MIN_SUBSET_WORDS:
             return None
-        # Candidates share at least the rarest word; check containment either way.
-        pools = [self._by_word.get((*group, word), set()) for word in words]
-        for slug in sorted(set().union(*pools)):
-            if self._candidates[slug].seen_elsewhere_in(file, heading):
-                continue
-            if any(_one_contains_other(words, theirs) for theirs in self._words[slug]):
+        found = self._containing(group, words) | self._contained_in(group, words)
+        for slug in sorted(found):
+            if not self._candidates[slug].seen_elsewhere_in(file, heading):
                 return slug
         return None
 
+    def _containing(self, group: tuple[str, str], words: frozenset[str]) -> set[str]:
+        """Items whose subject has every one of `words`."""
+        pools = sorted((self._by_word.get((*group, w), set()) for w in words), key=len)
+        return set.intersection(*pools) if pools and pools[0] else set()
 
-def _one_contains_other(ours: frozenset[str], theirs: frozenset[str]) -> bool:
-    if min(len(ours), len(theirs)) < MIN_SUBSET_WORDS:
-        return False
-    return ours <= theirs or theirs <= ours
+    def _contained_in(self, group: tuple[str, str], words: frozenset[str]) -> set[str]:
+        """Items whose subject's words are all among `words` (titles are short: few subsets)."""
+        found: set[str] = set()
+        ordered = sorted(words)
+        for size in range(MIN_SUBSET_WORDS, min(len(ordered), MAX_SUBSET_WORDS) + 1):
+            for subset in combinations(ordered, size):
+                found |= self._by_words.get((*group, frozenset(subset)), set())
+        return found

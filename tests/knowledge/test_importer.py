@@ -152,3 +152,12 @@ async def test_dry_run_reports_changes_and_writes_nothing(service: KnowledgeServ
 
     assert ["add item", "add status", "add meeting"] == [c.action for c in reports[0].changes]
     assert await service.is_empty()
+
+
+async def test_numbers_tell_titles_apart(service: KnowledgeService) -> None:
+    first = item("Samarbejdsaftale om fodpleje i Viborg nr. 1")
+    tenth = item("Samarbejdsaftale om fodpleje i Viborg nr. 10", file="andet.txt")
+
+    await _apply(service, document(first), document(tenth, file="andet.txt"))
+
+    assert 2 == len((await service.export())["agreements"])
