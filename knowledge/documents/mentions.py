@@ -47,7 +47,9 @@ _OWN_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:blev|var|har|havde|fik|gav|holdtes|afholdtes|afholdt|vedtog|\w+ede)\b", re.IGNORECASE
+    r"\b(?:blev|var|har|havde|fik|gav|holdt|holdtes|afholdt|afholdtes|vedtog|godkendte"
+    r"|gennemførte|tiltrådte|mødtes|\w+ede)\b",
+    re.IGNORECASE,
 )
 _FUTURE = re.compile(
     r"\b(?:skal|vil|forventes|kommende|næste|planlagt|afholdes|holdes|bliver)\b", re.IGNORECASE

@@ -36,6 +36,10 @@ _FIRST_LINE = re.compile(r"\(referat\)\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"^(\d{1,2})\.\s+(\S.{0,150})$")
 _SECTIONS = frozenset({"det indstilles,", "sagsfremstilling", "beslutning", "bilag"})
 _WRITTEN = re.compile(r"^skriftlige? orientering", re.IGNORECASE)
+_SHAPE = tuple(
+    re.compile(pattern, re.MULTILINE)
+    for pattern in (r"^1\.\s+\S", r"^Det indstilles,\s*$", r"^Beslutning\s*$")
+)
 
 
 class MinutesPlainParser:
@@ -45,8 +49,8 @@ class MinutesPlainParser:
         first = next((line for line in text.splitlines() if line.strip()), "")
         if _FIRST_LINE.search(first):
             return True
-        has_items = re.search(r"^1\.\s+\S", text, re.MULTILINE) is not None
-        return "Det indstilles" in text and "\nBeslutning" in text and has_items
+        # Else the section words as lines of their own, around a first numbered item.
+        return all(pattern.search(text) for pattern in _SHAPE)
 
     def parse(self, file: str, text: str) -> ParsedDocument:
         lines = numbered_lines(text)
