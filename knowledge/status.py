@@ -124,7 +124,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"opgivet|ophørt", "discontinued", "past", "final"),
     _cue(r"pauseret|sat\s+på\s+pause|sat\s+i\s+bero", "paused", "past", "final"),
     _cue(r"(?:er|blev)\s+afsluttet", "completed", "past", "final"),
-    _cue(r"er\s+gennemført|er\s+udarbejdet", "completed", "past"),
+    _cue(r"er\s+gennemført|er\s+(?:der\s+)?udarbejdet", "completed", "past"),
     _cue(r"forventes\s+afsluttet|afsluttes|afrundes|evalueres", "completed", "future"),
     _cue(r"(?:er\s+)?fuldt\s+implementeret|er\s+implementeret", "implemented", "past"),
     _cue(r"er\s+trådt\s+i\s+kraft|trådte\s+i\s+kraft", "implemented", "past"),
@@ -137,12 +137,17 @@ CUES: tuple[Cue, ...] = (
         r"implementeringsfasen|evaluerings-\s+og\s+afrapporteringsfasen", "in_progress", "present"
     ),
     _cue(r"kommet\s+langt\s+med\s+implementeringen|gentages\s+årligt", "in_progress", "present"),
+    _cue(r"der\s+arbejdes|arbejdes\s+der", "in_progress", "present"),
     _cue(r"(?:er\s+)?igangsat|er\s+etableret", "in_progress", "past"),
     _cue(r"begyndte\s+arbejdet\s+med\s+implementering", "in_progress", "past"),
     _cue(r"har\s+(?:\w+\s+)?arbejdet\s+med\s+implementering", "in_progress", "past"),
     _cue(r"til\s+opgave\s+at\s+implementere", "in_progress", "past"),
     _cue(r"skal\s+igangsættes|igangsættes", "in_progress", "future"),
-    _cue(r"til\s+godkendelse|planlagt", "planned", "present"),
+    _cue(r"(?:er|blev)\s+(?:der\s+)?nedsat\s+en\s+arbejdsgruppe", "in_progress", "past"),
+    _cue(r"med\s+opstart|opstart\s+(?:i\s+)?(?=\w)", "in_progress", "future"),
+    _cue(r"til\s+godkendelse", "planned", "present"),
+    # Lower case only: "Individuelt Planlagt job med Støtte" is a name, not a plan.
+    Cue(re.compile(r"\bplanlagt\b"), "planned", "present"),
     _cue(r"godkendt|godkendte", "planned", "past", "weak"),
 )
 _AHEAD = {"completed": "in_progress", "implemented": "planned", "in_progress": "planned"}
@@ -235,9 +240,17 @@ def _read(sentence: str, as_of: Period | None, year: int | None) -> _Reading | N
     date = _clause_date(sentence, match, year)
     if cue.tense != "future":
         return _Reading(cue.category, sentence, date, cue.tense, cue.weight)
-    if date is not None and as_of is not None and date.end <= as_of.end:
+    if date is not None and as_of is not None and _has_happened(cue, date, as_of):
         return _Reading(cue.category, sentence, date, "past", cue.weight)
     return _Reading(_AHEAD[cue.category], sentence, date, "future", cue.weight)
+
+
+def _has_happened(cue: Cue, date: Period, as_of: Period) -> bool:
+    """A start ("opstart september 2023") has happened once its period began; an end or
+    coming into force ("afsluttes i 2024") only once its period is over."""
+    if cue.category == "in_progress":
+        return date.start <= as_of.end
+    return date.end <= as_of.end
 
 
 def _negated(sentence: str, cue: re.Match[str]) -> bool:

@@ -9,7 +9,12 @@ The rule, sentence by sentence (a line is never joined to the next):
 - a body is named: the one nearest to the meeting word nearest to the date. A body
   followed by "formandskab" is its chairs, not the body meeting. A role word
   ("klyngestyregruppen", "KSG", "Fagligt strategisk niveau") is the document's own
-  cluster's body; failing that, `default_body`. No body, no meeting.
+  cluster's body; failing that, `default_body`; failing that, a body the previous
+  sentence of the same paragraph named ("X besluttede ... På et ekstraordinært møde
+  d. 7. marts 2023 ..."), unless the meeting sentence names who took part ("med
+  deltagelse af ..."). No body, no meeting.
+- "behandles <noun> i <body> den <date>" and "<day> <year> drøftede <body>" count as meeting
+  words: a body treating a case on a day is a meeting of that body.
 
 State: "held" when the period ends before `as_of`, "planned" when it starts after it;
 otherwise (same day, or no `as_of`) the tense decides: a past-tense verb and no
@@ -33,7 +38,11 @@ from knowledge.periods import Period
 from knowledge.status import shorten, split_sentences
 
 NOTE_MAX = 160
-_MEETING_WORD = re.compile(r"\b\w*møde(?:rne|t|r|s)?\b", re.IGNORECASE)
+# "behandles i <body> den <date>" and "<date> drøftede <body>" report a meeting as well.
+_MEETING_WORD = re.compile(
+    r"\b\w*møde(?:rne|t|r|s)?\b|\bbehandles\s+(?:\w+\s+)?i\b(?=[^.,;]*?\bden\s+\d)|(?<=\d{4}\s)drøftede\b",
+    re.IGNORECASE,
+)
 _MONTH_LEAD = re.compile(r"\w*møde\w*\s+$", re.IGNORECASE)
 _MONTH = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
 _RESPECTIVELY = re.compile(
@@ -41,6 +50,8 @@ _RESPECTIVELY = re.compile(
     r"(?:\s+(?P<year>\d{4}))?",
     re.IGNORECASE,
 )
+# "et møde med deltagelse af kommuner, ..." is a meeting of others, not of the body before.
+_OTHERS_TAKE_PART = re.compile(r"\bdeltagelse\s+af\b", re.IGNORECASE)
 _CHAIRS = re.compile(r"\s*formandskab", re.IGNORECASE)
 _OWN_REFERENCE = re.compile(
     r"\bklynge\s?styregrupp\w*|\b(?:KSG|FSN)\b|\bfagligt?[- ]strategisk\w*\s+niveau\w*",
@@ -99,8 +110,12 @@ def meetings_mentioned(
     where = _Where(file, heading, year, as_of, default_body, region, cluster)
     found: list[MeetingRecord] = []
     for offset, raw in enumerate(text.splitlines()):
+        previous: Body | None = None
         for sentence in split_sentences(plain(raw)):
-            found.extend(_in_sentence(sentence, line + offset, where))
+            carried = None if _OTHERS_TAKE_PART.search(sentence) else previous
+            found.extend(_in_sentence(sentence, line + offset, where, carried))
+            named = find_bodies(sentence, default_cluster=where.cluster)
+            previous = named[-1].body if named else previous
     return list(merge_meetings(found))
 
 
@@ -127,30 +142,34 @@ def merge_meetings(meetings: Iterable[MeetingRecord]) -> tuple[MeetingRecord, ..
     )
 
 
-def _in_sentence(sentence: str, line: int, where: _Where) -> list[MeetingRecord]:
+def _in_sentence(
+    sentence: str, line: int, where: _Where, previous: Body | None = None
+) -> list[MeetingRecord]:
     words = [match.span() for match in _MEETING_WORD.finditer(sentence)]
     if not words:
         return []
-    bodies = [
-        found
-        for found in find_bodies(sentence, default_cluster=where.cluster)
-        if not _CHAIRS.match(sentence, found.end)
-    ]
+    named = find_bodies(sentence, default_cluster=where.cluster)
+    bodies = [found for found in named if not _CHAIRS.match(sentence, found.end)]
+    previous = None if named else previous
     respectively = _respectively(sentence, where.year)
     if respectively and len(respectively) == len(bodies):
         pairs = list(zip(respectively, [found.body for found in bodies], strict=True))
     else:
-        pairs = _nearest_pairs(sentence, words, bodies, where)
+        pairs = _nearest_pairs(sentence, words, bodies, where, previous)
     return [_record(dated, body, sentence, line, where) for dated, body in pairs]
 
 
 def _nearest_pairs(
-    sentence: str, words: list[tuple[int, int]], bodies: list[BodyMatch], where: _Where
+    sentence: str,
+    words: list[tuple[int, int]],
+    bodies: list[BodyMatch],
+    where: _Where,
+    previous: Body | None,
 ) -> list[tuple[_Dated, Body]]:
     pairs: list[tuple[_Dated, Body]] = []
     for dated in _dates(sentence, where.year):
         word = min(words, key=lambda span: _distance(span, (dated.start, dated.end)))
-        body = _nearest_body(word, bodies) or _own_body(sentence, where)
+        body = _nearest_body(word, bodies) or _own_body(sentence, where) or previous
         if body is not None:
             pairs.append((dated, body))
     return pairs

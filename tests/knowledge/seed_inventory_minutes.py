@@ -21,10 +21,13 @@ Meetings mentioned in passing
   also misspelt "Sundhedstyregruppen", Strategisk Sundhedsstyregruppe also misspelt
   "Strategisk Sundhedsstyrelse", Sundhedssamarbejdsudvalget, Regionsrådet,
   Fødeplanudvalget). "FSN formandskabet" is the chairs, not a meeting of FSN. Mentions
-  without a body are skipped ("Drøftelsen genoptages på møde 24. november 2023", "På et
-  ekstraordinært møde d. 7. marts 2023"), as are bodies named without a meeting word
-  ("behandles sagen i Temagruppe for voksne (somatik) den 13. marts 2024"), months not
-  written "møde i <month>" ("møde i KSG dec. 2020") and the table of contents of 003.
+  without a body are skipped ("Drøftelsen genoptages på møde 24. november 2023") unless
+  the sentence before in the same paragraph names one (003's extraordinary meeting of 7
+  March 2023 is the political level's, named just before) and the sentence does not name
+  other participants ("med deltagelse af ..."). "behandles <noun> i <body> den <day>" and
+  "<day> <year> drøftede <body>" are meetings too (004's Temagruppe on 13 March 2024,
+  003's SSS on 8 November 2023). Months not written "møde i <month>" ("møde i KSG dec.
+  2020") and the table of contents of 003 are skipped.
   003's "politiske opstartsmøde ... den 29. februar 2024" is read as the political level's
   meeting (the words "politiske ... møde" name it). State by the document's date.
   A month-only mention of a body with a dated meeting in that month is that meeting.
@@ -142,6 +145,8 @@ MEETINGS = [
     _m(TOC, POLITISK_SYD, "2024-02-29", "held"),
     _m(TOC, POLITISK_SYD, "2024-04-04", "planned"),
     _m(TOC, POLITISK_SYD, "2024-10-01", "planned", "month"),
+    _m(TOC, POLITISK_SYD, "2023-03-07", "held"),  # body from the sentence before
+    _m(TOC, SSS, "2023-11-08", "held"),  # "Den 8. november 2023 drøftede SSS"
     # 004: own meeting, the plan, then mentions
     SeedMeeting(
         MARKDOWN, KSG_MIDT, "2024-02-23", "day", "held", MIDT, MIDTKLYNGEN,
@@ -164,6 +169,7 @@ MEETINGS = [
     _m(MARKDOWN, "Regionsrådet", "2023-05-24", "held"),
     _m(MARKDOWN, SSG, "2024-02-09", "held"),
     _m(MARKDOWN, KSG_MIDT, "2023-10-27", "held"),
+    _m(MARKDOWN, "Temagruppe for voksne (somatik) Midtklyngen", "2024-03-13", "planned"),
 ]  # fmt: skip
 
 
@@ -187,16 +193,16 @@ ITEMS = [
         "Samarbejdsaftale om en styrket indsats vedrørende amning/barnets ernæring",
         "implemented", "2023-05-01",
     ),
-    _plain(
-        "initiative", "prøvehandling",
+    SeedItem(
+        PLAIN, "initiative", "prøvehandling",
         "Prøvehandling om udlevering af skinner (ortoser) til børn med cerebral parese",
-        "planned", "2023-05-08",
+        MIDT, RANDERS, "in_progress", ("2023-09-01", "month"),  # "opstart september 2023"
     ),
     _plain(
         "initiative", "projekt", "Fællesregionale elementer fra projekt Livets Afslutning",
         "planned", "2023-04-21",
     ),
-    _plain("initiative", "initiativ", "E-læring om stomi", "unknown", "2023-09-28"),
+    _plain("initiative", "initiativ", "E-læring om stomi", "completed", "2023-09-28"),
     _toc(
         "agreement", "samarbejdsaftale",
         "Samarbejdsaftale for voksne med erhvervet hjerneskade", "planned",
@@ -218,7 +224,7 @@ ITEMS = [
         TOC, "initiative", "projekt", "Kom trygt Hjem", SYD, SOENDERJYLLAND,
         "in_progress", ("2024-03-04", "day"), 2_356_000,
     ),
-    _toc("initiative", "arbejdsgruppe", "Lægedækning", "unknown"),
+    _toc("initiative", "arbejdsgruppe", "Lægedækning", "in_progress"),
     _toc("initiative", "arbejdsgruppe", "Den sidste tid", "planned"),
     SeedItem(
         TOC, "initiative", "projekt",
@@ -231,7 +237,7 @@ ITEMS = [
     _md("Fast track - Hospitalsbehandling i eget hjem", total=555_000),
     _md("FACT", total=1_200_000),
     _md("Tværsektoriel forebyggelse af tvangsindlæggelser", "unknown"),
-    _md("Individuelt Planlagt job med Støtte (IPS)", "planned"),
+    _md("Individuelt Planlagt job med Støtte (IPS)", "in_progress"),
     _md("LKT sammenhængende hoftebrudsforløb", "unknown"),
 ]  # fmt: skip
 

@@ -194,8 +194,26 @@ DECIDING_READINGS = [
 ]
 
 
+MARCH_2024 = Period.day(date(2024, 3, 15))
+# Cues met in minutes' written orientations.
+ORIENTATION_READINGS = [
+    (
+        "Forsøget varer et år med opstart marts 2024.",
+        MARCH_2024,
+        "in_progress",
+        when("2024-03-01", "month"),
+    ),
+    ("Forsøget varer et år med opstart maj 2024.", MARCH_2024, "planned", MARCH_2024),
+    ("Der er nedsat en arbejdsgruppe om lægedækning.", MARCH_2024, "in_progress", MARCH_2024),
+    ("I vinter er der udarbejdet en pjece til borgerne.", MARCH_2024, "completed", MARCH_2024),
+    ("Der arbejdes med modellen i tre kommuner.", MARCH_2024, "in_progress", MARCH_2024),
+    ("Vi følger metoden Individuelt Planlagt Forløb.", MARCH_2024, "unknown", MARCH_2024),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "as_of", "category", "valid_from"), READINGS + FUTURE_READINGS + DECIDING_READINGS
+    ("text", "as_of", "category", "valid_from"),
+    READINGS + FUTURE_READINGS + DECIDING_READINGS + ORIENTATION_READINGS,
 )
 def test_read_status(
     text: str, as_of: Period | None, category: str, valid_from: Period | None

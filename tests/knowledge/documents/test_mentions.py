@@ -142,3 +142,39 @@ def test_merge_keeps_order_and_drops_month_only_duplicates() -> None:
     day = Period.day(date(2025, 6, 11))
     meetings = [meeting("A", june), meeting("B", june), meeting("A", day), meeting("A", day)]
     assert [meeting("B", june), meeting("A", day)] == list(merge_meetings(meetings))
+
+
+def test_a_meeting_without_a_body_takes_the_body_of_the_sentence_before() -> None:
+    text = (
+        "Den 3. februar 2025 besluttede Sundhedsstyregruppen at give midler. "
+        "På et ekstraordinært møde d. 20. februar 2025 blev planen godkendt."
+    )
+
+    assert [("Sundhedsstyregruppen", "2025-02-20", "day", "held")] == _brief(_found(text))
+
+
+def test_a_meeting_of_named_participants_is_not_the_body_before() -> None:
+    text = (
+        "Sagen har været drøftet i Sundhedsstyregruppen. "
+        "Den blev uddybet på et møde med deltagelse af kommunerne den 20. februar 2025."
+    )
+
+    assert [] == _brief(_found(text))
+
+
+def test_a_case_treated_by_a_body_on_a_day_is_a_meeting() -> None:
+    text = "Sagen behandles i Sundhedsstyregruppen den 2. april 2025."
+
+    assert [("Sundhedsstyregruppen", "2025-04-02", "day", "planned")] == _brief(_found(text))
+
+
+def test_a_date_then_drøftede_then_a_body_is_a_meeting() -> None:
+    text = "Den 5. marts 2025 drøftede Sundhedsstyregruppen kortlægningen."
+
+    assert [("Sundhedsstyregruppen", "2025-03-05", "day", "held")] == _brief(_found(text))
+
+
+def test_discussing_an_agenda_for_another_body_is_no_meeting_of_the_first() -> None:
+    text = "Sundhedsstyregruppen drøftede punkterne til Regionsrådet den 2. april 2025."
+
+    assert [] == _brief(_found(text))
