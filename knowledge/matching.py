@@ -8,7 +8,9 @@ items of one document are never merged with each other.
 Titles vary between documents ("Samarbejdsaftale om sundhedsvisitationer i alle
 klynger" vs "... for somatik og psykiatri i alle klynger"), so after exact matching one
 subject may contain the other: every significant word of the shorter subject appears in
-the longer. That needs at least two significant words: "rygestop" alone is too little to
+the longer, which has at most twice as many ("Livets Afslutning" is a project;
+"Fællesregionale elementer fra projekt Livets Afslutning" is something made from it).
+That needs at least two significant words: "rygestop" alone is too little to
 tell a cooperation agreement from a declaration of intent about smoking cessation. A
 similarity score is deliberately not used here: titles that differ in one word ("... 2023"
 vs "... 2024") score high and are different things.
@@ -80,6 +82,7 @@ class ItemIndex:
     _exact: dict[tuple[str, str, str], str] = field(default_factory=dict)
     _by_word: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
     _by_words: dict[tuple[str, str, frozenset[str]], set[str]] = field(default_factory=dict)
+    _word_sets: dict[str, list[frozenset[str]]] = field(default_factory=dict)
     _candidates: dict[str, Candidate] = field(default_factory=dict)
 
     def add(self, candidate: Candidate) -> None:
@@ -88,6 +91,7 @@ class ItemIndex:
         for name in candidate.names:
             self._exact.setdefault((*group, subject(name)), candidate.slug)
             words = significant_words(name)
+            self._word_sets.setdefault(candidate.slug, []).append(words)
             self._by_words.setdefault((*group, words), set()).add(candidate.slug)
             for word in words:
                 self._by_word.setdefault((*group, word), set()).add(candidate.slug)
@@ -105,7 +109,8 @@ class ItemIndex:
             return None
         found = self._containing(group, words) | self._contained_in(group, words)
         for slug in sorted(found):
-            if not self._candidates[slug].seen_elsewhere_in(file, heading):
+            close = any(_comparable(words, theirs) for theirs in self._word_sets[slug])
+            if close and not self._candidates[slug].seen_elsewhere_in(file, heading):
                 return slug
         return None
 
@@ -122,3 +127,10 @@ class ItemIndex:
             for subset in combinations(ordered, size):
                 found |= self._by_words.get((*group, frozenset(subset)), set())
         return found
+
+
+def _comparable(ours: frozenset[str], theirs: frozenset[str]) -> bool:
+    """One subject contains the other and is at least half as long: "Livets Afslutning"
+    is not "Fællesregionale elementer fra projekt Livets Afslutning"."""
+    shorter, longer = sorted((ours, theirs), key=len)
+    return shorter <= longer and 2 * len(shorter) >= len(longer)

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from knowledge.changes import Change
 from knowledge.documents.records import MeetingRecord
 from knowledge.models import Meeting
-from knowledge.names import fold, meeting_slug
+from knowledge.names import fold, meeting_slug, region_key
 
 
 def month_key(meeting_date: Any) -> str:
@@ -34,10 +34,13 @@ def agenda_rows(record: MeetingRecord) -> list[dict[str, Any]]:
 
 @dataclass
 class MeetingBook:
-    """Stored meetings by (folded body, month), loaded once per import batch."""
+    """Stored meetings by (folded body, region, month), loaded once per import batch.
+
+    The region is part of the key: Region Midtjylland and Region Syddanmark each have a
+    "Sundhedssamarbejdsudvalget", and their meetings are not each other's."""
 
     session: AsyncSession
-    by_month: dict[tuple[str, str], list[Meeting]] = field(default_factory=dict)
+    by_month: dict[tuple[str, str, str], list[Meeting]] = field(default_factory=dict)
     slugs: set[str] = field(default_factory=set)
 
     @classmethod
@@ -48,12 +51,13 @@ class MeetingBook:
         return book
 
     def _remember(self, meeting: Meeting) -> None:
-        key = (fold(meeting.body), month_key(meeting.date))
+        key = (fold(meeting.body), region_key(meeting.region), month_key(meeting.date))
         self.by_month.setdefault(key, []).append(meeting)
         self.slugs.add(meeting.slug)
 
     def find(self, record: MeetingRecord) -> Meeting | None:
-        same_month = self.by_month.get((fold(record.body), month_key(record.when.start)), [])
+        key = (fold(record.body), region_key(record.region), month_key(record.when.start))
+        same_month = self.by_month.get(key, [])
         if record.when.precision != "day":
             return same_month[0] if same_month else None
         for meeting in same_month:

@@ -161,3 +161,18 @@ async def test_numbers_tell_titles_apart(service: KnowledgeService) -> None:
     await _apply(service, document(first), document(tenth, file="andet.txt"))
 
     assert 2 == len((await service.export())["agreements"])
+
+
+async def test_a_short_subject_inside_a_much_longer_title_is_another_item(
+    service: KnowledgeService,
+) -> None:
+    project = item("Gode Overgange", item_type="initiative", kind="projekt")
+    derived = item(
+        "Fælles elementer fra projekt Gode Overgange til hele regionen",
+        item_type="initiative",
+        file="andet.txt",
+    )
+
+    await _apply(service, document(project), document(derived, file="andet.txt"))
+
+    assert 2 == len((await service.export())["initiatives"])
