@@ -30,7 +30,7 @@ def _plain_dsn(url: str, database: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-async def _fresh_postgres_database() -> str:
+async def fresh_postgres_database() -> str:
     name = f"test_{uuid.uuid4().hex[:12]}"
     connection = await asyncpg.connect(_plain_dsn(POSTGRES_URL, "postgres"))
     try:
@@ -40,7 +40,7 @@ async def _fresh_postgres_database() -> str:
     return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
 
 
-async def _drop_postgres_database(url: str) -> None:
+async def drop_postgres_database(url: str) -> None:
     name = make_url(url).database
     connection = await asyncpg.connect(_plain_dsn(POSTGRES_URL, "postgres"))
     try:
@@ -63,11 +63,11 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
         yield f"sqlite+aiosqlite:///{tmp_path / 'kb.db'}"
         return
     require_postgres()
-    url = await _fresh_postgres_database()
+    url = await fresh_postgres_database()
     try:
         yield url
     finally:
-        await _drop_postgres_database(url)
+        await drop_postgres_database(url)
 
 
 @pytest.fixture

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.conftest import drop_postgres_database, fresh_postgres_database, require_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -105,3 +108,75 @@ def test_serving_anonymously_off_loopback_is_refused(tmp_path: Path) -> None:
 
     assert 2 == result.returncode
     assert "ALLOW_ANONYMOUS" in result.stderr
+
+
+REPORT = """Statusrapport
+
+Sundhedsaftalen for Testregionen
+
+Region Midtjylland, kommunerne og almen praksis
+
+Kort status på samarbejdsaftaler og igangsatte initiativer - Forebyggelse
+
+Samarbejdsaftale om fodpleje
+
+Hvad: Kommuner og praksis deler opgaven med fodpleje til borgere med diabetes.
+
+Betydning for borgerne: Færre sår og færre amputationer.
+
+Status: Aftalen er implementeret i 2022.
+"""
+
+
+def test_dry_run_prints_the_changes_and_writes_nothing(tmp_path: Path) -> None:
+    report = tmp_path / "rapport.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    db = tmp_path / "kb.db"
+
+    dry = run("import", "--dry-run", str(report), db=db)
+    after = run("export", db=db)
+
+    assert 0 == dry.returncode, dry.stderr
+    assert "would import rapport.txt (status_report)" in dry.stdout
+    assert "add item" in dry.stdout
+    assert "samarbejdsaftale-om-fodpleje-midtjylland" in dry.stdout
+    assert [] == json.loads(after.stdout)["agreements"]
+
+
+def test_import_then_list_shows_the_item_and_its_status(tmp_path: Path) -> None:
+    report = tmp_path / "rapport.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    db = tmp_path / "kb.db"
+
+    imported = run("import", str(report), db=db)
+    again = run("import", str(report), db=db)
+    listed = run("list", "agreements", db=db)
+
+    assert 0 == imported.returncode, imported.stderr
+    assert "nothing new" in again.stdout
+    assert "implemented   Samarbejdsaftale om fodpleje  [Region Midtjylland] since 2022-01-01" in (
+        listed.stdout
+    )
+
+
+def test_sqlite_and_postgresql_export_the_same_bytes(tmp_path: Path, seeds: Path) -> None:
+    require_postgres()
+    sqlite_db = tmp_path / "kb.db"
+    files = [str(path) for path in sorted(seeds.glob("*.txt"))]
+    postgres_url = asyncio.run(fresh_postgres_database())
+    try:
+        postgres = {**os.environ, "DATABASE_URL": postgres_url, "BOT_TODAY": "2024-03-01"}
+        for command in (["import", *files], ["export"]):
+            on_postgres = subprocess.run(
+                [sys.executable, str(ROOT / "app.py"), *command],
+                capture_output=True,
+                text=True,
+                env=postgres,
+                timeout=120,
+                check=False,
+            )
+            assert 0 == on_postgres.returncode, on_postgres.stderr
+        assert 0 == run("import", *files, db=sqlite_db).returncode
+        assert run("export", db=sqlite_db).stdout == on_postgres.stdout
+    finally:
+        asyncio.run(drop_postgres_database(postgres_url))
