@@ -23,7 +23,7 @@ from knowledge.changes import ImportReport
 from knowledge.clock import Clock
 from knowledge.documents import parse_document
 from knowledge.documents.records import ParsedDocument
-from knowledge.errors import RestoreError
+from knowledge.errors import DocumentError, RestoreError
 from knowledge.importer import Importer
 from knowledge.models import Item, Meeting
 from knowledge.sources import read_source
@@ -67,7 +67,12 @@ class KnowledgeService:
         parsed: list[tuple[ParsedDocument, str]] = []
         for path in paths:
             source = read_source(path)
-            parsed.append((parse_document(source.name, source.text), source.sha256))
+            try:
+                document = parse_document(source.name, source.text)
+            except DocumentError as error:
+                # Sources keep the bare file name; the person needs the path they typed.
+                raise type(error)(str(path), error.line, error.reason) from None
+            parsed.append((document, source.sha256))
         return await self.apply_parsed(parsed, dry_run=dry_run)
 
     async def apply_parsed(
