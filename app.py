@@ -20,6 +20,11 @@ from aiohttp import web
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.adapter import create_adapter
+from bot.errors import TurnErrors
+from bot.handler import KlyngeBot
+from bot.http import ADAPTER, BOT, messages
+from bot.http import SETTINGS as HTTP_SETTINGS
 from bot.settings import LOOPBACK, Settings, SettingsError
 from knowledge import exchange
 from knowledge.clock import Clock
@@ -37,7 +42,10 @@ ENGINE = web.AppKey("engine", AsyncEngine)
 def create_app(settings: Settings) -> web.Application:
     app = web.Application(client_max_size=256 * 1024)
     app[SETTINGS] = settings
+    app[HTTP_SETTINGS] = settings
     app.cleanup_ctx.append(_knowledge_base)
+    app.cleanup_ctx.append(_bot)
+    app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", _healthz)
     app.router.add_get("/readyz", _readyz)
     return app
@@ -54,6 +62,26 @@ async def _knowledge_base(app: web.Application) -> AsyncIterator[None]:
     app[ENGINE] = engine
     yield
     await engine.dispose()
+
+
+async def _bot(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+    _announce(settings)
+    adapter = create_adapter(settings)
+    adapter.on_turn_error = TurnErrors()
+    app[ADAPTER] = adapter
+    app[BOT] = KlyngeBot(app[SERVICE])
+    yield
+
+
+def _announce(settings: Settings) -> None:
+    if settings.anonymous:
+        logger.warning(
+            "NO MicrosoftAppId: running ANONYMOUS, requests are not authenticated "
+            "(fine for the Agents Playground on loopback, never in production)"
+        )
+    tenants = ", ".join(settings.allowed_tenants) or "all tenants (ALLOWED_TENANTS unset)"
+    logger.info("accepting activities from %s", tenants)
 
 
 async def _healthz(_request: web.Request) -> web.Response:
@@ -152,7 +180,12 @@ def _serve(settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
-    web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
+    web.run_app(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        print=lambda text: logger.info(text.strip()),
+    )
     return 0
 
 

@@ -33,6 +33,13 @@ class Settings:
     app_tenant_id: str = ""
     allow_anonymous: bool = False
     allowed_tenants: tuple[str, ...] = ()
+    # Extra service URL prefixes replies may go to (tests, a local connector); Teams' own
+    # connector hosts are always allowed, loopback only when anonymous.
+    service_url_allowlist: tuple[str, ...] = ()
+    # Where inbound tokens' signing keys are published; only tests and offline set these.
+    openid_metadata_url: str = ""
+    token_issuer: str = ""
+    login_url: str = ""
 
     @property
     def anonymous(self) -> bool:
@@ -65,6 +72,10 @@ class Settings:
             app_tenant_id=environ.get("MicrosoftAppTenantId", ""),
             allow_anonymous=reader.flag("ALLOW_ANONYMOUS"),
             allowed_tenants=reader.names("ALLOWED_TENANTS"),
+            service_url_allowlist=reader.names("SERVICE_URL_ALLOWLIST"),
+            openid_metadata_url=environ.get("BOT_OPENID_METADATA_URL", ""),
+            token_issuer=environ.get("BOT_TOKEN_ISSUER", ""),
+            login_url=environ.get("BOT_LOGIN_URL", ""),
         )
         reader.raise_if_any()
         return settings

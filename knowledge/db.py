@@ -78,3 +78,15 @@ async def migrate(engine: AsyncEngine) -> None:
     """Bring the database to the newest schema (idempotent, safe for concurrent starts)."""
     async with engine.begin() as connection:
         await connection.run_sync(_upgrade)
+
+
+def is_transient(error: BaseException) -> bool:
+    """A database error that may pass: the server is down, restarting or unreachable."""
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+    if isinstance(error, OperationalError | InterfaceError | ConnectionError | TimeoutError):
+        return True
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    cause = error.__cause__ or error.__context__
+    return isinstance(cause, ConnectionError | OSError) and not isinstance(error, ValueError)

@@ -100,3 +100,19 @@ class Meeting(Base):
     note: Mapped[str | None] = mapped_column(Text)
     agenda: Mapped[list[Any]] = mapped_column(default=list)
     sources: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class Conversation(Base):
+    """A chat, channel or team conversation the bot takes part in, and what it said about
+    itself: its default region/cluster ("vi er Midtklyngen") and whether it was welcomed."""
+
+    __tablename__ = "conversations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(String(400), unique=True)
+    tenant_id: Mapped[str | None] = mapped_column(String(100))
+    channel_id: Mapped[str] = mapped_column(String(50))
+    scope_region: Mapped[str | None] = mapped_column(String(100))
+    scope_cluster: Mapped[str | None] = mapped_column(String(100))
+    welcomed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -8,19 +8,22 @@ anything is written, and then applies them all in one transaction.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
-from knowledge import exchange
+from knowledge import conversations, exchange
+from knowledge.answers import ChatScope
 from knowledge.changes import ImportReport
 from knowledge.clock import Clock
+from knowledge.conversations import ConversationKey
 from knowledge.documents import parse_document
 from knowledge.documents.records import ParsedDocument
 from knowledge.errors import DocumentError, RestoreError
@@ -137,6 +140,42 @@ class KnowledgeService:
                 MeetingLine(m.slug, m.body, m.date, m.date_precision, m.state, m.place)
                 for m in rows
             ]
+
+    async def chat_scope(self, conversation_id: str) -> ChatScope:
+        async with self._sessions() as session:
+            return await conversations.scope_of(session, conversation_id)
+
+    async def set_chat_scope(self, key: ConversationKey, scope: ChatScope) -> None:
+        await self._retry_once_on_conflict(
+            lambda session: conversations.set_scope(session, key, scope, self._clock.now())
+        )
+
+    async def claim_welcome(self, key: ConversationKey) -> bool:
+        """True the first time only: the bot welcomes each conversation once."""
+        return bool(
+            await self._retry_once_on_conflict(
+                lambda session: conversations.claim_welcome(session, key, self._clock.now())
+            )
+        )
+
+    async def ping(self) -> None:
+        """Raise DatabaseUnavailable unless the database answers."""
+        async with self._sessions() as session:
+            await session.execute(text("SELECT 1"))
+
+    async def _retry_once_on_conflict(
+        self, work: Callable[[AsyncSession], Awaitable[object]]
+    ) -> object:
+        # Two turns creating the same conversation row race on its unique key; the loser
+        # finds the row on its second try.
+        for attempt in (1, 2):
+            try:
+                async with self._sessions() as session, session.begin():
+                    return await work(session)
+            except IntegrityError:
+                if attempt == 2:
+                    raise
+        return None
 
 
 def _item_line(item: Item) -> ItemLine:

@@ -1,0 +1,56 @@
+"""Teams specifics: the bot's own @mention, card support, who and where a turn is."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from botbuilder.schema import Activity
+
+from bot.gate import tenant_of
+from knowledge.answers import QUESTION_MAX
+from knowledge.conversations import ConversationKey
+
+_AT_TAG = re.compile(r"<at[^>]*>(.*?)</at>", re.IGNORECASE | re.DOTALL)
+CARD_CHANNELS = frozenset({"msteams", "webchat", "emulator", "directline", "test"})
+
+
+def _mention_texts(activity: Activity) -> list[str]:
+    """The text of each entity that mentions the bot itself ("<at>Klyngebot</at>")."""
+    own_id = activity.recipient.id if activity.recipient else None
+    texts = []
+    for entity in activity.entities or []:
+        props: dict[str, Any] = getattr(entity, "additional_properties", None) or {}
+        mentioned = props.get("mentioned") or {}
+        if (entity.type or "").lower() == "mention" and mentioned.get("id") == own_id:
+            texts.append(str(props.get("text") or ""))
+    return texts
+
+
+def question_text(activity: Activity) -> str:
+    """What the user asked: the text without the bot's @mention, or a card's "ask" value."""
+    value = activity.value if isinstance(activity.value, dict) else {}
+    if value.get("action") == "ask" and isinstance(value.get("question"), str):
+        return str(value["question"])[:QUESTION_MAX].strip()
+    text = (activity.text or "")[: QUESTION_MAX * 2]
+    for mention in _mention_texts(activity):
+        if mention:
+            text = text.replace(mention, " ")
+    text = _AT_TAG.sub(" ", text)  # a leftover tag of our own name in a channel
+    return " ".join(text.split())[:QUESTION_MAX]
+
+
+def supports_cards(activity: Activity) -> bool:
+    return (activity.channel_id or "").lower() in CARD_CHANNELS
+
+
+def conversation_key(activity: Activity) -> ConversationKey:
+    return ConversationKey(
+        conversation_id=activity.conversation.id,
+        channel_id=activity.channel_id or "unknown",
+        tenant_id=tenant_of(activity),
+    )
+
+
+def language_of(activity: Activity) -> str:
+    return "en" if (activity.locale or "").lower().startswith("en") else "da"

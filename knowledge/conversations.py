@@ -1,0 +1,67 @@
+"""Conversations the bot is in: their default scope and the once-only welcome.
+
+Kept in the database, not in process memory, so a restart or a second instance knows
+that a chat said "vi er Midtklyngen" and that it has been welcomed already.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge.answers import ChatScope
+from knowledge.models import Conversation
+
+
+@dataclass(frozen=True)
+class ConversationKey:
+    conversation_id: str
+    channel_id: str
+    tenant_id: str | None
+
+
+async def _row(session: AsyncSession, key: ConversationKey, now: datetime) -> Conversation:
+    row = await session.scalar(
+        select(Conversation).where(Conversation.conversation_id == key.conversation_id)
+    )
+    if row is None:
+        row = Conversation(
+            conversation_id=key.conversation_id,
+            channel_id=key.channel_id,
+            tenant_id=key.tenant_id,
+            last_seen_at=now,
+        )
+        session.add(row)
+        await session.flush()
+    return row
+
+
+async def scope_of(session: AsyncSession, conversation_id: str) -> ChatScope:
+    row = await session.scalar(
+        select(Conversation).where(Conversation.conversation_id == conversation_id)
+    )
+    if row is None:
+        return ChatScope()
+    return ChatScope(region=row.scope_region, cluster=row.scope_cluster)
+
+
+async def set_scope(
+    session: AsyncSession, key: ConversationKey, scope: ChatScope, now: datetime
+) -> None:
+    row = await _row(session, key, now)
+    row.scope_region, row.scope_cluster, row.last_seen_at = scope.region, scope.cluster, now
+
+
+async def claim_welcome(session: AsyncSession, key: ConversationKey, now: datetime) -> bool:
+    """True exactly once per conversation, even when two install events race."""
+    await _row(session, key, now)
+    claimed = await session.execute(
+        update(Conversation)
+        .where(Conversation.conversation_id == key.conversation_id)
+        .where(Conversation.welcomed_at.is_(None))
+        .values(welcomed_at=now)
+    )
+    return bool(claimed.rowcount)  # type: ignore[attr-defined]
