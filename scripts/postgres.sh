@@ -2,6 +2,7 @@
 # Start a throwaway PostgreSQL server for the tests (installs Debian's postgresql if it
 # is missing) and print its DATABASE_URL on the last line.
 #   scripts/postgres.sh start   -> start (or reuse) the server
+#   scripts/postgres.sh halt    -> stop it, keep its data (start brings it back)
 #   scripts/postgres.sh stop    -> stop it and remove its data
 set -euo pipefail
 DIR=${KLYNGEBOT_PG_DIR:-/tmp/klyngebot-pg}
@@ -21,17 +22,29 @@ install_server() {
   fi
 }
 
+run_server() {
+  as_postgres "$1/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w \
+    -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+}
+
+halt() {
+  local bin; bin=$(pgbin)
+  as_postgres "$bin/pg_ctl" -D "$DIR/data" -m fast -w stop >/dev/null
+}
+
 start() {
   install_server
   local bin; bin=$(pgbin)
   if [ -f "$DIR/data/postmaster.pid" ] && as_postgres "$bin/pg_ctl" -D "$DIR/data" status >/dev/null 2>&1; then
     echo "$URL"; return
   fi
+  if [ -f "$DIR/data/PG_VERSION" ]; then
+    run_server "$bin"; echo "$URL"; return
+  fi
   rm -rf "$DIR" && mkdir -p "$DIR"
   [ "$(id -u)" = "0" ] && chown postgres "$DIR"
   as_postgres "$bin/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  as_postgres "$bin/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w \
-    -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+  run_server "$bin"
   as_postgres "$bin/psql" -h 127.0.0.1 -p "$PORT" -U postgres -q \
     -c "CREATE ROLE klyngebot LOGIN SUPERUSER PASSWORD 'klyngebot'" \
     -c "CREATE DATABASE klyngebot OWNER klyngebot" >/dev/null
@@ -46,6 +59,7 @@ stop() {
 
 case "${1:-start}" in
   start) start ;;
+  halt) halt ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start|halt|stop" >&2; exit 2 ;;
 esac

@@ -1,0 +1,81 @@
+"""A stopped database: the user hears it once, Teams is told to redeliver (503), and the
+same question is answered when the database is back. Uses a PostgreSQL server of its
+own, really stopped and started, not a simulated failure."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings
+from tests.bot.conftest import TODAY, post, running_bot
+from tests.support.activities import message
+from tests.support.connector import Connector
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "postgres.sh"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Server:
+    def __init__(self, folder: Path) -> None:
+        self.env = {
+            **os.environ,
+            "KLYNGEBOT_PG_DIR": str(folder),
+            "KLYNGEBOT_PG_PORT": str(_free_port()),
+        }
+
+    def run(self, command: str) -> str:
+        done = subprocess.run(
+            ["bash", str(SCRIPT), command],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+        return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+
+
+@pytest.fixture
+def own_postgres(tmp_path: Path) -> Iterator[Server]:
+    if not (shutil.which("pg_ctl") or list(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))):
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but PostgreSQL is not installed (scripts/postgres.sh installs it)")
+        pytest.skip("PostgreSQL is not installed here: run scripts/postgres.sh start once")
+    server = Server(tmp_path / "pg")
+    yield server
+    server.run("stop")
+
+
+async def test_a_stopped_database_gets_one_apology_a_503_and_later_an_answer(
+    own_postgres: Server, connector: Connector
+) -> None:
+    url = own_postgres.run("start")
+    async with running_bot(Settings(database_url=url, today=TODAY)) as bot:
+        question = message("status på rygestop", connector.url)
+        assert 201 == (await post(bot, message("hjælp", connector.url))).status
+        connector.clear()
+
+        own_postgres.run("halt")
+        first = await post(bot, question)
+        redelivered = await post(bot, question)
+        apologies = list(connector.messages())
+        connector.clear()
+        own_postgres.run("start")
+        answered = await post(bot, question)
+
+    assert (503, 503, 201) == (first.status, redelivered.status, answered.status)
+    assert 1 == len(apologies), "the apology is said once, not on every redelivery"
+    assert "videnbasen" in apologies[0]["text"]
+    assert 1 == len(connector.messages())
