@@ -1,0 +1,138 @@
+"""Answers as Teams messages: an Adaptive Card and the same facts as plain text.
+
+`render(answer)` turns any `knowledge.answers.Answer` into a `Reply`; `welcome_card(lang)`
+greets a chat the bot was added to. Neither touches botbuilder: the bot edge wraps a
+reply into an Activity. Buttons send `data` back as the activity's value:
+
+- {"action": "ask", "question": ..., ["choice": ...]}: treat as if the user typed `question`;
+- {"action": "more", "intent": ..., "scope": ..., "shown": n}: the next entries of a list
+  whose first `n` (of this page) are shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dialogs.elements import (
+    Content,
+    Element,
+    card,
+    facts,
+    heading,
+    plain_text,
+    submit,
+    subtle,
+    text,
+)
+from dialogs.item_cards import changes_content, item_content, list_content
+from dialogs.meeting_cards import decisions_content, meetings_content
+from dialogs.wording import examples, say, topics
+from knowledge.answers import (
+    Answer,
+    ChangesAnswer,
+    Choice,
+    Clarify,
+    DecisionsAnswer,
+    HelpAnswer,
+    ItemAnswer,
+    Lang,
+    ListAnswer,
+    MeetingsAnswer,
+    NotKnown,
+    ScopeSet,
+)
+
+CHOICES_SHOWN = 3
+SUGGESTIONS_SHOWN = 4
+WELCOME_EXAMPLES = 4
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A message to send: `text` always (fallback and notification), `card` when asked for."""
+
+    text: str
+    card: dict[str, Any] | None
+
+
+def render(answer: Answer, *, cards: bool = True) -> Reply:
+    """The reply to an answer, in the answer's language."""
+    content = _CONTENT[type(answer)](answer)
+    return _reply(content, answer.lang, cards)
+
+
+def welcome_card(locale: str) -> Reply:
+    """Shown once when the bot joins a chat or team: who it is, and questions to try.
+
+    `locale` is a language or locale ("da", "en-GB"); anything not English is Danish.
+    """
+    lang: Lang = "en" if locale.lower().startswith("en") else "da"
+    body = [
+        heading(say("welcome", lang)),
+        text(say("welcome_intro", lang)),
+        text(say("try_asking", lang)),
+    ]
+    return _reply(Content(body, _questions(examples(lang)[:WELCOME_EXAMPLES])), lang, True)
+
+
+def _reply(content: Content, lang: Lang, cards: bool) -> Reply:
+    plain = plain_text(content)
+    return Reply(plain, card(content, lang, plain) if cards else None)
+
+
+def _questions(questions: Sequence[str]) -> list[Element]:
+    return [submit(question, {"action": "ask", "question": question}) for question in questions]
+
+
+def _clarify_content(answer: Clarify) -> Content:
+    lang = answer.lang
+    body = [heading(say("did_you_mean", lang)), subtle(say(answer.reason, lang))]
+    return Content(body, [_choice(choice) for choice in answer.choices[:CHOICES_SHOWN]])
+
+
+def _choice(choice: Choice) -> Element:
+    title = f"{choice.label} ({choice.detail})" if choice.detail else choice.label
+    return submit(title, {"action": "ask", "question": choice.question, "choice": choice.id})
+
+
+def _not_known_content(answer: NotKnown) -> Content:
+    suggestions = answer.suggestions[:SUGGESTIONS_SHOWN]
+    body = [text(say("not_known", answer.lang))]
+    if suggestions:
+        body.append(text(say("try_asking", answer.lang)))
+    return Content(body, _questions(suggestions))
+
+
+def _help_content(answer: HelpAnswer) -> Content:
+    lang = answer.lang
+    body = [
+        heading(say("help", lang)),
+        text(say("help_intro", lang)),
+        facts(topics(lang)),
+        text(say("try_asking", lang)),
+    ]
+    return Content(body, _questions(examples(lang)))
+
+
+def _scope_content(answer: ScopeSet) -> Content:
+    lang = answer.lang
+    if answer.cluster is None and answer.region is None:
+        return Content([text(say("scope_cleared", lang))])
+    named = answer.cluster or answer.region
+    where = f"{named} ({answer.region})" if answer.cluster and answer.region else named
+    return Content([text(say("scope_set", lang, where=where)), subtle(say("scope_hint", lang))])
+
+
+_CONTENT: dict[type[Any], Callable[[Any], Content]] = {
+    ItemAnswer: item_content,
+    MeetingsAnswer: meetings_content,
+    DecisionsAnswer: decisions_content,
+    ListAnswer: list_content,
+    ChangesAnswer: changes_content,
+    HelpAnswer: _help_content,
+    Clarify: _clarify_content,
+    NotKnown: _not_known_content,
+    ScopeSet: _scope_content,
+}

@@ -1,0 +1,140 @@
+"""What Klyngebot says, in Danish and English: every phrase the cards and texts use.
+
+Phrases are `str.format` templates keyed by a short name; `say(key, lang, **values)` fills
+one in. Layout lives in the card modules, words live here, so a change of wording is one
+line and both languages sit side by side.
+"""
+
+from __future__ import annotations
+
+from knowledge.answers import Lang
+
+_PHRASES: dict[str, tuple[str, str]] = {
+    # items
+    "as_of": ("pr. {when}", "as of {when}"),
+    "status_unknown": ("Status ukendt", "Status unknown"),
+    "source": ("Kilde: {source}", "Source: {source}"),
+    "parties": ("Parter", "Parties"),
+    "no_parties": ("Videnbasen nævner ikke parterne.", "The knowledge base names no parties."),
+    "budget": ("Budget", "Budget"),
+    "no_budget": ("Videnbasen har ikke noget budget.", "The knowledge base has no budget."),
+    "budget_total": ("I alt", "Total"),
+    "amount": ("{amount} kr.", "DKK {amount}"),
+    "items": ("Aftaler og initiativer", "Agreements and initiatives"),
+    "no_items": ("Ingen aftaler eller initiativer passer.", "No agreements or initiatives match."),
+    "changes": ("Ændringer siden {date}", "Changes since {date}"),
+    "no_changes": ("Ingen ændringer siden {date}.", "No changes since {date}."),
+    # meetings
+    "next_meeting": ("Næste møde – {scope}", "Next meeting – {scope}"),
+    "next_meetings": ("Næste møder – {scope}", "Next meetings – {scope}"),
+    "meetings": ("Møder – {scope}", "Meetings – {scope}"),
+    "no_meetings": (
+        "Videnbasen har ingen møder for {scope}.",
+        "The knowledge base has no meetings for {scope}.",
+    ),
+    "day_not_set": ("{month} (dag ikke fastlagt)", "{month} (day not set)"),
+    "clock": ("kl. {span}", "{span}"),
+    "held": ("afholdt", "held"),
+    "planned": ("planlagt", "planned"),
+    "cancelled": ("aflyst", "cancelled"),
+    "agenda_more": ("+{count} punkter mere", "+{count} more items"),
+    "agenda_more_one": ("+1 punkt mere", "+1 more item"),
+    "decisions": ("Beslutninger – {subject}", "Decisions – {subject}"),
+    "no_decisions": (
+        "Videnbasen har ingen beslutninger om {subject}.",
+        "The knowledge base has no decisions on {subject}.",
+    ),
+    "agenda_point": ("Punkt {number}: {title}", "Item {number}: {title}"),
+    # paging
+    "shown_of": ("Viser {shown} af {total}.", "Showing {shown} of {total}."),
+    "show_more": ("Vis flere", "Show more"),
+    # conversation
+    "did_you_mean": ("Mente du …?", "Did you mean …?"),
+    "ambiguous": ("Spørgsmålet passer på flere ting.", "Your question fits more than one thing."),
+    "unsure": ("Jeg er ikke sikker på, hvad du mener.", "I'm not sure what you mean."),
+    "not_known": (
+        "Det ved jeg ikke noget om i videnbasen.",
+        "I don't have that in the knowledge base.",
+    ),
+    "try_asking": ("Prøv fx at spørge:", "You could ask:"),
+    "help": ("Det kan jeg hjælpe med", "What I can help with"),
+    "help_intro": (
+        "Jeg svarer ud fra videnbasen om sundhedsaftalen og sundhedsklyngerne.",
+        "I answer from the knowledge base on the health agreement and the health clusters.",
+    ),
+    "scope_set": ("Denne chat hører nu til {where}.", "This chat now belongs to {where}."),
+    "scope_cleared": (
+        "Denne chat hører ikke længere til en bestemt klynge.",
+        "This chat no longer belongs to a particular cluster.",
+    ),
+    "scope_hint": (
+        "Når et spørgsmål kan betyde flere ting, går jeg ud fra det.",
+        "When a question could mean several things, I'll assume that.",
+    ),
+    "welcome": ("Hej, jeg er Klyngebot", "Hi, I'm Klyngebot"),
+    "welcome_intro": (
+        "Spørg mig om aftaler, initiativer, møder og beslutninger i sundhedsklyngerne. "
+        "Skriv „hjælp“, så fortæller jeg, hvad jeg kan.",
+        "Ask me about agreements, initiatives, meetings and decisions in the health clusters. "
+        "Type “help” to see what I can do.",
+    ),
+}
+
+_TOPICS: dict[Lang, tuple[tuple[str, str], ...]] = {
+    "da": (
+        ("Status", "hvor langt en aftale eller et initiativ er"),
+        ("Møder", "næste møde, eller møderne i en periode"),
+        ("Beslutninger", "hvad der er besluttet om noget, eller på et møde"),
+        ("Lister", "aftaler og initiativer efter region, klynge eller status"),
+        ("Ændringer", "hvad der har ændret sig siden en dato"),
+        ("Parter og budget", "hvem der er med, og hvad det koster"),
+        ("Chattens klynge", "skriv „Vi er Midtklyngen“, så går jeg ud fra Midtklyngen"),
+    ),
+    "en": (
+        ("Status", "how far an agreement or initiative has come"),
+        ("Meetings", "the next meeting, or the meetings in a period"),
+        ("Decisions", "what was decided about something, or at a meeting"),
+        ("Lists", "agreements and initiatives by region, cluster or status"),
+        ("Changes", "what has changed since a date"),
+        ("Parties and budget", "who is involved, and what it costs"),
+        ("The chat's cluster", "type “We are Midtklyngen” and I'll assume Midtklyngen"),
+    ),
+}
+
+_EXAMPLES: dict[Lang, tuple[str, ...]] = {
+    "da": (
+        "Hvad er status på Kom trygt Hjem?",
+        "Hvornår er næste møde i Midtklyngen?",
+        "Hvilke initiativer er i gang i Region Midtjylland?",
+        "Hvad er ændret siden 1. marts 2024?",
+        "Hvad blev besluttet om LKT Sammenhængende Hoftebrudsforløb?",
+    ),
+    "en": (
+        "What is the status of Kom trygt Hjem?",
+        "When is the next meeting of Midtklyngen?",
+        "Which initiatives are in progress in Region Midtjylland?",
+        "What has changed since 1 March 2024?",
+        "What was decided about LKT Sammenhængende Hoftebrudsforløb?",
+    ),
+}
+
+
+def say(key: str, lang: Lang, **values: object) -> str:
+    """The phrase `key` in `lang`, with `values` filled in."""
+    danish, english = _PHRASES[key]
+    return (danish if lang == "da" else english).format(**values)
+
+
+def count(key: str, lang: Lang, number: int) -> str:
+    """The phrase for `number` things: `key + "_one"` for exactly one, else `key`."""
+    return say(f"{key}_one" if number == 1 else key, lang, count=number)
+
+
+def topics(lang: Lang) -> tuple[tuple[str, str], ...]:
+    """What Klyngebot can do: (topic, what it covers) pairs for the help card."""
+    return _TOPICS[lang]
+
+
+def examples(lang: Lang) -> tuple[str, ...]:
+    """Example questions that the demo knowledge base answers."""
+    return _EXAMPLES[lang]
