@@ -59,11 +59,17 @@ def _meetings_heading(answer: MeetingsAnswer, shown: int) -> str:
 
 
 def _meeting(meeting: MeetingView, lang: Lang) -> Element:
-    state = badge(say(meeting.state, lang), *_STATES[meeting.state], meeting.place)
-    items = [strong(meeting.body), text(when(meeting, lang), spacing="None"), state]
+    items = [strong(meeting.body), text(when(meeting, lang), spacing="None"), _state(meeting, lang)]
     if meeting.note:
         items.append(subtle(shorten(meeting.note, NOTE_MAX), max_lines=2))
     return section(items + _agenda(meeting, lang))
+
+
+def _state(meeting: MeetingView, lang: Lang) -> Element:
+    """ "afholdt"/"planlagt"/"aflyst" in its colour, with the place beside it."""
+    if meeting.state not in _STATES:  # a state added later shows as it is, uncoloured
+        return badge(meeting.state, "Default", "emphasis", meeting.place)
+    return badge(say(meeting.state, lang), *_STATES[meeting.state], meeting.place)
 
 
 def _agenda(meeting: MeetingView, lang: Lang) -> list[Element]:

@@ -403,6 +403,15 @@ def test_a_meeting_known_only_by_its_month_names_no_day(
     assert ("planlagt" if lang == "da" else "planned") in text
 
 
+@pytest.mark.parametrize(("lang", "expected"), [("da", "aflyst"), ("en", "cancelled")])
+def test_a_cancelled_meeting_says_so(lang: Lang, expected: str) -> None:
+    meeting = replace(demo.meeting(MONTH_MEETING), state="cancelled")
+
+    text = _text(_render(MeetingsAnswer("next_meeting", lang, "Sønderjylland", (meeting,))))
+
+    assert expected in text
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_meetings_are_shown_by_date_whatever_order_they_come_in(lang: Lang) -> None:
     meetings = _midtklyngen_meetings()[:5]
