@@ -10,7 +10,6 @@ written to test-artifacts/questions.txt.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,8 +50,8 @@ async def _ask(bot: TestClient[Any, Any], connector: Connector, n: int, q: Quest
 
 
 @pytest.fixture
-async def outcomes(bot: TestClient[Any, Any], connector: Connector) -> AsyncIterator[list[Outcome]]:
-    yield [await _ask(bot, connector, n, q) for n, q in enumerate(QUESTIONS)]
+async def outcomes(bot: TestClient[Any, Any], connector: Connector) -> list[Outcome]:
+    return [await _ask(bot, connector, n, q) for n, q in enumerate(QUESTIONS)]
 
 
 def _share(outcomes: list[Outcome]) -> float:
