@@ -155,8 +155,7 @@ def list_content(answer: ListAnswer) -> Content:
     shown, hidden = page(ordered, ITEMS_SHOWN)
     rows = [_list_row(item, lang) for item in shown] or [text(say("no_items", lang))]
     body = [heading(say("items", lang)), subtle(answer.filter), *rows]
-    more = answer.more + hidden
-    scope = answer.filter
+    more, scope = answer.more + hidden, answer.filter
     return with_more(
         body, lang=lang, intent=answer.intent, scope=scope, shown=len(shown), more=more
     )
@@ -176,14 +175,9 @@ def changes_content(answer: ChangesAnswer) -> Content:
     body = [heading(say("changes", lang, date=since)), *rows]
     if not rows:
         body.append(text(say("no_changes", lang, date=since)))
-    scope = answer.since.isoformat()
+    more, scope = answer.more + hidden, answer.since.isoformat()
     return with_more(
-        body,
-        lang=lang,
-        intent=answer.intent,
-        scope=scope,
-        shown=len(shown),
-        more=answer.more + hidden,
+        body, lang=lang, intent=answer.intent, scope=scope, shown=len(shown), more=more
     )
 
 
