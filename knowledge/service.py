@@ -19,8 +19,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
-from knowledge import conversations, exchange
-from knowledge.answers import ChatScope
+from knowledge import conversations, exchange, query
+from knowledge.answers import Answer, ChatScope
+from knowledge.cache import SnapshotCache
 from knowledge.changes import ImportReport
 from knowledge.clock import Clock
 from knowledge.conversations import ConversationKey
@@ -32,6 +33,7 @@ from knowledge.models import Item, Meeting
 from knowledge.sources import read_source
 
 DEMO_FILE = Path(__file__).with_name("demo") / "kb.json"
+NO_SCOPE = ChatScope()
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class KnowledgeService:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
         self._sessions = sessions
         self._clock = clock
+        self._snapshots = SnapshotCache()
 
     async def import_documents(
         self, paths: Sequence[Path], *, dry_run: bool = False
@@ -132,6 +135,22 @@ class KnowledgeService:
                 .order_by(Item.title)
             )
             return [_item_line(item) for item in rows]
+
+    async def ask(
+        self, question: str, *, lang_hint: str | None = None, scope: ChatScope = NO_SCOPE
+    ) -> Answer:
+        """Answer a question in Danish or English (`knowledge.query`); `lang_hint` is the
+        user's locale, `scope` what the chat said about itself ("vi er Midtklyngen")."""
+        async with self._sessions() as session:
+            snapshot = await self._snapshots.current(session)
+            return await query.ask(
+                session,
+                snapshot,
+                question,
+                lang_hint=lang_hint,
+                scope=scope,
+                today=self._clock.today(),
+            )
 
     async def list_meetings(self) -> list[MeetingLine]:
         async with self._sessions() as session:

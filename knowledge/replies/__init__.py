@@ -1,0 +1,1 @@
+"""Replies to questions, one module per family of intents (items, meetings, the chat)."""

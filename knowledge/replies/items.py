@@ -1,0 +1,174 @@
+"""Replies about items: the status, parties or budget of one; lists; changes since a date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from knowledge import phrasing
+from knowledge.answers import Answer, ChangesAnswer, ChangeView, Intent, ItemAnswer, ListAnswer
+from knowledge.context import PAGE, Asked, clarify, not_known, resolve_named
+from knowledge.entities import Entity, entity_id
+from knowledge.intents import Question
+from knowledge.lookup import ChangeFilter, changes, item_views
+from knowledge.resolution import Resolution, mentions, resolve, without
+from knowledge.snapshot import Group, Snapshot
+
+FILTERS = frozenset({"region", "cluster", "party", "area"})
+PARTIES_AND_PLACES = frozenset({"region", "cluster", "party"})
+SUBSTANCE = 5  # an unknown word this long is a subject the knowledge base lacks
+TOPIC = 0.8  # an item is about a topic when its name accounts for this much of it
+CHANGES_WINDOW = timedelta(days=30)  # "hvad er nyt?" without a date: the last month
+_ITEM = frozenset({"item"})
+_CHANGED = frozenset({"item", "cluster", "region"})
+
+
+async def item_answer(asked: Asked) -> Answer:
+    """status / who / budget of one item; a place instead lists what is there."""
+    resolution, _ = resolve_named(asked, _ITEM)
+    if resolution.outcome == "found" and resolution.entity.kind != "item":
+        return await list_answer(asked, place=resolution.entity)
+    if resolution.outcome != "found" and asked.question.item_type is not None:
+        return await list_answer(asked)  # "status på aftalerne i Midtklyngen"
+    return await answer_item(asked, asked.question.intent, resolution)
+
+
+async def answer_item(asked: Asked, intent: Intent, resolution: Resolution) -> Answer:
+    if resolution.outcome == "missing" or (
+        intent != "status" and intent != "who" and intent != "budget"
+    ):
+        return not_known(asked)
+    if resolution.outcome != "found":
+        return clarify(asked, intent, resolution)
+    views = await item_views(asked.session, [resolution.entity.id])
+    if not views:
+        return not_known(asked)
+    return ItemAnswer(intent, asked.lang, views[0])
+
+
+async def list_answer(asked: Asked, place: Entity | None = None) -> Answer:
+    """Items filtered by type, status, region, cluster, party, area or topic, by title."""
+    question, snapshot = asked.question, asked.snapshot
+    subject = [term for term in question.subject if term not in question.type_terms]
+    named, rest = _filters(snapshot, subject, place)
+    topical = _topic(snapshot, rest)
+    if topical is not None and not topical:
+        return not_known(asked)
+    if not (named or topical or question.item_type or question.category):
+        return not_known(asked)
+    named, numbers = _listed(snapshot, question, named, topical)
+    slugs = [snapshot.items[number].id for number in numbers[:PAGE]]
+    described = [(e.kind, e.label) for e in named] + _topic_label(question, topical)
+    wording = phrasing.list_filter(asked.lang, question.item_type, question.category, described)
+    views = await item_views(asked.session, slugs)
+    return ListAnswer("list", asked.lang, wording, tuple(views), max(0, len(numbers) - PAGE))
+
+
+def _filters(
+    snapshot: Snapshot, subject: Sequence[str], place: Entity | None
+) -> tuple[list[Entity], tuple[str, ...]]:
+    """Regions, clusters, parties and areas the subject names, and the words left over."""
+    if place is not None:
+        return [place], ()
+    named = mentions(snapshot, subject, FILTERS)
+    rest = without(subject, named)
+    entities = [hit.entity for hit in named]
+    if rest:
+        resolution = resolve(snapshot, rest, PARTIES_AND_PLACES, unique=False)
+        if resolution.outcome == "found":
+            return [*entities, resolution.entity], ()
+    return entities, rest
+
+
+def _listed(
+    snapshot: Snapshot, question: Question, named: list[Entity], topical: set[int] | None
+) -> tuple[list[Entity], list[int]]:
+    """The items; a cluster without any (agreements are made per region) means its region."""
+    numbers = _numbers(snapshot, question, named, topical)
+    if numbers or not any(entity.kind == "cluster" for entity in named):
+        return named, numbers
+    wider = [_region(snapshot, entity) for entity in named]
+    return wider, _numbers(snapshot, question, wider, topical)
+
+
+def _region(snapshot: Snapshot, entity: Entity) -> Entity:
+    if entity.kind != "cluster" or entity.region is None:
+        return entity
+    return snapshot.entities.get(entity_id("region", entity.region), entity)
+
+
+def _numbers(
+    snapshot: Snapshot, question: Question, named: list[Entity], topical: set[int] | None
+) -> list[int]:
+    groups: list[Group] = [(entity.kind, entity.label) for entity in named]
+    if question.item_type:
+        groups.append(("type", question.item_type))
+    if question.category:
+        groups.append(("category", question.category))
+    numbers = snapshot.filtered(groups)
+    return numbers if topical is None else [n for n in numbers if n in topical]
+
+
+def _topic(snapshot: Snapshot, rest: Sequence[str]) -> set[int] | None:
+    """Items whose names or areas are about the words left over.
+
+    None when nothing is left but short words the index does not know (stray filler); an
+    empty set when a word of substance matches nothing ("aftaler om fodbold").
+    """
+    known = [term for term in rest if _knows_any(snapshot, (term,))]
+    if any(len(term) >= SUBSTANCE and term not in known for term in rest):
+        return set()
+    if not known:
+        return None
+    found: set[int] = set()
+    for hit in snapshot.names.search(known, frozenset({"item", "area"})):
+        if hit.coverage >= TOPIC:
+            found |= snapshot.members(hit.entity)
+    return found
+
+
+def _topic_label(question: Question, topical: set[int] | None) -> list[tuple[str, str]]:
+    if topical is None or not question.subject_text:
+        return []
+    return [("topic", question.subject_text)]
+
+
+async def changes_answer(asked: Asked) -> Answer:
+    """Status entries valid from a date on; of one item, cluster or region if named."""
+    question = asked.question
+    since = question.since or (question.period.start if question.period else None)
+    wanted = ChangeFilter(
+        since or asked.today - CHANGES_WINDOW,
+        item_type=question.item_type,
+        category=question.category,
+    )
+    if question.subject:
+        resolution, _ = resolve_named(asked, _CHANGED)
+        if resolution.outcome in ("ambiguous", "unsure"):
+            return clarify(asked, "changes", resolution)
+        if resolution.outcome == "found":
+            wanted = _narrowed(wanted, resolution.entity, dated=since is not None)
+        elif _knows_any(asked.snapshot, question.subject):
+            return not_known(asked)
+    shown, total = await changes(asked.session, wanted, PAGE)
+    start = wanted.since if wanted.since > date.min else _oldest(shown, asked.today)
+    return ChangesAnswer("changes", asked.lang, start, tuple(shown), max(0, total - len(shown)))
+
+
+def _knows_any(snapshot: Snapshot, subject: Sequence[str]) -> bool:
+    return any(snapshot.names.vocabulary.expand(term) for term in subject)
+
+
+def _narrowed(wanted: ChangeFilter, entity: Entity, *, dated: bool) -> ChangeFilter:
+    """Changes of one item (its whole history unless dated), or of a cluster or region."""
+    if entity.kind == "item":
+        return replace(wanted, item=entity.id, since=wanted.since if dated else date.min)
+    if entity.kind == "cluster":
+        return replace(wanted, cluster=entity.label)
+    return replace(wanted, region=entity.label)
+
+
+def _oldest(shown: Sequence[ChangeView], today: date) -> date:
+    dates = [change.entry.valid_from for change in shown if change.entry.valid_from]
+    return min(dates, default=today)
