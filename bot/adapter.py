@@ -13,19 +13,39 @@ from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
 )
+from botbuilder.schema import CallerIdConstants
+from botframework.connector.auth import AuthenticationConstants as Public
 
 from bot.settings import Settings
 
+# botbuilder uses its public-cloud defaults only when none of these is set; set one and
+# it expects all of them, so the rest are filled with the public-cloud values.
+_PUBLIC_CLOUD = {
+    "TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL": Public.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL,
+    "TO_BOT_FROM_CHANNEL_TOKEN_ISSUER": Public.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER,
+    "TO_CHANNEL_FROM_BOT_LOGIN_URL": Public.TO_CHANNEL_FROM_BOT_LOGIN_URL,
+    "TO_CHANNEL_FROM_BOT_OAUTH_SCOPE": Public.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE,
+    "TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL": Public.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL,
+    "OAUTH_URL": Public.OAUTH_URL,
+    "CALLER_ID": CallerIdConstants.public_azure_channel,
+}
+
 
 def bot_configuration(settings: Settings) -> SimpleNamespace:
+    overrides = {
+        "TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL": settings.openid_metadata_url,
+        "TO_BOT_FROM_CHANNEL_TOKEN_ISSUER": settings.token_issuer,
+        "TO_CHANNEL_FROM_BOT_LOGIN_URL": settings.login_url,
+    }
+    endpoints = {}
+    if any(overrides.values()):
+        endpoints = _PUBLIC_CLOUD | {name: value for name, value in overrides.items() if value}
     return SimpleNamespace(
         APP_ID=settings.app_id,
         APP_PASSWORD=settings.app_password,
         APP_TYPE=settings.app_type,
         APP_TENANTID=settings.app_tenant_id,
-        TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL=settings.openid_metadata_url or None,
-        TO_BOT_FROM_CHANNEL_TOKEN_ISSUER=settings.token_issuer or None,
-        TO_CHANNEL_FROM_BOT_LOGIN_URL=settings.login_url or None,
+        **endpoints,
     )
 
 

@@ -8,6 +8,8 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,12 +50,13 @@ class Server:
 
 
 @pytest.fixture
-def own_postgres(tmp_path: Path) -> Iterator[Server]:
+def own_postgres() -> Iterator[Server]:
     if not (shutil.which("pg_ctl") or list(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))):
         if os.environ.get("CI") == "true":
             pytest.fail("CI=true but PostgreSQL is not installed (scripts/postgres.sh installs it)")
         pytest.skip("PostgreSQL is not installed here: run scripts/postgres.sh start once")
-    server = Server(tmp_path / "pg")
+    # The server runs as the postgres user, who cannot enter pytest's private tmp_path.
+    server = Server(Path(tempfile.gettempdir()) / f"klyngebot-pg-{uuid.uuid4().hex[:8]}")
     yield server
     server.run("stop")
 
