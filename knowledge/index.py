@@ -31,7 +31,7 @@ from knowledge.vocabulary import Vocabulary
 
 SCAN_LIMIT = 20_000
 CANDIDATES = 200
-WHOLE_CUTOFF = 85.0  # fuzz.ratio of question and name run together
+WHOLE_CUTOFF = 90.0  # fuzz.ratio of question and name run together: typos, not parts
 COVERED = 0.75  # a query term this similar to a name term is accounted for by the name
 Rank = Literal["score", "precision"]
 

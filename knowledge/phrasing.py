@@ -133,3 +133,4 @@ LIST_EXAMPLE: dict[Lang, str] = {
     "da": "Hvilke aftaler er implementeret?",
     "en": "Which agreements are implemented?",
 }
+LATEST_MEETING: dict[Lang, str] = {"da": "seneste møde", "en": "latest meeting"}

@@ -7,6 +7,8 @@ Thresholds (scores are 0-100, see `knowledge.index`):
   it the question is about nothing the knowledge base knows.
 - `TIE` 3: hits this close fit equally ("IV-aftalen" names two agreements); the question's
   own region or cluster, then the chat's scope, may pick one, else the user chooses.
+- `MARGIN` 10: a runner-up that accounts for the question too and scores this close
+  makes the best hit a guess ("samarbejdsaftale" fits dozens): the user chooses.
 - A name only one entity has answers even when it is a small part of that entity's name
   ("amning", "sundhedsvisitation"): when the best hit accounts for nearly the whole
   question (coverage `UNIQUE`) and no other entity accounts for much of it (`RIVAL`).
@@ -28,6 +30,7 @@ from knowledge.snapshot import Snapshot
 ANSWER = 80.0
 UNSURE = 60.0
 TIE = 3.0
+MARGIN = 10.0
 UNIQUE = 0.85
 RIVAL = 0.75
 MENTION = 0.9
@@ -119,13 +122,27 @@ def decide(
     hits = _boosted(list(hits)) if unique else list(hits)
     if not hits or hits[0].score < UNSURE:
         return MISSING
-    tied = [hit for hit in hits if hits[0].score - hit.score <= TIE]
-    if len(tied) > 1:
-        return _untie(tied, narrowing)
-    if hits[0].score >= ANSWER:
+    rivals = _rivals(hits)
+    if len(rivals) > 1:
+        inside = _narrowed(rivals, narrowing)
+        if len(inside) == 1:
+            return Resolution("found", (inside[0],))
+        if all(hits[0].score - hit.score <= TIE for hit in inside[:2]):
+            return Resolution("ambiguous", tuple(inside[:CHOICES]))
+    if hits[0].score >= ANSWER and len(rivals) == 1:
         return Resolution("found", (hits[0],))
     close = tuple(hit for hit in hits[:CHOICES] if hit.score >= UNSURE)
     return Resolution("unsure", close)
+
+
+def _rivals(hits: Sequence[Hit]) -> list[Hit]:
+    """The best hit and those that fit as well (`TIE`), or nearly and as fully (`MARGIN`)."""
+    top = hits[0].score
+    return [hits[0]] + [
+        hit
+        for hit in hits[1:]
+        if top - hit.score <= TIE or (top - hit.score < MARGIN and hit.coverage >= RIVAL)
+    ]
 
 
 def _boosted(hits: list[Hit]) -> list[Hit]:
@@ -138,16 +155,14 @@ def _boosted(hits: list[Hit]) -> list[Hit]:
     return [replace(hits[0], score=lifted), *hits[1:]]
 
 
-def _untie(tied: list[Hit], narrowing: Sequence[Places]) -> Resolution:
+def _narrowed(rivals: list[Hit], narrowing: Sequence[Places]) -> list[Hit]:
+    """The rivals inside the question's place, then inside the chat's scope."""
     for where in narrowing:
-        if where.empty:
-            continue
-        inside = [hit for hit in tied if _within(hit.entity, where)]
+        inside = [hit for hit in rivals if not where.empty and _within(hit.entity, where)]
         if len(inside) == 1:
-            return Resolution("found", (inside[0],))
-        if inside:
-            tied = inside
-    return Resolution("ambiguous", tuple(tied[:CHOICES]))
+            return inside
+        rivals = inside or rivals
+    return rivals
 
 
 def _within(entity: Entity, where: Places) -> bool:

@@ -18,7 +18,7 @@ from knowledge.snapshot import Group, Snapshot
 FILTERS = frozenset({"region", "cluster", "party", "area"})
 PARTIES_AND_PLACES = frozenset({"region", "cluster", "party"})
 SUBSTANCE = 5  # an unknown word this long is a subject the knowledge base lacks
-TOPIC = 0.8  # an item is about a topic when its name accounts for this much of it
+TOPIC = 0.88  # an item is about a topic when its name accounts for this much of it (a typo)
 CHANGES_WINDOW = timedelta(days=30)  # "hvad er nyt?" without a date: the last month
 _ITEM = frozenset({"item"})
 _CHANGED = frozenset({"item", "cluster", "region"})

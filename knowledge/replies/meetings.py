@@ -48,26 +48,32 @@ def _scoped(asked: Asked) -> Entity | None:
 
 
 async def next_meeting_answer(asked: Asked, place: Entity | None = None) -> Answer:
-    """The next meeting of a body; of a cluster or region, each body's next one."""
+    """The next meeting of a body; of a cluster or region, each body's next one. None
+    upcoming: no meetings (a past one is not the next). "Sidste møde": the latest one."""
     if place is None:
         found = target(asked, "next_meeting", use_scope=True)
         if found.refusal is not None:
             return found.refusal
         place = found.entity
-    shown, more = _next(asked, place)
     label = place.label if place else ""
+    if asked.question.latest:
+        return _last_meeting(asked, place, label)
+    shown, more = _next(asked, place)
     return MeetingsAnswer("next_meeting", asked.lang, label, tuple(shown), more, asked.today)
 
 
 def _next(asked: Asked, place: Entity | None) -> tuple[list[MeetingView], int]:
-    meetings, wanted = asked.snapshot.meetings, belongs(place)
-    coming = upcoming(meetings, wanted, asked.today)
-    if asked.question.latest or not coming:
-        return past(meetings, wanted, asked.today)[-1:], 0
+    coming = upcoming(asked.snapshot.meetings, belongs(place), asked.today)
     if place is not None and place.kind == "body":
-        return coming[:1], len(coming) - 1
+        return coming[:1], max(0, len(coming) - 1)
     shown = first_per_body(coming)[:PAGE]
     return shown, len(coming) - len(shown)
+
+
+def _last_meeting(asked: Asked, place: Entity | None, label: str) -> MeetingsAnswer:
+    last = past(asked.snapshot.meetings, belongs(place), asked.today)[-1:]
+    scope = phrasing.joined([label, phrasing.LATEST_MEETING[asked.lang]])
+    return MeetingsAnswer("meetings_in_period", asked.lang, scope, tuple(last), 0, asked.today)
 
 
 async def meetings_answer(asked: Asked) -> Answer:
