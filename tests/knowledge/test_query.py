@@ -239,7 +239,8 @@ async def test_who_and_budget_answer_with_the_item(demo: KnowledgeService) -> No
     who = await demo.ask("hvem er parter i rygestop")
     budget = await demo.ask("hvad er budgettet for FACT")
 
-    assert isinstance(who, ItemAnswer) and isinstance(budget, ItemAnswer)
+    assert isinstance(who, ItemAnswer)
+    assert isinstance(budget, ItemAnswer)
     assert ("who", ("Region Midtjylland", "de 19 midtjyske kommuner", "PLO-Midtjylland")) == (
         who.intent,
         who.item.parties,
