@@ -21,6 +21,8 @@ from knowledge.clock import Clock
 from knowledge.db import create_engine, migrate, session_factory
 from knowledge.service import KnowledgeService
 
+pytest_plugins = ["tests.support.bot"]
+
 POSTGRES_URL = os.environ.get("KLYNGEBOT_TEST_POSTGRES_URL", "")
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 

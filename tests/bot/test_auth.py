@@ -14,8 +14,8 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from bot.settings import Settings
-from tests.bot.conftest import post, running_bot, with_settings
 from tests.support.activities import TENANT, message
+from tests.support.bot import post, running_bot, with_settings
 from tests.support.connector import Connector
 from tests.support.tokens import APP_ID, KeyServer, key_server, new_key
 

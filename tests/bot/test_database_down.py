@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from bot.settings import Settings
-from tests.bot.conftest import TODAY, post, running_bot
 from tests.support.activities import message
+from tests.support.bot import TODAY, post, running_bot
 from tests.support.connector import Connector
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "postgres.sh"

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient
 
-from tests.bot.conftest import post
 from tests.support.activities import message
+from tests.support.bot import post
 from tests.support.connector import Connector
 
 

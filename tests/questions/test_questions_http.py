@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient
 
-from tests.bot.conftest import post
 from tests.questions.checks import check
 from tests.questions.expectations import Unknown
 from tests.questions.question_set import QUESTIONS, Question
 from tests.support.activities import message
+from tests.support.bot import post
 from tests.support.connector import Connector
 
 REPORT = Path(__file__).resolve().parents[2] / "test-artifacts" / "questions.txt"

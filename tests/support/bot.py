@@ -1,4 +1,4 @@
-"""A running Klyngebot (real HTTP on loopback) with the demo knowledge base and a
+"""Fixtures: a running Klyngebot (real HTTP on loopback) with the demo knowledge base and a
 connector fake that records every reply."""
 
 from __future__ import annotations
