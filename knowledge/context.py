@@ -89,10 +89,9 @@ def suggestions(asked: Asked) -> tuple[str, ...]:
     """Questions this knowledge base answers: its newest item, a cluster, a list."""
     snapshot, lang = asked.snapshot, asked.lang
     found: list[str] = []
-    dated = [item for item in snapshot.items if item.since is not None]
-    if dated:
-        newest = max(dated, key=lambda item: (item.since or date.min, item.id))
-        found.append(phrasing.question("status", snapshot.entities[newest.id], lang))
+    if snapshot.newest is not None:
+        newest = snapshot.entities[snapshot.newest.id]
+        found.append(phrasing.question("status", newest, lang))
     place = _suggested_place(asked)
     if place is not None:
         found.append(phrasing.question("next_meeting", place, lang))
@@ -102,7 +101,7 @@ def suggestions(asked: Asked) -> tuple[str, ...]:
 
 
 def _suggested_place(asked: Asked) -> Entity | None:
-    clusters = [e for e in asked.snapshot.entities.values() if e.kind == "cluster"]
-    preferred = [e for e in clusters if e.label == asked.scope.cluster]
-    ordered = preferred or sorted(clusters, key=lambda e: e.label)
+    clusters = asked.snapshot.clusters
+    preferred = [entity for entity in clusters if entity.label == asked.scope.cluster]
+    ordered = preferred or clusters
     return ordered[0] if ordered else None

@@ -4,9 +4,10 @@ Every name of every entity (`knowledge.entities`) is stored as its terms
 (`knowledge.normalise`). A search never compares the question with every name:
 
 1. each query term is looked up in the vocabulary (exact, typo, compound part);
-2. an inverted index of terms -> names collects the names those terms occur in, scored
-   by how telling the shared terms are (terms in more than `SCAN_LIMIT` names are skipped
-   here when rarer ones exist, they still count in step 3);
+2. an inverted index of terms -> names (one per kind of entity) collects the names those
+   terms occur in, rarest term first, scored by how telling the shared terms are; a term
+   in more than `RARE` names only adds to names already collected (a binary search in
+   its sorted postings), so "samarbejdsaftale" does not walk 30,000 names;
 3. only the best `CANDIDATES` names are scored in full: how much of the question the
    name accounts for (coverage), how much of the name the question said (precision),
    combined as an F2 score that favours coverage ("Tele KOL" is enough of "Forberedelse
@@ -19,6 +20,7 @@ Scores are 0-100. An entity's hit is its best-scoring name.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -29,7 +31,7 @@ from knowledge.entities import Entity
 from knowledge.normalise import compact, terms
 from knowledge.vocabulary import Vocabulary
 
-SCAN_LIMIT = 20_000
+RARE = 2_000
 CANDIDATES = 200
 WHOLE_CUTOFF = 90.0  # fuzz.ratio of question and name run together: typos, not parts
 COVERED = 0.75  # a query term this similar to a name term is accounted for by the name
@@ -68,10 +70,13 @@ class NameIndex:
         self._owner: list[int] = []
         self._names: list[str] = []
         self._terms: list[tuple[str, ...]] = []
-        self._postings: dict[str, list[int]] = {}
-        for entity, names in entries:
-            self._add(entity, names)
-        frequencies = {term: len(names) for term, names in self._postings.items()}
+        self._postings: dict[str, dict[str, list[int]]] = {}  # kind -> term -> names
+        for entity, said in entries:
+            self._add(entity, said)
+        frequencies: dict[str, int] = {}
+        for postings in self._postings.values():
+            for term, holders in postings.items():
+                frequencies[term] = frequencies.get(term, 0) + len(holders)
         self.vocabulary = Vocabulary(frequencies, len(self._names))
         self._weights = [tuple(map(self.vocabulary.weight, found)) for found in self._terms]
         self._compact = [compact(found) for found in self._terms]
@@ -80,6 +85,7 @@ class NameIndex:
         number = len(self._entities)
         self._entities.append(entity)
         seen: set[tuple[str, ...]] = set()
+        postings = self._postings.setdefault(entity.kind, {})
         for name in names:
             found = terms(name)
             if not found or found in seen:
@@ -90,7 +96,7 @@ class NameIndex:
             self._names.append(name)
             self._terms.append(found)
             for term in set(found):
-                self._postings.setdefault(term, []).append(name_id)
+                postings.setdefault(term, []).append(name_id)
 
     def __len__(self) -> int:
         return len(self._entities)
@@ -154,22 +160,23 @@ class NameIndex:
         return self.vocabulary.weight(closest[0])
 
     def _candidates(self, query: _Query, kinds: Collection[str]) -> list[int]:
-        postings = [
-            (weight * similarity, self._postings[term])
-            for weight, found in zip(query.weights, query.expansions, strict=True)
-            for term, similarity in found.items()
-        ]
-        limit = SCAN_LIMIT if any(len(names) <= SCAN_LIMIT for _, names in postings) else None
+        found = sorted(
+            (len(names), weight * similarity, names)
+            for kind in kinds
+            for weight, expansion in zip(query.weights, query.expansions, strict=True)
+            for term, similarity in expansion.items()
+            if (names := self._postings.get(kind, {}).get(term))
+        )
         gains: dict[int, float] = {}
-        for gain, names in postings:
-            if limit is not None and len(names) > limit:
-                continue
-            for name_id in names:
-                gains[name_id] = gains.get(name_id, 0.0) + gain
-        wanted = [
-            name_id for name_id in gains if self._entities[self._owner[name_id]].kind in kinds
-        ]
-        return heapq.nlargest(CANDIDATES, wanted, key=gains.__getitem__)
+        for size, gain, names in found:
+            if size <= RARE or not gains:
+                for name_id in names:
+                    gains[name_id] = gains.get(name_id, 0.0) + gain
+            else:
+                for name_id in gains:
+                    if _holds(names, name_id):
+                        gains[name_id] += gain
+        return heapq.nlargest(CANDIDATES, gains, key=gains.__getitem__)
 
     def _whole(self, query: _Query, candidates: list[int]) -> dict[int, float]:
         choices = {name_id: self._compact[name_id] for name_id in candidates}
@@ -191,12 +198,12 @@ class NameIndex:
             best = 0.0
             for position, found in enumerate(query.expansions):
                 similarity = found.get(term, 0.0)
-                best = max(best, similarity)
-                best_unit[position] = max(best_unit[position], similarity)
+                if similarity > best:
+                    best = similarity
+                if similarity > best_unit[position]:
+                    best_unit[position] = similarity
             said += weight * best
-        coverage = _share(
-            sum(w * s for w, s in zip(query.weights, best_unit, strict=True)), query.weights
-        )
+        coverage = _share(sum(map(float.__mul__, query.weights, best_unit)), query.weights)
         precision = _share(said, name_weights)
         covered = frozenset(
             position
@@ -207,6 +214,12 @@ class NameIndex:
         score = max(100 * f2(coverage, precision), whole)
         entity = self._entities[self._owner[name_id]]
         return Hit(entity, self._names[name_id], score, coverage, precision, covered)
+
+
+def _holds(names: list[int], name_id: int) -> bool:
+    """Whether sorted postings hold a name."""
+    at = bisect_left(names, name_id)
+    return at < len(names) and names[at] == name_id
 
 
 def f2(coverage: float, precision: float) -> float:

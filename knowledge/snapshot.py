@@ -28,12 +28,14 @@ from knowledge.entities import (
     region_names,
 )
 from knowledge.index import NameIndex
+from knowledge.timeline import Mark, Timeline
 
 Group = tuple[str, str]  # ("cluster", "Midtklyngen"), ("category", "implemented"), ...
 
 
 @dataclass(frozen=True)
 class ItemSummary:
+    pk: int  # the row's id
     id: str  # slug
     type: str
     kind: str
@@ -47,10 +49,22 @@ class ItemSummary:
     since: date | None
 
 
+Dated = tuple[date, int, int, str]  # a status entry: valid from, id, item's row id, category
+
+
 class Snapshot:
-    def __init__(self, items: Iterable[ItemSummary], meetings: Iterable[MeetingView]) -> None:
+    def __init__(
+        self,
+        items: Iterable[ItemSummary],
+        meetings: Iterable[MeetingView],
+        dated: Iterable[Dated] = (),
+    ) -> None:
         self.items = sorted(items, key=lambda item: (item.title.casefold(), item.id))
         self.number = {item.id: number for number, item in enumerate(self.items)}
+        by_pk = {item.pk: number for number, item in enumerate(self.items)}
+        self.timeline = Timeline(
+            Mark(day, entry, by_pk[pk], category) for day, entry, pk, category in dated
+        )
         self.meetings = tuple(sorted(meetings, key=lambda m: (m.date, m.body, m.id)))
         self.groups = _groups(self.items)
         self.region_of_cluster = _cluster_regions(self.items, self.meetings)
@@ -60,6 +74,12 @@ class Snapshot:
         self.decision_index = NameIndex(
             (Entity(f"decision:{n}", "decision", d.title), (_decision_text(d),))
             for n, d in enumerate(self.decisions)
+        )
+        dated_items = [item for item in self.items if item.since is not None]
+        self.newest = max(dated_items, key=lambda i: (i.since or date.min, i.id), default=None)
+        self.clusters = sorted(
+            (entity for entity in self.entities.values() if entity.kind == "cluster"),
+            key=lambda entity: entity.label,
         )
 
     def item(self, entity: Entity) -> ItemSummary:

@@ -29,6 +29,7 @@ AFFIX_MIN = 4  # a compound part must have at least this many letters
 AFFIX_LIMIT = 20  # compounds per part; "sundhed" starts hundreds of words
 TYPO_CANDIDATES = 40  # known terms sharing the most trigrams that rapidfuzz then scores
 PART_MIN = 3
+LONG_WORD = 8  # longer words may lose or gain two letters in a typo, shorter ones one
 
 
 def trigrams(term: str) -> set[str]:
@@ -85,7 +86,12 @@ class Vocabulary:
         shared: Counter[str] = Counter()
         for gram in trigrams(term):
             shared.update(self._by_trigram.get(gram, ()))
-        choices = {known: known for known, _ in shared.most_common(TYPO_CANDIDATES)}
+        slack = 1 if len(term) <= LONG_WORD else 2  # letters a typo may add or drop
+        choices = {
+            known: known
+            for known, _ in shared.most_common(TYPO_CANDIDATES)
+            if abs(len(known) - len(term)) <= slack
+        }
         cutoff = SHORT_TYPO_CUTOFF if len(term) <= 5 else TYPO_CUTOFF
         hits = process.extract(
             term, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=5

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 
 from knowledge import phrasing
@@ -11,7 +10,7 @@ from knowledge.answers import Answer, ChangesAnswer, ChangeView, Intent, ItemAns
 from knowledge.context import PAGE, Asked, clarify, not_known, resolve_named
 from knowledge.entities import Entity, entity_id
 from knowledge.intents import Question
-from knowledge.lookup import ChangeFilter, changes, item_views
+from knowledge.lookup import change_views, item_views
 from knowledge.resolution import Resolution, mentions, resolve, without
 from knowledge.snapshot import Group, Snapshot
 
@@ -135,38 +134,34 @@ def _topic_label(question: Question, topical: set[int] | None) -> list[tuple[str
 
 
 async def changes_answer(asked: Asked) -> Answer:
-    """Status entries valid from a date on; of one item, cluster or region if named."""
+    """Status entries valid from a date on, newest first; of an item, cluster or region."""
     question = asked.question
     since = question.since or (question.period.start if question.period else None)
-    wanted = ChangeFilter(
-        since or asked.today - CHANGES_WINDOW,
-        item_type=question.item_type,
-        category=question.category,
-    )
+    start = since or asked.today - CHANGES_WINDOW
+    groups: list[Group] = [("type", question.item_type)] if question.item_type else []
+    items: set[int] | None = None
     if question.subject:
         resolution, _ = resolve_named(asked, _CHANGED)
         if resolution.outcome in ("ambiguous", "unsure"):
             return clarify(asked, "changes", resolution)
-        if resolution.outcome == "found":
-            wanted = _narrowed(wanted, resolution.entity, dated=since is not None)
-        elif _knows_any(asked.snapshot, question.subject):
+        if resolution.outcome == "missing" and _knows_any(asked.snapshot, question.subject):
             return not_known(asked)
-    shown, total = await changes(asked.session, wanted, PAGE)
-    start = wanted.since if wanted.since > date.min else _oldest(shown, asked.today)
+        if resolution.outcome == "found":
+            items = asked.snapshot.members(resolution.entity)
+            start = date.min if resolution.entity.kind == "item" and since is None else start
+    if groups:
+        typed = set(asked.snapshot.filtered(groups))
+        items = typed if items is None else items & typed
+    entries, total = asked.snapshot.timeline.since(
+        start, items=items, category=question.category, limit=PAGE
+    )
+    shown = await change_views(asked.session, entries)
+    start = start if start > date.min else _oldest(shown, asked.today)
     return ChangesAnswer("changes", asked.lang, start, tuple(shown), max(0, total - len(shown)))
 
 
 def _knows_any(snapshot: Snapshot, subject: Sequence[str]) -> bool:
     return any(snapshot.names.vocabulary.expand(term) for term in subject)
-
-
-def _narrowed(wanted: ChangeFilter, entity: Entity, *, dated: bool) -> ChangeFilter:
-    """Changes of one item (its whole history unless dated), or of a cluster or region."""
-    if entity.kind == "item":
-        return replace(wanted, item=entity.id, since=wanted.since if dated else date.min)
-    if entity.kind == "cluster":
-        return replace(wanted, cluster=entity.label)
-    return replace(wanted, region=entity.label)
 
 
 def _oldest(shown: Sequence[ChangeView], today: date) -> date:
