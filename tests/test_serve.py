@@ -41,4 +41,4 @@ def test_port_zero_serves_on_a_free_port_that_is_logged(tmp_path: Path) -> None:
             assert (200, {"status": "ready"}) == (response.status, json.loads(response.read()))
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        process.communicate(timeout=30)
