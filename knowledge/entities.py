@@ -36,6 +36,7 @@ class Entity:
     label: str
     region: str | None = None
     cluster: str | None = None
+    implicit: frozenset[str] = frozenset()  # terms it answers to without saying them
 
     @property
     def detail(self) -> str | None:

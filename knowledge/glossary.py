@@ -59,5 +59,11 @@ ENGLISH = {
     "admission": "indlæggelse", "discharge": "udskrivelse", "medicine bag": "medicinposen",
     "welfare technology": "velfærdsteknologi", "tobacco free": "tobaksfrie",
     "vaccination": "vaccination", "campaign": "kampagne", "health": "sundhed",
-    "come home safely": "kom trygt hjem",
+    "come home safely": "kom trygt hjem", "trial": "prøvehandling", "kids": "børn",
+    "pathway": "forløb", "prevention": "forebyggelse", "working group": "arbejdsgruppe",
+    "partnership": "partnerskab", "framework agreement": "rammeaftale",
+    "action plan": "handleplan", "mapping": "kortlægning", "citizens": "borgere",
+    "anything": "noget", "something": "noget", "ask": "spørge", "questions": "spørgsmål",
+    "declaration of intent": "hensigtserklæring", "letter of intent": "hensigtserklæring",
+    "smoking": "rygning", "letters": "breve", "teams": "teams", "strategy": "strategi",
 }  # fmt: skip

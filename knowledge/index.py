@@ -7,7 +7,8 @@ Every name of every entity (`knowledge.entities`) is stored as its terms
 2. an inverted index of terms -> names (one per kind of entity) collects the names those
    terms occur in, rarest term first, scored by how telling the shared terms are; a term
    in more than `RARE` names only adds to names already collected (a binary search in
-   its sorted postings), so "samarbejdsaftale" does not walk 30,000 names;
+   its sorted postings), so "samarbejdsaftale" does not walk 30,000 names, and a word
+   typed right collects by itself, not through every compound it starts;
 3. only the best `CANDIDATES` names are scored in full: how much of the question the
    name accounts for (coverage), how much of the name the question said (precision),
    combined as an F2 score that favours coverage ("Tele KOL" is enough of "Forberedelse
@@ -34,6 +35,7 @@ from knowledge.vocabulary import Vocabulary
 RARE = 2_000
 CANDIDATES = 200
 WHOLE_CUTOFF = 90.0  # fuzz.ratio of question and name run together: typos, not parts
+IMPLICIT = 0.8  # an item's kind, said but not in its title
 COVERED = 0.75  # a query term this similar to a name term is accounted for by the name
 Rank = Literal["score", "precision"]
 
@@ -164,7 +166,7 @@ class NameIndex:
             (len(names), weight * similarity, names)
             for kind in kinds
             for weight, expansion in zip(query.weights, query.expansions, strict=True)
-            for term, similarity in expansion.items()
+            for term, similarity in _seeds(expansion)
             if (names := self._postings.get(kind, {}).get(term))
         )
         gains: dict[int, float] = {}
@@ -203,6 +205,10 @@ class NameIndex:
                 if similarity > best_unit[position]:
                     best_unit[position] = similarity
             said += weight * best
+        entity = self._entities[self._owner[name_id]]
+        for position, unit in enumerate(query.units):
+            if unit.term in entity.implicit:  # "selvskade-initiativet": it is an initiative
+                best_unit[position] = max(best_unit[position], IMPLICIT)
         coverage = _share(sum(map(float.__mul__, query.weights, best_unit)), query.weights)
         precision = _share(said, name_weights)
         covered = frozenset(
@@ -212,8 +218,14 @@ class NameIndex:
             for position in unit.positions
         )
         score = max(100 * f2(coverage, precision), whole)
-        entity = self._entities[self._owner[name_id]]
         return Hit(entity, self._names[name_id], score, coverage, precision, covered)
+
+
+def _seeds(expansion: dict[str, float]) -> list[tuple[str, float]]:
+    """The terms that collect candidates: a word typed right collects by itself; its
+    compounds ("smerte" in twenty "smerte...") only score the names found."""
+    exact = [(term, similarity) for term, similarity in expansion.items() if similarity >= 1.0]
+    return exact or list(expansion.items())
 
 
 def _holds(names: list[int], name_id: int) -> bool:

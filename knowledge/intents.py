@@ -12,19 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
+from knowledge import cues
 from knowledge.answers import Intent, Lang
-from knowledge.normalise import (
-    FUNCTION_WORDS,
-    Token,
-    loose,
-    terms_of_words,
-    tokens,
-    translate_tokens,
-)
+from knowledge.language import detect
+from knowledge.normalise import FUNCTION_WORDS, Token, terms_of_words, tokens, translate_tokens
 from knowledge.periods import Period
-from knowledge.timeframe import read
+from knowledge.timeframe import Timeframe, anchored, read
 
 
 @dataclass(frozen=True)
@@ -39,135 +34,138 @@ class Question:
     item_type: str | None = None  # "agreement" | "initiative" ("hvilke aftaler")
     type_terms: frozenset[str] = frozenset()  # the terms that said so ("aftal")
     latest: bool = False  # "sidste møde": the most recent meeting
+    upcoming: bool = False  # "kommende møder": every meeting ahead, not each body's next
 
 
-def _cue(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(rf"(?:\b(?:{pattern})\b)" for pattern in patterns))
-
-
-_HELP = _cue(r"hjalp\w*", "vejledning", "kommandoer", r"hvad kan (?:du|jeg)", "hvordan virker du")
-_SCOPE = _cue(
-    r"vi (?:er|horer|tilhorer|hører)",
-    r"denne chat (?:er|horer|tilhorer)",
-    "vores (?:klynge|region)",
-)
-_DECISIONS = _cue(r"beslut\w*", r"vedt(?:aget|og)", "hvad skete", r"referat\w*")
-_CHANGES = _cue(
-    r"andr(?:et|inger|ing)", r"(?:hvad|noget) (?:er )?nyt", "nyt siden", r"opdater\w*", "sket"
-)
-_BUDGET = _cue(
-    r"budget\w*", "koster|kostede", "penge", r"finansier\w*", r"bevilling\w*", "hvor meget"
-)
-_NEXT = _cue(r"naste mod\w*", r"kommende mod\w*", r"modes", r"hvornar\b.*\bmod\w*")
-_LATEST = _cue(r"(?:sidste|seneste|forrige) mod\w*")
-_WHO = _cue("hvem", r"parter\w*", r"involver\w*", r"deltag\w*", r"ansvarlig\w*", r"aktor\w*")
-_MEETING = _cue(r"mod(?:e|er|erne|et)", r"modekalender\w*", r"modeplan\w*")
-_LIST = _cue("hvilke", "hvilken", "liste", "vis", "oversigt", "alle", "find")
-_STATUS = _cue(r"status\w*", "hvordan (?:gar|star) det", "hvor langt", "fremdrift", "hvordan gar")
-
-_TYPES = {
-    "aftaler": "agreement", "aftalerne": "agreement", "samarbejdsaftaler": "agreement",
-    "initiativer": "initiative", "initiativerne": "initiative", "projekter": "initiative",
-    "projekterne": "initiative", "indsatser": "initiative", "indsatserne": "initiative",
-    "tiltag": "initiative",
-}  # fmt: skip
-_CATEGORIES = {
-    ("implementeret",): "implemented", ("implementerede",): "implemented",
-    ("i", "drift"): "implemented", ("i", "gang"): "in_progress", ("igang",): "in_progress",
-    ("igangsat",): "in_progress", ("igangsatte",): "in_progress",
-    ("igangvarende",): "in_progress", ("pagaende",): "in_progress",
-    ("planlagt",): "planned", ("planlagte",): "planned", ("afsluttet",): "completed",
-    ("afsluttede",): "completed", ("fardig",): "completed", ("fardige",): "completed",
-    ("gennemfort",): "completed", ("gennemforte",): "completed",
-    ("sat", "pa", "pause"): "paused", ("pa", "pause"): "paused", ("pauseret",): "paused",
-    ("pauserede",): "paused", ("sat", "i", "bero"): "paused", ("nedlagt",): "discontinued",
-    ("nedlagte",): "discontinued", ("opgivet",): "discontinued", ("ophort",): "discontinued",
-    ("stoppet",): "discontinued",
-}  # fmt: skip
-# Question and cue words: they say what is asked, never what about.
-_FILLER_WORDS = (
-    "hvad hvem hvornar hvordan hvilke hvilken hvilket hvor hvorfor hvis nar er var blev "
-    "bliver har havde kan kunne vil ville skal skulle ma matte du jeg mig min mit mine vi "
-    "os vores man sig her da nu sa ogsa lige gerne venligst tak mon egentlig ikke nogen "
-    "nogle noget alle samtlige hele status statussen gar star langt fremdrift nyt nye ny "
-    "seneste sidste forrige naste kommende mode moder modet moderne modes modekalender "
-    "modeplan beslutning beslutninger besluttet besluttede beslutte vedtaget vedtog skete "
-    "sket andret andringer andring opdateret opdateringer budget budgettet budgetter "
-    "koster kostede penge finansiering bevilling meget mange parter parterne part "
-    "involveret involverede deltager deltagere deltagerne ansvarlig ansvarlige aktorer "
-    "samarbejdspartnere hjalp liste vis oversigt find fortal giv info information "
-    "oplysninger referat referatet dagsorden dagsordenen vejledning kommandoer chat denne "
-    "dette horer tilhorer sat siden fortælle fortæl does do did has have had me tell give "
-    "about there any please it its s happen get show let know want like would could "
-    "should we i m ve ll handler handle omhandler omhandle vedrorer angar truffet trufne taget "
-    "tage findes fandtes eksisterer"
-)
-FILLER = frozenset(loose(word) for word in _FILLER_WORDS.split())
 _WORDY = re.compile(r"\w")
 _SCOPE_WORDS = frozenset({"klynge", "klyngen"})
+UPCOMING_DAYS = 366  # "kommende møder": the coming year's
 
 
-def understand(text: str, *, today: date, lang: Lang) -> Question:
+def understand(text: str, *, today: date, hint: str | None = None) -> Question:
+    """The question's intent and slots; its language from the words around its subject."""
     when = read(text, today)
-    found = translate_tokens(tokens(when.rest))
+    found = _meeting_compounds(
+        [
+            Token(token.raw, cues.corrected(token.word), token.start, token.end)
+            for token in translate_tokens(tokens(when.rest))
+        ]
+    )
     joined = " ".join(token.word for token in found)
     category, found = _take_category(found)
-    item_type = _item_type(found)
-    intent = _intent(joined, when.period is not None, when.since is not None, item_type, category)
-    subject = [t for t in found if t.word not in FILLER and not _is_type(t, intent)]
-    if intent == "set_scope":
-        subject = [t for t in subject if t.word not in _SCOPE_WORDS]
-    if intent == "help" and subject:
-        intent = "unknown"
-    words = [token.word for token in subject]
+    kinds = [token for token in found if token.word in cues.KINDS]
+    intent = _intent(joined, when, bool(kinds), category)
+    subject = _subject(found, intent)
+    terms = terms_of_words([token.word for token in subject])
+    if intent == "help" and terms:
+        intent = "unknown"  # "hvad kan du fortælle om IV-aftalen"
+    spans = _spans(subject, when.rest)
+    upcoming = intent == "meetings_in_period" and when.period is None and when.since is None
     return Question(
         intent=intent,
-        lang=lang,
-        subject=terms_of_words(words),
-        subject_text=_as_typed(subject, when.rest),
-        period=when.period,
+        lang=_language(text, when.rest, spans, hint),
+        subject=terms,
+        subject_text=" ".join(when.rest[begin:end] for begin, end in spans),
+        period=_period(when, intent, today, upcoming),
         since=when.since,
         category=category,
-        item_type=item_type,
-        type_terms=frozenset(terms_of_words([t.word for t in found if t.word in _TYPES])),
-        latest=bool(_LATEST.search(joined)),
+        item_type=next((cues.KINDS[t.word] for t in kinds if cues.KINDS[t.word]), None),
+        type_terms=frozenset(terms_of_words([token.word for token in kinds])),
+        latest=bool(cues.LATEST.search(joined)),
+        upcoming=upcoming,
     )
 
 
-def _intent(
-    joined: str, has_period: bool, has_since: bool, item_type: str | None, category: str | None
-) -> Intent:
+def _subject(found: list[Token], intent: Intent) -> list[Token]:
+    about_meetings = intent in ("next_meeting", "meetings_in_period", "decisions")
+    subject = [
+        token
+        for n, token in enumerate(found)
+        if token.word not in cues.FILLER
+        and not _is_kind(token, intent)
+        and not (
+            token.word in cues.BEFORE_MEETING and (about_meetings or _before_meeting(found, n))
+        )
+    ]
+    if intent == "set_scope":
+        subject = [t for t in subject if t.word not in _SCOPE_WORDS]
+    return subject
+
+
+def _before_meeting(found: list[Token], n: int) -> bool:
+    """Right before a meeting word ("sidste møde"); elsewhere a name ("Den sidste tid")."""
+    following = found[n + 1].word if n + 1 < len(found) else ""
+    return bool(cues.MEETING.fullmatch(following))
+
+
+def _meeting_compounds(found: list[Token]) -> list[Token]:
+    """ "klyngemøde" is "klynge" + "møde": the body, and the cue."""
+    split: list[Token] = []
+    for token in found:
+        match = cues.MEETING_COMPOUND.fullmatch(token.word)
+        if match is None:
+            split.append(token)
+        else:
+            split.append(Token(token.raw, match[1], token.start, token.end))
+            split.append(Token("", match[2], token.start, token.end))
+    return split
+
+
+def _period(when: Timeframe, intent: Intent, today: date, upcoming: bool) -> Period | None:
+    """Decisions look back: a yearless "28. september" is the nearest one, not the next."""
+    if upcoming:
+        return Period(today, today + timedelta(days=UPCOMING_DAYS), "range")
+    if intent == "decisions" and when.period is not None and when.yearless:
+        return anchored(when.period, today)
+    return when.period
+
+
+def _language(text: str, rest: str, spans: list[tuple[int, int]], hint: str | None) -> Lang:
+    """The language of the words around the subject; a name says nothing about it
+    ("status on Kortlægningen vedr. forebyggelse af benamputation" is English)."""
+    frame = [t.raw for t in tokens(rest) if not any(a <= t.start < b for a, b in spans)]
+    return detect(" ".join(frame) if frame else text, hint)
+
+
+def _intent(joined: str, when: Timeframe, kinds: bool, category: str | None) -> Intent:
+    dated = when.period is not None or when.since is not None
+    meeting = bool(cues.MEETING.search(joined))
     ordered: tuple[tuple[Intent, bool], ...] = (
-        ("set_scope", bool(_SCOPE.search(joined))),
-        ("decisions", bool(_DECISIONS.search(joined))),
-        ("changes", bool(_CHANGES.search(joined)) or (has_since and not _MEETING.search(joined))),
-        ("budget", bool(_BUDGET.search(joined))),
-        ("next_meeting", bool(_NEXT.search(joined) or _LATEST.search(joined)) and not has_period),
-        ("who", bool(_WHO.search(joined))),
-        ("meetings_in_period", bool(_MEETING.search(joined)) and (has_period or has_since)),
-        ("status", bool(_STATUS.search(joined))),
-        ("list", item_type is not None or (bool(_LIST.search(joined)) and category is not None)),
-        ("next_meeting", bool(_MEETING.search(joined))),
+        ("set_scope", bool(cues.SCOPE.search(joined))),
+        ("decisions", bool(cues.DECISIONS.search(joined))),
+        ("changes", bool(cues.CHANGES.search(joined)) or (when.since is not None and not meeting)),
+        ("budget", bool(cues.BUDGET.search(joined))),
+        ("meetings_in_period", bool(cues.UPCOMING.search(joined)) and not dated),
+        (
+            "next_meeting",
+            bool(cues.NEXT.search(joined) or cues.LATEST.search(joined)) and not dated,
+        ),
+        ("who", bool(cues.WHO.search(joined))),
+        ("meetings_in_period", meeting and dated),
+        ("status", bool(cues.STATUS.search(joined))),
+        ("list", kinds or (bool(cues.LIST.search(joined)) and category is not None)),
+        ("next_meeting", meeting),
         ("status", category is not None),
-        ("help", bool(_HELP.search(joined))),
+        ("help", bool(cues.HELP.search(joined))),
     )
     return next((intent for intent, matches in ordered if matches), "unknown")
 
 
-def _as_typed(subject: list[Token], text: str) -> str:
-    """The subject as typed ("IV-aftalen"), without function words at either end."""
+def _spans(subject: list[Token], text: str) -> list[tuple[int, int]]:
+    """Where the subject is in `text`, without function words at either end; words with
+    nothing but spaces and punctuation between them make one span ("IV-aftalen")."""
     start, end = 0, len(subject)
     while start < end and subject[start].word in FUNCTION_WORDS:
         start += 1
     while end > start and subject[end - 1].word in FUNCTION_WORDS:
         end -= 1
-    spans: list[list[int]] = []
+    spans: list[tuple[int, int]] = []
     for token in subject[start:end]:
         if spans and not _WORDY.search(text, spans[-1][1], token.start):
-            spans[-1][1] = max(spans[-1][1], token.end)
+            spans[-1] = (spans[-1][0], max(spans[-1][1], token.end))
         else:
-            spans.append([token.start, token.end])
-    return " ".join(text[begin:finish] for begin, finish in spans)
+            spans.append((token.start, token.end))
+    return spans
 
 
 def _take_category(found: list[Token]) -> tuple[str | None, list[Token]]:
@@ -175,16 +173,12 @@ def _take_category(found: list[Token]) -> tuple[str | None, list[Token]]:
     words = [token.word for token in found]
     for start in range(len(words)):
         for size in (3, 2, 1):
-            category = _CATEGORIES.get(tuple(words[start : start + size]))
+            category = cues.CATEGORIES.get(tuple(words[start : start + size]))
             if category is not None:
                 return category, found[:start] + found[start + size :]
     return None, found
 
 
-def _item_type(found: list[Token]) -> str | None:
-    return next((_TYPES[t.word] for t in found if t.word in _TYPES), None)
-
-
-def _is_type(token: Token, intent: Intent) -> bool:
+def _is_kind(token: Token, intent: Intent) -> bool:
     """Plural kind words filter lists; in "status på aftalen om rygestop" they are names."""
-    return token.word in _TYPES and intent not in ("status", "who", "budget", "unknown")
+    return token.word in cues.KINDS and intent not in ("status", "who", "budget", "unknown")

@@ -21,9 +21,12 @@ from knowledge.glossary import ENGLISH
 from knowledge.names import fold
 
 _LOOSE = (("aa", "a"), ("ae", "a"), ("oe", "o"))
-# Definite and plural endings, longest first; "-s" is left alone ("status", "fokus").
-_ENDINGS = ("erne", "ene", "er", "en", "et", "e")
+# Definite, plural and genitive endings, longest first ("klyngens", "aftalernes"); a bare
+# "-s" is left alone ("status", "fokus").
+_ENDINGS = ("ernes", "erne", "enes", "ene", "ens", "ets", "er", "en", "et", "e")
+_DOUBLED = re.compile(r"([bdfgklmnprst])\1$")  # "programmet" -> "programm" -> "program"
 STEM_MIN = 3
+UNDOUBLE_MIN = 4  # "kaffe" stays "kaff", not "kaf"
 _WORD = re.compile(r"\w+")
 
 # Words that never tell one thing from another, in names or in questions.
@@ -31,6 +34,7 @@ FUNCTION_WORDS = frozenset(
     {"af", "de", "den", "det", "der", "en", "et", "for", "fra", "i", "med", "og", "om"}
     | {"pa", "til", "ved", "vedr", "vedrorende", "samt", "eller", "som", "at", "hos"}
     | {"the", "a", "an", "of", "in", "on", "for", "and", "with", "to", "at", "by", "or"}
+    | {"from", "into", "about", "its", "their", "our"}
 )
 
 
@@ -60,7 +64,8 @@ def stem(word: str) -> str:
         return word
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= STEM_MIN:
-            return word[: -len(ending)]
+            stemmed = word[: -len(ending)]
+            return _DOUBLED.sub(r"\1", stemmed) if len(stemmed) > UNDOUBLE_MIN else stemmed
     return word
 
 

@@ -134,3 +134,4 @@ LIST_EXAMPLE: dict[Lang, str] = {
     "en": "Which agreements are implemented?",
 }
 LATEST_MEETING: dict[Lang, str] = {"da": "seneste møde", "en": "latest meeting"}
+UPCOMING_MEETINGS: dict[Lang, str] = {"da": "kommende møder", "en": "upcoming meetings"}

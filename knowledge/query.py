@@ -18,14 +18,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from knowledge.answers import QUESTION_MAX, Answer, ChatScope, HelpAnswer, Intent, ScopeSet
 from knowledge.context import Asked, clarify, not_known, resolve_named
 from knowledge.intents import understand
-from knowledge.language import detect
 from knowledge.replies.items import answer_item, changes_answer, item_answer, list_answer
 from knowledge.replies.meetings import decisions_answer, meetings_answer, next_meeting_answer
 from knowledge.resolution import PLACES, resolve
 from knowledge.snapshot import Snapshot
 
 Reply = Callable[[Asked], Awaitable[Answer]]
-_GUESSED = frozenset({"item", "body", "cluster"})
+_GUESSED = frozenset({"item", "body", "cluster", "region", "party", "area"})
 
 
 async def ask(
@@ -39,7 +38,7 @@ async def ask(
 ) -> Answer:
     """The answer to the first `QUESTION_MAX` characters of `text`."""
     text = text[:QUESTION_MAX]
-    question = understand(text, today=today, lang=detect(text, lang_hint))
+    question = understand(text, today=today, hint=lang_hint)
     asked = Asked(session, snapshot, question, scope, today)
     return await _REPLIES[question.intent](asked)
 
@@ -61,7 +60,8 @@ async def scope_answer(asked: Asked) -> Answer:
 
 
 async def unknown_answer(asked: Asked) -> Answer:
-    """No cue: a bare name of an item asks its status; of a body or cluster, its meetings."""
+    """No cue: a bare name of an item asks its status; of a body or cluster, its meetings;
+    of a party, area or region, what it takes part in."""
     resolution, _ = resolve_named(asked, _GUESSED)
     if resolution.outcome == "missing":
         return not_known(asked)
@@ -70,7 +70,9 @@ async def unknown_answer(asked: Asked) -> Answer:
         return await answer_item(asked, "status", resolution)
     if resolution.outcome != "found":
         return clarify(asked, "next_meeting", resolution)
-    return await next_meeting_answer(asked, top)
+    if top.kind in ("body", "cluster"):
+        return await next_meeting_answer(asked, top)
+    return await list_answer(asked, place=top)
 
 
 _REPLIES: dict[Intent, Reply] = {

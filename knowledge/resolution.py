@@ -8,7 +8,8 @@ Thresholds (scores are 0-100, see `knowledge.index`):
 - `TIE` 3: hits this close fit equally ("IV-aftalen" names two agreements); the question's
   own region or cluster, then the chat's scope, may pick one, else the user chooses.
 - `MARGIN` 10: a runner-up that accounts for the question too and scores this close
-  makes the best hit a guess ("samarbejdsaftale" fits dozens): the user chooses.
+  makes the best hit a guess ("samarbejdsaftale" fits dozens): the user chooses. Not
+  when the best hit is a name said exactly: only a tie competes with that.
 - A name only one entity has answers even when it is a small part of that entity's name
   ("amning", "sundhedsvisitation"): when the best hit accounts for nearly the whole
   question (coverage `UNIQUE`) and no other entity accounts for much of it (`RIVAL`).
@@ -31,6 +32,7 @@ ANSWER = 80.0
 UNSURE = 60.0
 TIE = 3.0
 MARGIN = 10.0
+EXACT = 0.999
 UNIQUE = 0.85
 RIVAL = 0.75
 MENTION = 0.9
@@ -138,11 +140,16 @@ def decide(
 def _rivals(hits: Sequence[Hit]) -> list[Hit]:
     """The best hit and those that fit as well (`TIE`), or nearly and as fully (`MARGIN`)."""
     top = hits[0].score
+    margin = TIE if _exact(hits[0]) else MARGIN
     return [hits[0]] + [
         hit
         for hit in hits[1:]
-        if top - hit.score <= TIE or (top - hit.score < MARGIN and hit.coverage >= RIVAL)
+        if top - hit.score <= TIE or (top - hit.score < margin and hit.coverage >= RIVAL)
     ]
+
+
+def _exact(hit: Hit) -> bool:
+    return hit.coverage >= EXACT and hit.precision >= EXACT
 
 
 def _boosted(hits: list[Hit]) -> list[Hit]:

@@ -28,8 +28,10 @@ from knowledge.entities import (
     region_names,
 )
 from knowledge.index import NameIndex
+from knowledge.normalise import terms
 from knowledge.timeline import Mark, Timeline
 
+_TYPE_WORDS = {"agreement": "aftale", "initiative": "initiativ projekt"}
 Group = tuple[str, str]  # ("cluster", "Midtklyngen"), ("category", "implemented"), ...
 
 
@@ -100,7 +102,7 @@ class Snapshot:
 
     def _named(self) -> Iterator[tuple[Entity, Sequence[str]]]:
         for item in self.items:
-            entity = Entity(item.id, "item", item.title, item.region, item.cluster)
+            entity = Entity(item.id, "item", item.title, item.region, item.cluster, _implicit(item))
             yield self._remember(entity), item_names(item.title, item.aliases, item.type)
         yield from self._places()
         for kind, label in sorted(self.groups):
@@ -130,6 +132,11 @@ class Snapshot:
     def _remember(self, entity: Entity) -> Entity:
         self.entities[entity.id] = entity
         return entity
+
+
+def _implicit(item: ItemSummary) -> frozenset[str]:
+    """What an item is without its title saying so: its kind and type ("initiativ")."""
+    return frozenset(terms(f"{item.kind} {_TYPE_WORDS.get(item.type, '')}"))
 
 
 def _groups(items: Sequence[ItemSummary]) -> dict[Group, set[int]]:

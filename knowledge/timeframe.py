@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from knowledge.dates import DateMatch, find_dates
@@ -28,7 +28,16 @@ _DA_MONTHS = (
 # "may" is a month only next to a year or after "in"; elsewhere it is a verb.
 _EN_MONTH = re.compile(rf"\b({'|'.join(m for m in _EN_MONTHS if m != 'may')})\b", re.IGNORECASE)
 _EN_MONTH_DAY = re.compile(
-    rf"\b({'|'.join(_EN_MONTHS)})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?=\s+\d{{4}})", re.IGNORECASE
+    rf"\b({'|'.join(_EN_MONTHS)})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d),?", re.IGNORECASE
+)
+_SHORT_MONTHS = {
+    "jan": "januar", "feb": "februar", "mar": "marts", "apr": "april", "jun": "juni",
+    "jul": "juli", "aug": "august", "sep": "september", "sept": "september",
+    "oct": "oktober", "okt": "oktober", "nov": "november", "dec": "december",
+}  # fmt: skip
+# "23 Feb", "4. mar": a day makes an abbreviation a month (alone, "jul" is Christmas).
+_DAY_SHORT_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+({'|'.join(_SHORT_MONTHS)})\b\.?", re.IGNORECASE
 )
 _EN_ORDINAL = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?=(?:{'|'.join(_DA_MONTHS)})\b)", re.IGNORECASE
@@ -38,6 +47,7 @@ _EN_LEAD = re.compile(rf"\b({'|'.join(_EN_LEADS)})\s+(?=(?:\d|{'|'.join(_DA_MONT
 _MAY = re.compile(r"\bmay\b(?=\s+\d{4})|(?<=\bin\s)may\b", re.IGNORECASE)
 _SINCE = re.compile(r"^(?:siden|fra|efter|since|from|after)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\d{4}")
+_LONE_YEAR = re.compile(r"(?<![\d.\-–/])\b(20\d\d)\b(?![\-–/.]?\d)")
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,7 @@ class Timeframe:
     period: Period | None  # the period asked about
     since: date | None  # a starting point: "siden 1. januar 2024"
     rest: str  # the question without its date expressions
+    yearless: bool = False  # "i april", "28. september": the year was chosen here
 
 
 def _letters(pattern: str) -> str:
@@ -68,6 +79,16 @@ def _year(day: date, shift: int) -> Period:
     return restore(date(day.year + shift, 1, 1), "year")
 
 
+def _rest_of_year(today: date) -> Period:
+    return Period(today, date(today.year, 12, 31), "range")
+
+
+def _last(today: date, month: int, day: int) -> date:
+    """The last such day on or before today: last Christmas, this New Year's Day."""
+    this_year = date(today.year, month, day)
+    return this_year if this_year <= today else date(today.year - 1, month, day)
+
+
 def _iso_week(number: int, year: int) -> Period:
     return _week(date.fromisocalendar(year, number, 1))
 
@@ -84,6 +105,9 @@ _RELATIVE: tuple[tuple[str, _Reader], ...] = (
     (r"den(?:ne)? (?:her )?måned|this month", lambda _, today: _month(today, 0)),
     (r"(?:næste|kommende) måned|next month", lambda _, today: _month(today, 1)),
     (r"(?:sidste|forrige) måned|last month", lambda _, today: _month(today, -1)),
+    (r"(?:i )?resten af (?:året|år)|(?:the )?rest of the year", lambda _, t: _rest_of_year(t)),
+    (r"(?:jul(?:en)?|christmas)", lambda _, t: Period.day(_last(t, 12, 24))),
+    (r"(?:nytår|årsskiftet|new year)", lambda _, t: Period.day(_last(t, 1, 1))),
     (r"i år|dette år|this year", lambda _, today: _year(today, 0)),
     (r"(?:næste|kommende) år|next year", lambda _, today: _year(today, 1)),
     (
@@ -117,6 +141,7 @@ _RELATIVE_RES = tuple(
 def danish_dates(text: str) -> str:
     """English date wording in Danish for `find_dates`: "March 1st, 2024" -> "1. marts 2024"."""
     text = _MAY.sub("maj", text)
+    text = _DAY_SHORT_MONTH.sub(lambda m: f"{m[1]}. {_SHORT_MONTHS[m[2].lower()]}", text)
     text = _EN_MONTH_DAY.sub(lambda m: f"{m[2]}. {m[1]}", text)
     text = _EN_MONTH.sub(lambda m: _DA_MONTHS[_EN_MONTHS.index(m[1].lower())], text)
     text = _EN_ORDINAL.sub(lambda m: f"{m[1]}. ", text)
@@ -132,10 +157,28 @@ def read(text: str, today: date) -> Timeframe:
             return _timeframe(text, match.start(), match.end(), reader(match, today), match[0])
     found = _first_date(text, today)
     if found is None:
-        return Timeframe(None, None, text)
+        return _bare_year(text)
     since = bool(_SINCE.match(found.text.strip()))
     period = _anchor(found, today, past=since)
-    return _timeframe(text, found.start, found.end, period, found.text)
+    timeframe = _timeframe(text, found.start, found.end, period, found.text)
+    return replace(timeframe, yearless=not _YEAR.search(found.text))
+
+
+def _bare_year(text: str) -> Timeframe:
+    """ "FACT budget 2025", "the 2023 meetings": in a question a lone year is a time."""
+    match = _LONE_YEAR.search(text)
+    if match is None:
+        return Timeframe(None, None, text)
+    period = restore(date(int(match[1]), 1, 1), "year")
+    return _timeframe(text, match.start(), match.end(), period, match[0])
+
+
+def anchored(period: Period, today: date) -> Period:
+    """A yearless period in the year that puts it nearest to today (looking back as well)."""
+    before = _shift_year(period, -1)
+    if abs((before.start - today).days) < abs((period.start - today).days):
+        return before
+    return period
 
 
 def _first_date(text: str, today: date) -> DateMatch | None:

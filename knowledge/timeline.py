@@ -8,7 +8,7 @@ its range by binary search and reads only the page of entries it shows.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -33,13 +33,16 @@ class Timeline:
     def since(
         self,
         start: date,
+        end: date,
         *,
         items: set[int] | None = None,
         category: str | None = None,
         limit: int,
     ) -> tuple[list[int], int]:
-        """Ids of the newest `limit` entries valid from `start` on, and how many there are."""
-        tail = self._marks[bisect_left(self._dates, start) :]
+        """Ids of the newest `limit` entries valid from `start` to `end`, and how many.
+
+        `end` is today: a status valid from a later date has not happened yet."""
+        tail = self._marks[bisect_left(self._dates, start) : bisect_right(self._dates, end)]
         if items is None and category is None:
             return [mark.entry for mark in reversed(tail[-limit:])] if limit else [], len(tail)
         chosen = [

@@ -9,7 +9,11 @@ A typed term finds known terms four ways, each with a similarity in (0, 1]:
 - `split` and `join` mend compounds the other way round ("stomiaftal" is "stomi" +
   "aftal"; "sundheds" + "visitation" is "sundhedsvisitation").
 
-How telling a term is, is its inverse document frequency over the index's names.
+How telling a term is, is its inverse document frequency over the index's names, less for
+the kind words every other title has ("aftale", "projekt": `GENERIC`) and for
+short words the index does not know ("kids", a typo too mangled to find); a long unknown
+word ("sygeplejersker") weighs as much as the rarest known one, because a question about
+something the knowledge base lacks should not be answered with what it has.
 """
 
 from __future__ import annotations
@@ -23,12 +27,17 @@ from rapidfuzz import fuzz, process
 
 EXACT = 1.0
 TYPO_CUTOFF = 80.0  # fuzz.ratio: one wrong letter in a word of five or more
-SHORT_TYPO_CUTOFF = 75.0  # a four-letter word with one wrong letter
-TYPO_MIN = 4  # shorter terms must be typed right ("iv", "kol", "fact" typed "fakt" is 75)
+SHORT_TYPO_CUTOFF = 75.0  # five letters with one wrong or missing
+TYPO_MIN = 5  # shorter terms must be typed right: at 100,000 names every four-letter slip
+# is some other word ("vejr" would be "vejl", "verp" ...)
 AFFIX_MIN = 4  # a compound part must have at least this many letters
 AFFIX_LIMIT = 20  # compounds per part; "sundhed" starts hundreds of words
 TYPO_CANDIDATES = 40  # known terms sharing the most trigrams that rapidfuzz then scores
 PART_MIN = 3
+UNKNOWN_SHORT = 0.4  # share of the rarest term's weight a short unknown word has
+SUBSTANTIAL = 6  # letters from which an unknown word weighs fully
+GENERIC = frozenset({"aftal", "samarbejdsaftal", "initiativ", "projekt", "indsats", "tiltag"})
+GENERIC_SHARE = 0.3
 LONG_WORD = 8  # longer words may lose or gain two letters in a typo, shorter ones one
 
 
@@ -60,8 +69,12 @@ class Vocabulary:
         return self._df.get(term, 0)
 
     def weight(self, term: str) -> float:
-        """Inverse document frequency; a term the index lacks weighs as much as the rarest."""
-        return self._idf_top - math.log(self._df.get(term, 1))
+        """Inverse document frequency, less for kind words and for words the index lacks."""
+        frequency = self._df.get(term)
+        if frequency is None:
+            return self._idf_top * (1.0 if len(term) >= SUBSTANTIAL else UNKNOWN_SHORT)
+        weight = self._idf_top - math.log(frequency)
+        return GENERIC_SHARE * weight if term in GENERIC else weight
 
     def expand(self, term: str) -> dict[str, float]:
         """Known terms `term` may mean, with their similarity to it."""
@@ -118,11 +131,14 @@ class Vocabulary:
         return None
 
     def join(self, head: str, tail: str) -> str | None:
-        """Two typed terms that are one known compound, unless both are known words."""
+        """Two typed terms that are one known compound, unless both are known words: run
+        together, or with the linking "s" or "e" ("hoftebrud" + "forløb", "unge" + "aftale")."""
         if head in self._df and tail in self._df:
             return None
-        joined = head + tail
-        return joined if joined in self._df else None
+        for link in ("", "s", "e"):
+            if head + link + tail in self._df:
+                return head + link + tail
+        return None
 
 
 def affix_similarity(part: str, word: str) -> float:

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from knowledge import phrasing
-from knowledge.answers import Answer, ChangesAnswer, ChangeView, Intent, ItemAnswer, ListAnswer
+from knowledge.answers import (
+    Answer,
+    ChangesAnswer,
+    ChangeView,
+    Intent,
+    ItemAnswer,
+    ItemView,
+    ListAnswer,
+)
 from knowledge.context import PAGE, Asked, clarify, not_known, resolve_named
 from knowledge.entities import Entity, entity_id
 from knowledge.intents import Question
@@ -24,13 +33,29 @@ _CHANGED = frozenset({"item", "cluster", "region"})
 
 
 async def item_answer(asked: Asked) -> Answer:
-    """status / who / budget of one item; a place instead lists what is there."""
+    """status / who / budget of one item; a place, party or area lists what is there."""
+    question = asked.question
+    if not question.subject and (question.category or question.type_terms):
+        return await list_answer(asked)  # "hvad er afsluttet?"
     resolution, _ = resolve_named(asked, _ITEM)
     if resolution.outcome == "found" and resolution.entity.kind != "item":
         return await list_answer(asked, place=resolution.entity)
-    if resolution.outcome != "found" and asked.question.item_type is not None:
-        return await list_answer(asked)  # "status på aftalerne i Midtklyngen"
-    return await answer_item(asked, asked.question.intent, resolution)
+    if resolution.outcome != "found":
+        holder = _holder(asked, resolution)
+        if holder is not None:  # "what is Regionspsykiatrien Midt involved in?"
+            return await list_answer(asked, place=holder)
+        if question.type_terms:
+            return await list_answer(asked)  # "status på aftalerne i Midtklyngen"
+    return await answer_item(asked, question.intent, resolution)
+
+
+def _holder(asked: Asked, items: Resolution) -> Entity | None:
+    """A party, area, cluster or region the subject names better than any item."""
+    found = resolve(asked.snapshot, asked.question.subject, FILTERS, unique=False)
+    if found.outcome != "found":
+        return None
+    best_item = items.hits[0].score if items.hits else 0.0
+    return found.entity if found.hits[0].score > best_item else None
 
 
 async def answer_item(asked: Asked, intent: Intent, resolution: Resolution) -> Answer:
@@ -43,7 +68,17 @@ async def answer_item(asked: Asked, intent: Intent, resolution: Resolution) -> A
     views = await item_views(asked.session, [resolution.entity.id])
     if not views:
         return not_known(asked)
-    return ItemAnswer(intent, asked.lang, views[0])
+    view = _budget_of_year(views[0], asked) if intent == "budget" else views[0]
+    return ItemAnswer(intent, asked.lang, view)
+
+
+def _budget_of_year(view: ItemView, asked: Asked) -> ItemView:
+    """ "budget for FACT i 2025": that year's lines, when the budget has any."""
+    period = asked.question.period
+    if period is None:
+        return view
+    lines = tuple(line for line in view.budget if line.year == period.start.year)
+    return replace(view, budget=lines) if lines else view
 
 
 async def list_answer(asked: Asked, place: Entity | None = None) -> Answer:
@@ -153,7 +188,7 @@ async def changes_answer(asked: Asked) -> Answer:
         typed = set(asked.snapshot.filtered(groups))
         items = typed if items is None else items & typed
     entries, total = asked.snapshot.timeline.since(
-        start, items=items, category=question.category, limit=PAGE
+        start, asked.today, items=items, category=question.category, limit=PAGE
     )
     shown = await change_views(asked.session, entries)
     start = start if start > date.min else _oldest(shown, asked.today)

@@ -87,9 +87,12 @@ async def meetings_answer(asked: Asked) -> Answer:
     if found.refusal is not None:
         return found.refusal
     meetings = within(asked.snapshot.meetings, belongs(found.entity), period)
-    label = phrasing.joined(
-        [found.entity.label if found.entity else "", phrasing.period(period, asked.lang)]
+    when = (
+        phrasing.UPCOMING_MEETINGS[asked.lang]
+        if question.upcoming
+        else phrasing.period(period, asked.lang)
     )
+    label = phrasing.joined([found.entity.label if found.entity else "", when])
     return MeetingsAnswer(
         "meetings_in_period",
         asked.lang,

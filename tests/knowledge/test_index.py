@@ -164,11 +164,22 @@ def test_a_tie_is_ambiguous_until_a_region_picks_one(index: NameIndex) -> None:
     assert "iv-midt" == decide(hits, (Places(), Places(region=MIDT))).entity.id
 
 
-def test_a_loose_fit_is_unsure_and_offers_choices(index: NameIndex) -> None:
-    resolution = decide(index.search(terms("samarbejdsaftale"), ("item",)))
+def test_a_loose_fit_is_unsure_and_offers_choices() -> None:
+    titles = (
+        "Psykiatriens Hus",
+        "Alliancen om den nære psykiatri",
+        "Samarbejdsaftale om sundhedsvisitationer for somatik og psykiatri",
+        "Rammeaftale om udgående teams i voksenpsykiatrien",
+    )
+    index = NameIndex((Entity(t, "item", t, MIDT), item_names(t, (), "x")) for t in titles)
+    resolution = decide(index.search(terms("psykiatri"), ("item",)))
 
-    assert "unsure" == resolution.outcome
-    assert 1 < len(resolution.hits) <= 3
+    assert ("unsure", "Psykiatriens Hus") == (resolution.outcome, resolution.entity.id)
+    assert 1 <= len(resolution.hits) <= 3
+
+
+def test_a_kind_word_alone_names_nothing(index: NameIndex) -> None:
+    assert "missing" == decide(index.search(terms("samarbejdsaftale"), ("item",))).outcome
 
 
 def test_nothing_found_is_missing() -> None:

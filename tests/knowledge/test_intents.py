@@ -7,13 +7,12 @@ from datetime import date
 import pytest
 
 from knowledge.intents import Question, understand
-from knowledge.language import detect
 
 TODAY = date(2024, 3, 1)
 
 
 def read(text: str) -> Question:
-    return understand(text, today=TODAY, lang=detect(text))
+    return understand(text, today=TODAY)
 
 
 @pytest.mark.parametrize(
@@ -64,7 +63,7 @@ def test_intents(text: str, intent: str) -> None:
     [
         ("status på IV-aftalen", ("iv", "aftal")),
         ("what is the status of the stoma agreement", ("stomi", "aftal")),
-        ("hvornår mødes klyngestyregruppen i Randers", ("klyngestyregrupp", "randers")),
+        ("hvornår mødes klyngestyregruppen i Randers", ("klyngestyregrup", "randers")),
         ("naeste mode i midtklyngen", ("midtklyng",)),
         ("hvad blev besluttet på mødet 23. februar 2024", ()),
         ("hvad er vejret i morgen", ("vejr",)),
