@@ -108,3 +108,65 @@ def test_nyt_in_a_title_is_not_a_changes_question() -> None:
     question = "hvad er status på nyt fokus på tværsektoriel forebyggelse af tvangsindlæggelser"
 
     assert "status" == read(question).intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("staus på rygestopaftalen??", "status"),
+        ("hvornår mødes klyngestyregruppen i midtklyngen næste gang", "next_meeting"),
+        ("hvornår er næste politiske klyngemøde i Midtklyngen", "next_meeting"),
+        ("What meetings does Sundhedsklynge Sønderjylland have coming up?", "meetings_in_period"),
+        ("hvornår mødtes Sundhedsstyregruppen i 2023?", "meetings_in_period"),
+        ("blev der sagt ja til partnerskab med Social Sundhed?", "decisions"),
+        ("hvordan spørger jeg dig om noget", "help"),
+        ("hvilke indsatser hører under den nære psykiatri", "list"),
+    ],
+)
+def test_more_ways_people_ask(text: str, intent: str) -> None:
+    assert intent == read(text).intent
+
+
+def test_a_meeting_compound_keeps_its_body() -> None:
+    assert ("politisk", "midtklyng") == read("næste politiske klyngemøde i Midtklyngen").subject[
+        ::2
+    ]
+
+
+def test_next_and_last_are_filler_only_about_meetings() -> None:
+    assert "sidst" in read("status på Den sidste tid").subject
+    assert "sidst" not in read("hvornår var sidste møde i Randersklyngen").subject
+
+
+def test_every_meeting_ahead_is_a_period_from_today() -> None:
+    question = read("hvilke kommende møder har Midtklyngen")
+
+    assert (True, TODAY) == (question.upcoming, question.period.start)  # type: ignore[union-attr]
+
+
+def test_decisions_read_a_yearless_date_as_the_nearest_one() -> None:
+    found = read("Hvad blev der besluttet i Randersklyngen 28. september?").period
+
+    assert date(2023, 9, 28) == found.start  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "lang"),
+    [
+        ("status on Kortlægningen vedr. forebyggelse af benamputation", None, "en"),
+        ("status: Hospitalsbehandling i eget hjem", "en-GB", "en"),
+        ("status: Hospitalsbehandling i eget hjem", "da-DK", "da"),
+        ("Has the Borne og unge aftalen been paused?", "da-DK", "en"),
+        ("hvad er status på the stoma agreement", "en-US", "da"),
+    ],
+)
+def test_the_language_is_that_of_the_words_around_the_name(
+    text: str, hint: str | None, lang: str
+) -> None:
+    assert lang == understand(text, today=TODAY, hint=hint).lang
+
+
+def test_indsatser_lists_any_kind_of_item() -> None:
+    question = read("hvilke indsatser hører under den nære psykiatri")
+
+    assert (None, frozenset({"indsats"})) == (question.item_type, question.type_terms)

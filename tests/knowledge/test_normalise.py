@@ -60,3 +60,20 @@ def test_tokens_keep_what_was_typed_and_where() -> None:
     assert ["Status", "på", "IV", "aftalen"] == [token.raw for token in found]
     assert ["status", "pa", "iv", "aftalen"] == [token.word for token in found]
     assert (10, 12) == (found[2].start, found[2].end)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("klyngens", "klyng"),
+        ("randersklyngens", "randersklyng"),
+        ("aftalernes", "aftal"),
+        ("ledelsesprogrammet", "ledelsesprogram"),
+        ("tilbuddet", "tilbud"),
+        ("kaffe", "kaff"),
+    ],
+)
+def test_genitives_are_stemmed_and_a_doubled_last_consonant_undone(
+    word: str, expected: str
+) -> None:
+    assert expected == stem(word)

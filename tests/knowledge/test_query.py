@@ -465,3 +465,98 @@ async def test_an_empty_knowledge_base_knows_nothing(service: KnowledgeService) 
     answer = await service.ask("status på rygestop")
 
     assert NotKnown("unknown", "da", ()) == answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("status på selvskade-initiativet", "forebyggelse-og-behandling-af-selvskade-midtjylland"),
+        ("status for the Den sidste tid working group", "den-sidste-tid-syddanmark"),
+        ("vaccinationskampagnen – kører den stadig?", "faelles-vaccinationskampagne-midtjylland"),
+        ("Is Psykiatriens Hus up and running?", "psykiatriens-hus-midtjylland"),
+        ("staus på rygestopaftalen??", RYGESTOP),
+        (
+            "hvilke parter har skrevet under på hensigtserklæringen om rygestop",
+            "hensigtserklaering-om-oeget-fokus-paa-rygestop-i-almen-praks-midtjylland",
+        ),
+    ],
+)
+async def test_words_around_the_name_do_not_hide_it(
+    demo: KnowledgeService, question: str, expected: str
+) -> None:
+    assert expected == item_id(await demo.ask(question))
+
+
+async def test_a_budget_question_with_a_year_carries_that_years_lines(
+    demo: KnowledgeService,
+) -> None:
+    answer = await demo.ask("FACT budget 2025")
+
+    assert isinstance(answer, ItemAnswer)
+    assert [(600_000, 2025)] == [(line.amount_dkk, line.year) for line in answer.item.budget]
+
+
+@pytest.mark.parametrize(
+    ("question", "party"),
+    [
+        ("what is Regionspsykiatrien Midt involved in?", "Regionspsykiatrien Midt"),
+        ("hvad er Skive Kommune med i", "Skive Kommune"),
+    ],
+)
+async def test_a_party_named_alone_lists_what_it_takes_part_in(
+    demo: KnowledgeService, question: str, party: str
+) -> None:
+    answer = await demo.ask(question)
+
+    assert isinstance(answer, ListAnswer)
+    assert answer.items
+    assert all(party in item.parties for item in answer.items)
+
+
+async def test_a_status_word_alone_lists_the_items_with_that_status(
+    demo: KnowledgeService,
+) -> None:
+    answer = await demo.ask("hvad er afsluttet?")
+
+    assert isinstance(answer, ListAnswer)
+    assert {"completed"} == {item.status.category for item in answer.items if item.status}
+    assert 3 == len(answer.items)
+
+
+async def test_changes_leave_out_statuses_valid_only_after_today(
+    demo: KnowledgeService,
+) -> None:
+    answer = await demo.ask("hvad er ændret siden 1. december 2023")
+
+    assert isinstance(answer, ChangesAnswer)
+    assert all(c.entry.valid_from <= date(2024, 3, 1) for c in answer.changes)  # type: ignore[operator]
+    assert IV_SYD in {change.item.id for change in answer.changes}
+
+
+async def test_every_upcoming_meeting_of_a_cluster(demo: KnowledgeService) -> None:
+    answer = await demo.ask("What meetings does Sundhedsklynge Sønderjylland have coming up?")
+
+    assert ("meetings_in_period", "en") == (answer.intent, answer.lang)
+    assert [
+        FSN_0304,
+        "sundhedsklynge-soenderjylland-politisk-niveau-2024-04-04",
+        "sundhedsklynge-soenderjylland-fagligt-strategisk-niveau-2024-06-24",
+        "sundhedsklynge-soenderjylland-politisk-niveau-2024-10",
+    ] == meeting_ids(answer)
+
+
+async def test_decisions_on_a_yearless_day_look_back(demo: KnowledgeService) -> None:
+    answer = await demo.ask("Hvad blev der besluttet i Randersklyngen 28. september?")
+
+    assert isinstance(answer, DecisionsAnswer)
+    assert {"klyngestyregruppen-randersklyngen-2023-09-28"} == {
+        d.meeting.id for d in answer.decisions
+    }
+
+
+async def test_the_last_meeting_is_a_past_one_and_says_so(demo: KnowledgeService) -> None:
+    answer = await demo.ask("hvornår var sidste møde i Randersklyngen")
+
+    assert isinstance(answer, MeetingsAnswer)
+    assert ["klyngestyregruppen-randersklyngen-2023-11-24"] == meeting_ids(answer)
+    assert "Randersklyngen, seneste møde" == answer.scope

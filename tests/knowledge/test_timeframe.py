@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from knowledge.periods import Period
-from knowledge.timeframe import danish_dates, read
+from knowledge.timeframe import anchored, danish_dates, read
 
 TODAY = date(2024, 3, 1)
 
@@ -74,3 +74,40 @@ def test_numbers_that_are_not_dates_stay() -> None:
 
 def test_may_is_a_month_only_next_to_a_year_or_after_in() -> None:
     assert "what may happen i maj 2024" == danish_dates("what may happen in May 2024")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("hvilke møder er der resten af året", Period(TODAY, date(2024, 12, 31), "range")),
+        ("meeting on 23 Feb?", Period.day(date(2025, 2, 23))),
+        ("hvad blev besluttet 4. mar", Period.day(date(2024, 3, 4))),
+        ("FACT budget 2025", Period(date(2025, 1, 1), date(2025, 12, 31), "year")),
+        ("List the 2023 meetings", Period(date(2023, 1, 1), date(2023, 12, 31), "year")),
+    ],
+)
+def test_more_ways_people_write_a_period(question: str, expected: Period) -> None:
+    assert expected == read(question, TODAY).period
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("er der sket noget nyt siden jul?", date(2023, 12, 24)),
+        ("What's changed since New Year?", date(2024, 1, 1)),
+    ],
+)
+def test_holidays_as_starting_points(question: str, expected: date) -> None:
+    assert expected == read(question, TODAY).since
+
+
+def test_a_range_of_years_is_a_name_not_a_time() -> None:
+    assert None is read("status på Sundhedsaftalen 2024-2027", TODAY).period
+
+
+def test_a_yearless_date_is_marked_so_decisions_can_look_back() -> None:
+    found = read("hvad blev besluttet 28. september", TODAY)
+
+    assert (date(2024, 9, 28), True) == (found.period.start, found.yearless)  # type: ignore[union-attr]
+    assert date(2023, 9, 28) == anchored(found.period, TODAY).start  # type: ignore[arg-type]
+    assert date(2024, 3, 4) == anchored(Period.day(date(2024, 3, 4)), TODAY).start
