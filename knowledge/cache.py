@@ -9,7 +9,8 @@ their newest status; meetings; the dates of all status entries). One change goes
 a restore elsewhere that replaces the knowledge base with one of exactly as many rows in
 every table, on SQLite, which numbers rows from 1 again after they are all deleted.
 Building happens in a worker thread, so a rebuild of a large knowledge base does not
-stall the event loop, and under a lock, so concurrent questions build it once.
+stall the event loop, and under a lock, so concurrent questions build it once; questions
+asked meanwhile are answered from the previous snapshot.
 """
 
 from __future__ import annotations
@@ -130,9 +131,10 @@ class SnapshotCache:
         self._lock = asyncio.Lock()
 
     async def current(self, session: AsyncSession) -> Snapshot:
-        """The snapshot of the knowledge base as it is now."""
+        """The snapshot of the knowledge base as it is now; while a newer one is being
+        built, the previous one answers (only the very first question waits)."""
         now = await generation(session)
-        if self._snapshot is not None and now == self._generation:
+        if self._snapshot is not None and (now == self._generation or self._lock.locked()):
             return self._snapshot
         async with self._lock:
             if self._snapshot is None or now != self._generation:

@@ -45,12 +45,7 @@ UPCOMING_DAYS = 366  # "kommende møder": the coming year's
 def understand(text: str, *, today: date, hint: str | None = None) -> Question:
     """The question's intent and slots; its language from the words around its subject."""
     when = read(text, today)
-    found = _meeting_compounds(
-        [
-            Token(token.raw, cues.corrected(token.word), token.start, token.end)
-            for token in translate_tokens(tokens(when.rest))
-        ]
-    )
+    found = _words(when.rest)
     joined = " ".join(token.word for token in found)
     category, found = _take_category(found)
     kinds = [token for token in found if token.word in cues.KINDS]
@@ -69,11 +64,25 @@ def understand(text: str, *, today: date, hint: str | None = None) -> Question:
         period=_period(when, intent, today, upcoming),
         since=when.since,
         category=category,
-        item_type=next((cues.KINDS[t.word] for t in kinds if cues.KINDS[t.word]), None),
+        item_type=_item_type(kinds),
         type_terms=frozenset(terms_of_words([token.word for token in kinds])),
         latest=bool(cues.LATEST.search(joined)),
         upcoming=upcoming,
     )
+
+
+def _words(text: str) -> list[Token]:
+    """The words of a question in loose Danish, cue words' slips mended, compounds of
+    "møde" split."""
+    found = [
+        Token(token.raw, cues.corrected(token.word), token.start, token.end)
+        for token in translate_tokens(tokens(text))
+    ]
+    return _meeting_compounds(found)
+
+
+def _item_type(kinds: list[Token]) -> str | None:
+    return next((cues.KINDS[t.word] for t in kinds if cues.KINDS[t.word]), None)
 
 
 def _subject(found: list[Token], intent: Intent) -> list[Token]:

@@ -171,28 +171,45 @@ def _topic_label(question: Question, topical: set[int] | None) -> list[tuple[str
 async def changes_answer(asked: Asked) -> Answer:
     """Status entries valid from a date on, newest first; of an item, cluster or region."""
     question = asked.question
-    since = question.since or (question.period.start if question.period else None)
-    start = since or asked.today - CHANGES_WINDOW
-    groups: list[Group] = [("type", question.item_type)] if question.item_type else []
-    items: set[int] | None = None
-    if question.subject:
-        resolution, _ = resolve_named(asked, _CHANGED)
-        if resolution.outcome in ("ambiguous", "unsure"):
-            return clarify(asked, "changes", resolution)
-        if resolution.outcome == "missing" and _knows_any(asked.snapshot, question.subject):
+    resolution = resolve_named(asked, _CHANGED)[0] if question.subject else None
+    if resolution is not None and resolution.outcome in ("ambiguous", "unsure"):
+        return clarify(asked, "changes", resolution)
+    if resolution is not None and resolution.outcome == "missing":
+        if _knows_any(asked.snapshot, question.subject):
             return not_known(asked)
-        if resolution.outcome == "found":
-            items = asked.snapshot.members(resolution.entity)
-            start = date.min if resolution.entity.kind == "item" and since is None else start
-    if groups:
-        typed = set(asked.snapshot.filtered(groups))
-        items = typed if items is None else items & typed
+        resolution = None  # stray words the knowledge base does not know
+    changed = resolution.entity if resolution is not None else None
+    start = _start(asked, changed)
     entries, total = asked.snapshot.timeline.since(
-        start, asked.today, items=items, category=question.category, limit=PAGE
+        start,
+        asked.today,
+        items=_changed_items(asked, changed),
+        category=question.category,
+        limit=PAGE,
     )
     shown = await change_views(asked.session, entries)
     start = start if start > date.min else _oldest(shown, asked.today)
     return ChangesAnswer("changes", asked.lang, start, tuple(shown), max(0, total - len(shown)))
+
+
+def _start(asked: Asked, changed: Entity | None) -> date:
+    """The date asked about; for one item without a date, its whole history; else a month."""
+    question = asked.question
+    since = question.since or (question.period.start if question.period else None)
+    if since is not None:
+        return since
+    if changed is not None and changed.kind == "item":
+        return date.min
+    return asked.today - CHANGES_WINDOW
+
+
+def _changed_items(asked: Asked, changed: Entity | None) -> set[int] | None:
+    """The items whose changes count: of the entity asked about, of the type asked for."""
+    items = asked.snapshot.members(changed) if changed is not None else None
+    if asked.question.item_type is None:
+        return items
+    typed = set(asked.snapshot.filtered([("type", asked.question.item_type)]))
+    return typed if items is None else items & typed
 
 
 def _knows_any(snapshot: Snapshot, subject: Sequence[str]) -> bool:

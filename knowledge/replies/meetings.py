@@ -77,6 +77,7 @@ def _last_meeting(asked: Asked, place: Entity | None, label: str) -> MeetingsAns
 
 
 async def meetings_answer(asked: Asked) -> Answer:
+    """Meetings in a period (since a date: up to today), of a body, cluster or region."""
     question = asked.question
     period = question.period
     if period is None and question.since is not None:
@@ -87,20 +88,15 @@ async def meetings_answer(asked: Asked) -> Answer:
     if found.refusal is not None:
         return found.refusal
     meetings = within(asked.snapshot.meetings, belongs(found.entity), period)
-    when = (
-        phrasing.UPCOMING_MEETINGS[asked.lang]
-        if question.upcoming
-        else phrasing.period(period, asked.lang)
-    )
-    label = phrasing.joined([found.entity.label if found.entity else "", when])
-    return MeetingsAnswer(
-        "meetings_in_period",
-        asked.lang,
-        label,
-        tuple(meetings[:PAGE]),
-        max(0, len(meetings) - PAGE),
-        asked.today,
-    )
+    label = phrasing.joined([found.entity.label if found.entity else "", _when(asked, period)])
+    shown, more = tuple(meetings[:PAGE]), max(0, len(meetings) - PAGE)
+    return MeetingsAnswer("meetings_in_period", asked.lang, label, shown, more, asked.today)
+
+
+def _when(asked: Asked, period: Period) -> str:
+    if asked.question.upcoming:
+        return phrasing.UPCOMING_MEETINGS[asked.lang]
+    return phrasing.period(period, asked.lang)
 
 
 async def decisions_answer(asked: Asked) -> Answer:
