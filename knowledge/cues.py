@@ -84,7 +84,7 @@ _FILLER_WORDS = (
     "handler handle omhandler omhandle vedrører angår truffet trufne taget tage findes "
     "fandtes eksisterer kører køre stadig fortsat endnu men startet begyndt skrevet "
     "underskrevet under sagt ja nej bakket op opbakning godkendt godkendte spørger spørge "
-    "spørgsmål hen gang "
+    "spørgsmål hen gang indgået indgå lavet aftalt "
     "does do did has have had me tell give about there any please it its s happen get "
     "show let know want like would could should we m ve ll current currently been up "
     "running still doing behind signed take part far along coming list going how's"

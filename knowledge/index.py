@@ -47,7 +47,7 @@ class Hit:
     score: float  # 0-100
     coverage: float  # share of the question's weight the name accounts for
     precision: float  # share of the name's weight the question said
-    covered: frozenset[int]  # positions of the query terms the name accounts for
+    covered: frozenset[int]  # positions of the query terms the name's words are
 
 
 @dataclass(frozen=True)
@@ -194,31 +194,35 @@ class NameIndex:
 
     def _hit(self, name_id: int, query: _Query, whole: float) -> Hit:
         best_unit = [0.0] * len(query.units)
-        said = 0.0
+        said, taken, last = 0.0, set(), -1
         name_weights = self._weights[name_id]
         for term, weight in zip(self._terms[name_id], name_weights, strict=True):
-            best = 0.0
+            best, at = 0.0, -1
             for position, found in enumerate(query.expansions):
                 similarity = found.get(term, 0.0)
-                if similarity > best:
-                    best = similarity
                 if similarity > best_unit[position]:
                     best_unit[position] = similarity
+                if similarity > best or (similarity == best > 0 and _nearer(position, at, last)):
+                    best, at = similarity, position
             said += weight * best
+            if best >= COVERED:
+                taken.add(at)
+                last = at
         entity = self._entities[self._owner[name_id]]
         for position, unit in enumerate(query.units):
             if unit.term in entity.implicit:  # "selvskade-initiativet": it is an initiative
                 best_unit[position] = max(best_unit[position], IMPLICIT)
         coverage = _share(sum(map(float.__mul__, query.weights, best_unit)), query.weights)
         precision = _share(said, name_weights)
-        covered = frozenset(
-            position
-            for unit, similarity in zip(query.units, best_unit, strict=True)
-            if similarity >= COVERED
-            for position in unit.positions
-        )
+        covered = frozenset(p for at in taken for p in query.units[at].positions)
         score = max(100 * f2(coverage, precision), whole)
         return Hit(entity, self._names[name_id], score, coverage, precision, covered)
+
+
+def _nearer(position: int, other: int, last: int) -> bool:
+    """A word said twice is taken where it continues the name ("PLO-Midtjylland og
+    Region Midtjylland": each "Midtjylland" goes with its own name)."""
+    return abs(position - last - 1) < abs(other - last - 1)
 
 
 def _seeds(expansion: dict[str, float]) -> list[tuple[str, float]]:

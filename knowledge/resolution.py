@@ -74,7 +74,10 @@ def mentions(snapshot: Snapshot, subject: Sequence[str], kinds: Collection[str])
         for hit in snapshot.names.search(subject, kinds, rank="precision")
         if hit.precision >= MENTION and hit.covered
     ]
-    hits.sort(key=lambda hit: (len(hit.covered), hit.precision, hit.score), reverse=True)
+    hits.sort(
+        key=lambda hit: (len(hit.covered), hit.precision, hit.score, hit.entity.kind in PLACES),
+        reverse=True,
+    )
     chosen: list[Hit] = []
     for hit in hits:
         if all(hit.covered.isdisjoint(other.covered) for other in chosen):

@@ -560,3 +560,11 @@ async def test_the_last_meeting_is_a_past_one_and_says_so(demo: KnowledgeService
     assert isinstance(answer, MeetingsAnswer)
     assert ["klyngestyregruppen-randersklyngen-2023-11-24"] == meeting_ids(answer)
     assert "Randersklyngen, seneste møde" == answer.scope
+
+
+async def test_two_names_sharing_a_word_are_both_filters(demo: KnowledgeService) -> None:
+    answer = await demo.ask("hvilke aftaler har PLO-Midtjylland og Region Midtjylland indgået")
+
+    assert isinstance(answer, ListAnswer)
+    assert "aftaler, med PLO-Midtjylland, i Region Midtjylland" == answer.filter
+    assert all(item.region == "Region Midtjylland" for item in answer.items)
