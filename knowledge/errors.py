@@ -6,7 +6,9 @@ KnowledgeError
 │   └── DocumentInvalid    the shape is known but the content is broken
 ├── DateError (ValueError) a Danish date or period that cannot be read
 ├── RestoreError           an export file cannot be restored (bad schema, non-empty database)
-└── DatabaseUnavailable    the database cannot be reached (transient; callers may retry)
+├── DatabaseUnavailable    the database cannot be reached (transient; callers may retry)
+├── StateConflict          a bot-state write lost an e_tag race ("Etag conflict"; re-read and retry)
+└── StateTooLarge          a bot-state document over the size cap (also a ValueError)
 """
 
 from __future__ import annotations
@@ -45,3 +47,21 @@ class RestoreError(KnowledgeError):
 
 class DatabaseUnavailable(KnowledgeError):
     """The database cannot be reached; the operation may succeed later."""
+
+
+class StateConflict(KnowledgeError):
+    """A bot-state write whose e_tag no longer matches: someone else wrote the key since it
+    was read. The message contains "Etag conflict", the text botbuilder's
+    TeamsSSOTokenExchangeMiddleware looks for to recognise a duplicate."""
+
+    def __init__(self, key: str, expected_etag: str) -> None:
+        self.key = key
+        self.expected_etag = expected_etag
+        super().__init__(
+            f"Etag conflict: {key!r} was written by someone else since e_tag "
+            f"{expected_etag!r} was read"
+        )
+
+
+class StateTooLarge(KnowledgeError, ValueError):
+    """A bot-state document over the size cap; nothing is written."""

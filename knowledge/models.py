@@ -116,3 +116,16 @@ class Conversation(Base):
     scope_cluster: Mapped[str | None] = mapped_column(String(100))
     welcomed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class StateDocument(Base):
+    """One botbuilder state document (a conversation's or a user's state, a dedupe marker)
+    with the e_tag that guards it; `knowledge.state` reads and writes these rows."""
+
+    __tablename__ = "bot_state"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    original_key: Mapped[str | None] = mapped_column(Text)  # set when `key` is a hash
+    document: Mapped[str] = mapped_column(Text)
+    etag: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
