@@ -58,6 +58,7 @@ async def _knowledge_base(app: web.Application) -> AsyncIterator[None]:
     service = KnowledgeService(session_factory(engine), Clock(settings.today))
     if await service.load_demo():
         logger.info("empty knowledge base: loaded the demo knowledge base")
+    await service.ask("hjælp")  # builds the question index now, not on the first user's turn
     app[SERVICE] = service
     app[ENGINE] = engine
     yield

@@ -15,8 +15,14 @@ from typing import Any
 from botbuilder.core import ActivityHandler, TurnContext
 from botbuilder.schema import ChannelAccount
 
-from bot.replies import to_activity
-from bot.teams import conversation_key, language_of, question_text, supports_cards
+from bot.replies import to_activity, with_question
+from bot.teams import (
+    conversation_key,
+    language_of,
+    page_request,
+    question_text,
+    supports_cards,
+)
 from dialogs.cards import render, welcome_card
 from knowledge.answers import ChatScope, HelpAnswer, ScopeSet
 from knowledge.service import KnowledgeService
@@ -49,17 +55,20 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
-        question = question_text(activity)
+        question, offset = question_text(activity), page_request(activity)
         key = conversation_key(activity)
         if not question:
             answer: Any = HelpAnswer("help", language_of(activity))  # type: ignore[arg-type]
         else:
             scope = await self._service.chat_scope(key.conversation_id)
-            answer = await self._service.ask(question, lang_hint=activity.locale, scope=scope)
+            answer = await self._service.ask(
+                question, lang_hint=activity.locale, scope=scope, offset=offset
+            )
         if isinstance(answer, ScopeSet):
             await self._service.set_chat_scope(key, ChatScope(answer.region, answer.cluster))
         turn_context.turn_state[INTENT] = answer.intent
         reply = render(answer, cards=supports_cards(activity))
+        with_question(reply.card, question, offset)
         await turn_context.send_activity(to_activity(reply))
 
     async def on_members_added_activity(

@@ -28,9 +28,10 @@ def _mention_texts(activity: Activity) -> list[str]:
 
 
 def question_text(activity: Activity) -> str:
-    """What the user asked: the text without the bot's @mention, or a card's "ask" value."""
+    """What the user asked: the text without the bot's @mention, or the question a card's
+    "ask" or "vis flere" button carries."""
     value = activity.value if isinstance(activity.value, dict) else {}
-    if value.get("action") == "ask" and isinstance(value.get("question"), str):
+    if value.get("action") in ("ask", "more") and isinstance(value.get("question"), str):
         return str(value["question"])[:QUESTION_MAX].strip()
     text = (activity.text or "")[: QUESTION_MAX * 2]
     for mention in _mention_texts(activity):
@@ -54,3 +55,12 @@ def conversation_key(activity: Activity) -> ConversationKey:
 
 def language_of(activity: Activity) -> str:
     return "en" if (activity.locale or "").lower().startswith("en") else "da"
+
+
+def page_request(activity: Activity) -> int:
+    """The offset a "vis flere" button asks for (0 for anything else)."""
+    value = activity.value if isinstance(activity.value, dict) else {}
+    if value.get("action") != "more":
+        return 0
+    offset = value.get("offset")
+    return offset if isinstance(offset, int) and 0 <= offset <= 100_000 else 0

@@ -17,8 +17,8 @@ from knowledge.answers import Lang
 T = TypeVar("T")
 
 ITEMS_SHOWN = 10
-MEETINGS_SHOWN = 5
-DECISIONS_SHOWN = 6
+MEETINGS_SHOWN = 10
+DECISIONS_SHOWN = 10
 AGENDA_SHOWN = 8
 
 

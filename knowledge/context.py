@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,6 +19,7 @@ from knowledge.intents import Question
 from knowledge.resolution import PLACES, Resolution, decide, mentions, places, without
 from knowledge.snapshot import Snapshot
 
+T = TypeVar("T")
 PAGE = 10  # items, meetings, decisions or changes shown at once; `more` counts the rest
 
 
@@ -30,6 +32,12 @@ class Asked:
     question: Question
     scope: ChatScope
     today: date
+    offset: int = 0  # entries already shown ("vis flere" asks for the next page)
+
+    def page(self, found: Sequence[T]) -> tuple[list[T], int]:
+        """The page of `found` to show now, and how many come after it."""
+        shown = list(found[self.offset : self.offset + PAGE])
+        return shown, max(0, len(found) - self.offset - PAGE)
 
     @property
     def lang(self) -> Lang:

@@ -35,11 +35,13 @@ async def ask(
     lang_hint: str | None,
     scope: ChatScope,
     today: date,
+    offset: int = 0,
 ) -> Answer:
-    """The answer to the first `QUESTION_MAX` characters of `text`."""
+    """The answer to the first `QUESTION_MAX` characters of `text`; `offset` skips the
+    entries of a list already shown."""
     text = text[:QUESTION_MAX]
     question = understand(text, today=today, hint=lang_hint)
-    asked = Asked(session, snapshot, question, scope, today)
+    asked = Asked(session, snapshot, question, scope, today, max(0, offset))
     return await _REPLIES[question.intent](asked)
 
 

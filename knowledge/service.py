@@ -137,7 +137,12 @@ class KnowledgeService:
             return [_item_line(item) for item in rows]
 
     async def ask(
-        self, question: str, *, lang_hint: str | None = None, scope: ChatScope = NO_SCOPE
+        self,
+        question: str,
+        *,
+        lang_hint: str | None = None,
+        scope: ChatScope = NO_SCOPE,
+        offset: int = 0,
     ) -> Answer:
         """Answer a question in Danish or English (`knowledge.query`); `lang_hint` is the
         user's locale, `scope` what the chat said about itself ("vi er Midtklyngen")."""
@@ -150,6 +155,7 @@ class KnowledgeService:
                 lang_hint=lang_hint,
                 scope=scope,
                 today=self._clock.today(),
+                offset=offset,
             )
 
     async def list_meetings(self) -> list[MeetingLine]:

@@ -92,11 +92,12 @@ async def list_answer(asked: Asked, place: Entity | None = None) -> Answer:
     if not (named or topical or question.item_type or question.category):
         return not_known(asked)
     named, numbers = _listed(snapshot, question, named, topical)
-    slugs = [snapshot.items[number].id for number in numbers[:PAGE]]
+    page, more = asked.page(numbers)
+    slugs = [snapshot.items[number].id for number in page]
     described = [(e.kind, e.label) for e in named] + _topic_label(question, topical)
     wording = phrasing.list_filter(asked.lang, question.item_type, question.category, described)
     views = await item_views(asked.session, slugs)
-    return ListAnswer("list", asked.lang, wording, tuple(views), max(0, len(numbers) - PAGE))
+    return ListAnswer("list", asked.lang, wording, tuple(views), more)
 
 
 def _filters(
@@ -185,11 +186,12 @@ async def changes_answer(asked: Asked) -> Answer:
         asked.today,
         items=_changed_items(asked, changed),
         category=question.category,
-        limit=PAGE,
+        limit=asked.offset + PAGE,
     )
-    shown = await change_views(asked.session, entries)
+    shown = await change_views(asked.session, entries[asked.offset :])
     start = start if start > date.min else _oldest(shown, asked.today)
-    return ChangesAnswer("changes", asked.lang, start, tuple(shown), max(0, total - len(shown)))
+    more = max(0, total - asked.offset - len(shown))
+    return ChangesAnswer("changes", asked.lang, start, tuple(shown), more)
 
 
 def _start(asked: Asked, changed: Entity | None) -> date:

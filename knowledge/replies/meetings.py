@@ -89,8 +89,8 @@ async def meetings_answer(asked: Asked) -> Answer:
         return found.refusal
     meetings = within(asked.snapshot.meetings, belongs(found.entity), period)
     label = phrasing.joined([found.entity.label if found.entity else "", _when(asked, period)])
-    shown, more = tuple(meetings[:PAGE]), max(0, len(meetings) - PAGE)
-    return MeetingsAnswer("meetings_in_period", asked.lang, label, shown, more, asked.today)
+    shown, more = asked.page(meetings)
+    return MeetingsAnswer("meetings_in_period", asked.lang, label, tuple(shown), more, asked.today)
 
 
 def _when(asked: Asked, period: Period) -> str:
@@ -165,5 +165,6 @@ def _during(meeting: MeetingView, period: Period) -> bool:
 def _decisions(asked: Asked, subject: str, numbers: list[int]) -> DecisionsAnswer:
     decisions = asked.snapshot.decisions
     numbers = sorted(numbers, key=lambda n: (-decisions[n].meeting.date.toordinal(), n))
-    shown = tuple(decisions[n] for n in numbers[:PAGE])
-    return DecisionsAnswer("decisions", asked.lang, subject, shown, max(0, len(numbers) - PAGE))
+    page, more = asked.page(numbers)
+    shown = tuple(decisions[n] for n in page)
+    return DecisionsAnswer("decisions", asked.lang, subject, shown, more)

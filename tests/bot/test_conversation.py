@@ -7,10 +7,16 @@ from typing import Any
 from aiohttp.test_utils import TestClient
 
 from dialogs.wording import say
+from tests.questions.checks import kb
 from tests.questions.replies import contains, reply_text, submit_data
 from tests.support.activities import bot_added, channel_mention, installed, message
 from tests.support.bot import post
 from tests.support.connector import Connector
+
+
+def kb_items() -> list[dict[str, Any]]:
+    return [row for row in kb().values() if "status_history" in row]
+
 
 IV_MIDT = "Samarbejdsaftale om IV-behandling i nærområdet"
 IV_SYD = "Samarbejdsaftale for IV-behandling i nærområdet"
@@ -108,3 +114,26 @@ async def test_a_very_long_message_is_read_only_up_to_the_cap(
     text = await _ask(bot, connector, message(long_question, connector.url))
 
     assert text
+
+
+async def test_show_more_gives_the_next_page_of_a_long_list(
+    bot: TestClient[Any, Any], connector: Connector
+) -> None:
+    chat = "a:paging-chat"
+    connector.clear()
+    await post(bot, message("vis alle initiativer", connector.url, conversation=chat))
+    [first] = connector.messages()
+    more = next(d for d in submit_data(first) if d.get("action") == "more")
+
+    second_text = await _ask(
+        bot, connector, message("", connector.url, conversation=chat, value=more)
+    )
+
+    titles = [
+        row["title"] for row in kb_items() if row["id"].endswith(("midtjylland", "syddanmark"))
+    ]
+    on_first = {t for t in titles if contains(reply_text(first), t)}
+    on_second = {t for t in titles if contains(second_text, t)}
+    assert 10 == more["offset"]
+    assert on_second
+    assert set() == on_first & on_second

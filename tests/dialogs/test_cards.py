@@ -16,6 +16,7 @@ import pytest
 
 from dialogs import formats
 from dialogs.cards import Reply, render, welcome_card
+from dialogs.paging import MEETINGS_SHOWN
 from dialogs.wording import say
 from knowledge.answers import (
     Answer,
@@ -429,9 +430,15 @@ def test_more_meetings_than_fit_are_counted_and_offered_behind_a_button(lang: La
     reply = _render(MeetingsAnswer("meetings_in_period", lang, "2022-2024", meetings, more=3))
 
     (button,) = _actions(reply, "more")
-    expected = {"action": "more", "intent": "meetings_in_period", "scope": "2022-2024", "shown": 5}
+    shown = MEETINGS_SHOWN
+    expected = {
+        "action": "more",
+        "intent": "meetings_in_period",
+        "scope": "2022-2024",
+        "shown": shown,
+    }
     assert expected == button["data"]
-    assert f"5 {'af' if lang == 'da' else 'of'} {len(meetings) + 3}" in _text(reply)
+    assert f"{shown} {'af' if lang == 'da' else 'of'} {len(meetings) + 3}" in _text(reply)
     assert button["title"] not in _text(reply)
 
 
