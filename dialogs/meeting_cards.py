@@ -111,6 +111,8 @@ def _meeting_decisions(decisions: list[DecisionView], lang: Lang) -> Element:
     held = formats.period(meeting.date, meeting.precision, lang)
     items = [subtle(f"{meeting.body}, {held}")]
     for decision in decisions:
-        point = say("agenda_point", lang, number=decision.number, title=decision.title)
-        items += [strong(point), text(shorten(decision.decision, DECISION_MAX), spacing="None")]
+        if decision.number or decision.title:  # a meeting's note stands without a heading
+            point = say("agenda_point", lang, number=decision.number, title=decision.title)
+            items.append(strong(point))
+        items.append(text(shorten(decision.decision, DECISION_MAX), spacing="None"))
     return section(items)

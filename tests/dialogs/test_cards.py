@@ -627,3 +627,14 @@ def test_welcome_offers_a_few_questions_to_try(locale: str) -> None:
     assert 3 <= len(buttons) <= 4
     assert all(button["title"] == button["data"]["question"] for button in buttons)
     assert ("en" if locale.startswith("en") else "da") == _card(reply)["lang"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_decision_without_an_agenda_item_shows_no_empty_heading(lang: Lang) -> None:
+    meeting = next(m for m in demo.meetings() if m.note)
+    noted = DecisionView(meeting, "", "", meeting.note or "")
+
+    reply = _render(DecisionsAnswer("decisions", lang, meeting.body, (noted,)))
+
+    assert "Punkt :" not in _text(reply)
+    assert "Item :" not in _text(reply)
