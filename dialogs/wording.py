@@ -78,6 +78,106 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "Ask me about agreements, initiatives, meetings and decisions in the health clusters. "
         "Type “help” to see what I can do.",
     ),
+    # status updates
+    "update_not_editor": (
+        "Kun redaktører kan opdatere status. Spørg en administrator, hvis du skal have adgang.",
+        "Only editors can update a status. Ask an administrator if you need access.",
+    ),
+    "update_ask_item": (
+        "Hvilken aftale eller hvilket initiativ vil du opdatere?",
+        "Which agreement or initiative do you want to update?",
+    ),
+    "update_not_found": (
+        "Jeg kan ikke finde „{text}“.",
+        "I can't find “{text}”.",
+    ),
+    "update_suggestions": ("Mente du: {titles}?", "Did you mean: {titles}?"),
+    "update_retype_item": ("Skriv navnet igen.", "Please type the name again."),
+    "update_which": ("Hvilken mener du? Svar med et nummer:", "Which one? Answer with a number:"),
+    "update_ask_status": (
+        "Hvad er den nye status for {title}? Nu: {old}.",
+        "What is the new status of {title}? Now: {old}.",
+    ),
+    "update_ask_note": (
+        "Skriv en kort note om ændringen, eller „spring over“.",
+        "Write a short note about the change, or “skip”.",
+    ),
+    "update_note_too_long": (
+        "Noten må højst være {limit} tegn (din er {length}).",
+        "The note may be at most {limit} characters (yours is {length}).",
+    ),
+    "update_confirm": (
+        "{title}: {old} → {new}.",
+        "{title}: {old} → {new}.",
+    ),
+    "update_confirm_note": ("Note: {note}", "Note: {note}"),
+    "update_confirm_ask": ("Skal jeg gemme det? (ja/nej)", "Shall I save it? (yes/no)"),
+    "update_answer_yes_no": ("Svar „ja“ eller „nej“.", "Answer “yes” or “no”."),
+    "update_pick_number": (
+        "Svar med et nummer fra listen eller navnet.",
+        "Answer with a number from the list or the name.",
+    ),
+    "update_pick_status": (
+        "Svar med et nummer eller en status: {labels}.",
+        "Answer with a number or a status: {labels}.",
+    ),
+    "update_saved": ("Status opdateret.", "Status updated."),
+    "update_not_saved": ("Jeg har ikke gemt noget.", "Nothing was saved."),
+    "update_cancelled": (
+        "Det er annulleret. Jeg har ikke gemt noget.",
+        "Cancelled. Nothing was saved.",
+    ),
+    "update_gave_up": (
+        "Det kunne jeg ikke forstå, så jeg stopper her. Jeg har ikke gemt noget. "
+        "Skriv „opdater status“ for at prøve igen.",
+        "I couldn't understand that, so I'll stop here. Nothing was saved. "
+        "Type “update status” to try again.",
+    ),
+    "update_changed_meanwhile": (
+        "Status for {title} er blevet ændret i mellemtiden, nu: {now}.",
+        "The status of {title} was changed meanwhile, now: {now}.",
+    ),
+    "update_refused": ("Det kunne ikke gemmes: {reason}", "That could not be saved: {reason}"),
+    "update_unknown_item": (
+        "Aftalen eller initiativet findes ikke (længere).",
+        "The agreement or initiative does not exist (any more).",
+    ),
+    "update_invalid_status": (
+        "Vælg en af de viste statusser.",
+        "Choose one of the statuses shown.",
+    ),
+    "update_missing": ("Der mangler {fields} i formularen.", "The form lacks {fields}."),
+    "update_form_title": ("Opdater status: {title}", "Update status: {title}"),
+    "update_form_status": ("Ny status", "New status"),
+    "update_form_note": ("Note (valgfri)", "Note (optional)"),
+    "update_form_note_hint": ("Hvad er ændret?", "What has changed?"),
+    "update_form_save": ("Gem", "Save"),
+    "update_no_status": ("ingen status", "no status"),
+    "help_update_item": (
+        "Jeg skal vide, hvilken aftale eller hvilket initiativ du vil opdatere. "
+        "Skriv navnet, fx „IV-aftalen“. Skriv „annuller“ for at stoppe.",
+        "I need to know which agreement or initiative to update. "
+        "Type its name, e.g. “the IV agreement”. Type “cancel” to stop.",
+    ),
+    "help_update_choice": (
+        "Flere passer på navnet. Svar med nummeret på den, du mener. "
+        "Skriv „annuller“ for at stoppe.",
+        "Several fit the name. Answer with the number of the one you mean. Type “cancel” to stop.",
+    ),
+    "help_update_status": (
+        "Vælg den nye status med et nummer eller ord, fx „i gang“. Skriv „annuller“ for at stoppe.",
+        "Choose the new status by number or word, e.g. “in progress”. Type “cancel” to stop.",
+    ),
+    "help_update_note": (
+        "Noten fortæller de andre, hvad der er sket (højst {limit} tegn). "
+        "Skriv „spring over“ for ingen note, eller „annuller“ for at stoppe.",
+        "The note tells the others what happened (at most {limit} characters). "
+        "Type “skip” for no note, or “cancel” to stop.",
+    ),
+    "help_update_confirm": (
+        "Svar „ja“ for at gemme ændringen eller „nej“ for at lade være.",
+        "Answer “yes” to save the change or “no” not to.",
+    ),
 }
 
 _TOPICS: dict[Lang, tuple[tuple[str, str], ...]] = {
