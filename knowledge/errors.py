@@ -8,7 +8,11 @@ KnowledgeError
 ├── RestoreError           an export file cannot be restored (bad schema, non-empty database)
 ├── DatabaseUnavailable    the database cannot be reached (transient; callers may retry)
 ├── StateConflict          a bot-state write lost an e_tag race ("Etag conflict"; re-read and retry)
-└── StateTooLarge          a bot-state document over the size cap (also a ValueError)
+├── StateTooLarge          a bot-state document over the size cap (also a ValueError)
+└── UpdateRefused          a status update from chat that cannot be saved; nothing is written
+    ├── UnknownItem        no agreement or initiative has that id
+    ├── InvalidStatus      the category is not one a person may set (also a ValueError)
+    └── NoteTooLong        the note is over NOTE_MAX characters (also a ValueError)
 """
 
 from __future__ import annotations
@@ -65,3 +69,32 @@ class StateConflict(KnowledgeError):
 
 class StateTooLarge(KnowledgeError, ValueError):
     """A bot-state document over the size cap; nothing is written."""
+
+
+class UpdateRefused(KnowledgeError):
+    """A status update that cannot be saved; nothing was written."""
+
+
+class UnknownItem(UpdateRefused):
+    """No agreement or initiative has this id (slug)."""
+
+    def __init__(self, item_id: str) -> None:
+        self.item_id = item_id
+        super().__init__(f"no agreement or initiative {item_id!r}")
+
+
+class InvalidStatus(UpdateRefused, ValueError):
+    """A category outside UPDATE_CATEGORIES."""
+
+    def __init__(self, category: str) -> None:
+        self.category = category
+        super().__init__(f"{category!r} is not a status that can be set")
+
+
+class NoteTooLong(UpdateRefused, ValueError):
+    """A note longer than NOTE_MAX characters."""
+
+    def __init__(self, length: int, limit: int) -> None:
+        self.length = length
+        self.limit = limit
+        super().__init__(f"the note is {length} characters; at most {limit}")

@@ -4,12 +4,17 @@
 history, oldest first. Keys are sorted and nothing depends on when the export ran, so
 two exports of the same knowledge base are byte-identical; `restore_knowledge` reads one
 back into an empty database exactly.
+
+Entries people wrote in chat (they have an idempotency key) also carry `author_id` (the
+AAD object id, null once the person was forgotten), `recorded_at` (UTC) and
+`idempotency_key`. Imported entries do not: their recording time is when the import ran,
+which would make exports of the same documents differ.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -34,11 +39,24 @@ def _iso(value: date | time | None) -> str | None:
     return value.strftime("%H:%M") if isinstance(value, time) else value.isoformat()
 
 
+def instant(value: datetime) -> datetime:
+    """A stored moment in UTC; SQLite gives it back without its zone (it is stored in UTC)."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def person_fingerprint(
+    slug: str, fields: dict[str, Any], author_id: str | None, recorded_at: datetime
+) -> str:
+    """Identity of an entry a person wrote: what it says, by whom, and when it was said."""
+    moment = instant(recorded_at).isoformat()
+    return status_fingerprint(slug, {**fields, "author_id": author_id, "recorded_at": moment})
+
+
 def _status_row(entry: StatusEntry) -> dict[str, Any]:
     source = None
     if entry.source_file is not None:
         source = {"file": entry.source_file, "heading": entry.source_heading}
-    return {
+    row = {
         "category": entry.category,
         "text": entry.text,
         "valid_from": _iso(entry.valid_from),
@@ -47,6 +65,11 @@ def _status_row(entry: StatusEntry) -> dict[str, Any]:
         "author": entry.author,
         "source": source,
     }
+    if entry.idempotency_key is not None or entry.author_id is not None:
+        row["author_id"] = entry.author_id
+        row["recorded_at"] = instant(entry.recorded_at).isoformat()
+        row["idempotency_key"] = entry.idempotency_key
+    return row
 
 
 def history_order(entry: StatusEntry) -> tuple[date, int]:
@@ -134,7 +157,16 @@ def _status_entry(slug: str, row: dict[str, Any], now: datetime) -> StatusEntry:
         "source_file": source.get("file"),
         "source_heading": source.get("heading"),
     }
-    return StatusEntry(**fields, recorded_at=now, fingerprint=status_fingerprint(slug, fields))
+    if "recorded_at" not in row:
+        return StatusEntry(**fields, recorded_at=now, fingerprint=status_fingerprint(slug, fields))
+    recorded = instant(datetime.fromisoformat(row["recorded_at"]))
+    return StatusEntry(
+        **fields,
+        recorded_at=recorded,
+        author_id=row.get("author_id"),
+        idempotency_key=row.get("idempotency_key"),
+        fingerprint=person_fingerprint(slug, fields, row.get("author_id"), recorded),
+    )
 
 
 def _item(item_type: str, row: dict[str, Any], now: datetime) -> Item:

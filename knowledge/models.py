@@ -77,6 +77,11 @@ class StatusEntry(Base):
     source_heading: Mapped[str | None] = mapped_column(String(300))
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    # Set for entries people wrote in chat (knowledge.updates); None for documents.
+    author_id: Mapped[str | None] = mapped_column(String(100), index=True)  # AAD object id
+    conversation_id: Mapped[str | None] = mapped_column(String(400))
+    activity_id: Mapped[str | None] = mapped_column(String(200))
+    idempotency_key: Mapped[str | None] = mapped_column(String(200), unique=True, index=True)
 
     item: Mapped[Item] = relationship(back_populates="statuses", lazy="raise")
 
@@ -129,3 +134,15 @@ class StateDocument(Base):
     document: Mapped[str] = mapped_column(Text)
     etag: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Editor(Base):
+    """A person allowed to update statuses from chat, added in chat or by the CLI."""
+
+    __tablename__ = "editors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    aad_id: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    added_by: Mapped[str | None] = mapped_column(String(100))  # AAD id; None from the CLI
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
-from knowledge import conversations, exchange, query
+from knowledge import conversations, editors, exchange, query, updates
 from knowledge.answers import Answer, ChatScope
 from knowledge.cache import SnapshotCache
 from knowledge.changes import ImportReport
@@ -27,10 +27,21 @@ from knowledge.clock import Clock
 from knowledge.conversations import ConversationKey
 from knowledge.documents import parse_document
 from knowledge.documents.records import ParsedDocument
+from knowledge.editors import EditorLine
 from knowledge.errors import DocumentError, RestoreError
 from knowledge.importer import Importer
 from knowledge.models import Item, Meeting
 from knowledge.sources import read_source
+from knowledge.updates_api import (
+    CORRECTION_WINDOW,
+    Author,
+    Current,
+    HistoryEntry,
+    ItemSearch,
+    Saved,
+    UpdateOutcome,
+    UpdateRequest,
+)
 
 DEMO_FILE = Path(__file__).with_name("demo") / "kb.json"
 NO_SCOPE = ChatScope()
@@ -201,6 +212,62 @@ class KnowledgeService:
                 if attempt == 2:
                     raise
         return None
+
+    async def update_status(self, request: UpdateRequest) -> UpdateOutcome:
+        """Save a status from chat (`knowledge.updates_api` says the rules); raises an
+        UpdateRefused error for an unknown item, a status people may not set, a long note."""
+        async with self._sessions() as session, session.begin():
+            return await updates.update_status(session, request, self._clock.now())
+
+    async def find_item(self, text: str, scope: ChatScope = NO_SCOPE) -> ItemSearch:
+        """The agreement or initiative a person names ("IV-aftalen", with typos)."""
+        async with self._sessions() as session:
+            snapshot = await self._snapshots.current(session)
+            return await updates.find_item(session, snapshot, text, scope)
+
+    async def current_status(self, item_id: str) -> Current:
+        async with self._sessions() as session:
+            return await updates.current(session, item_id)
+
+    async def history(self, item_id: str) -> tuple[HistoryEntry, ...]:
+        """The item's status entries, newest first, with their authors."""
+        async with self._sessions() as session:
+            return await updates.history(session, item_id)
+
+    async def correct_last(
+        self,
+        item_id: str,
+        author: Author,
+        category: str,
+        note: str | None,
+        window: timedelta = CORRECTION_WINDOW,
+    ) -> Saved | None:
+        """Replace the author's own newest entry within `window`; None when not allowed."""
+        async with self._sessions() as session, session.begin():
+            return await updates.correct_last(
+                session, item_id, author, category, note, self._clock.now(), window
+            )
+
+    async def is_editor(self, aad_id: str, configured: frozenset[str]) -> bool:
+        async with self._sessions() as session:
+            return await editors.is_editor(session, aad_id, configured)
+
+    async def add_editor(self, aad_id: str, name: str, added_by: str | None = None) -> bool:
+        async with self._sessions() as session, session.begin():
+            return await editors.add_editor(session, aad_id, name, added_by, self._clock.now())
+
+    async def remove_editor(self, aad_id: str) -> bool:
+        async with self._sessions() as session, session.begin():
+            return await editors.remove_editor(session, aad_id)
+
+    async def list_editors(self) -> tuple[EditorLine, ...]:
+        async with self._sessions() as session:
+            return await editors.list_editors(session)
+
+    async def forget_user(self, aad_id: str) -> int:
+        """Anonymise everything the person wrote; returns how many entries."""
+        async with self._sessions() as session, session.begin():
+            return await updates.forget_user(session, aad_id)
 
 
 def _item_line(item: Item) -> ItemLine:

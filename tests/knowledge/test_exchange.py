@@ -11,6 +11,7 @@ import pytest
 from knowledge.errors import RestoreError
 from knowledge.exchange import dumps
 from knowledge.service import KnowledgeService
+from knowledge.updates_api import Author, UpdateRequest
 from tests.factories import SYD, agenda, document, item, meeting, status
 
 
@@ -103,3 +104,33 @@ async def test_invalid_json_names_the_line(service: KnowledgeService, tmp_path: 
 
     with pytest.raises(RestoreError, match=r"kb.json:3: not valid JSON"):
         await service.restore(dump)
+
+
+async def test_a_chat_update_round_trips_byte_for_byte_with_its_author(
+    service: KnowledgeService, tmp_path: Path
+) -> None:
+    await _fill(service)
+    slug = "samarbejdsaftale-om-fodpleje-midtjylland"
+    current = await service.current_status(slug)
+    author = Author("aad-anne", "Anne Jensen")
+    await service.update_status(
+        UpdateRequest(slug, "paused", "Sat på pause.", author, "dialog-1", current.entry_id)
+    )
+    first = dumps(await service.export())
+    dump = tmp_path / "kb.json"
+    dump.write_text(first, encoding="utf-8")
+    await service.restore(dump, replace=True)
+
+    assert first == dumps(await service.export())
+    newest = json.loads(first)["agreements"][0]["status_history"][-1]
+    assert ("Anne Jensen", "aad-anne", None) == (
+        newest["author"],
+        newest["author_id"],
+        newest["source"],
+    )
+    assert newest["recorded_at"].endswith("+00:00")
+    assert "author_id" not in json.loads(first)["agreements"][0]["status_history"][0]
+    again = await service.update_status(
+        UpdateRequest(slug, "paused", "Sat på pause.", author, "dialog-1", current.entry_id)
+    )
+    assert True is getattr(again, "duplicate", None)  # exactly once also after a restore
