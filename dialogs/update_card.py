@@ -159,9 +159,9 @@ def _checked(data: Any, lang: Lang) -> dict[str, Any] | str:
     if not isinstance(data, dict):
         return say("update_missing", lang, fields="item, category, submission")
     fields = {
-        "item_id": _text(data.get("item")),
+        "item": _text(data.get("item")),
         "category": _text(data.get("category")),
-        "idempotency_key": _text(data.get("submission"), SUBMISSION_MAX),
+        "submission": _text(data.get("submission"), SUBMISSION_MAX),
     }
     missing = [name for name, value in fields.items() if value is None]
     expected = data.get("expected_current")
@@ -171,13 +171,25 @@ def _checked(data: Any, lang: Lang) -> dict[str, Any] | str:
         return say("update_missing", lang, fields=", ".join(missing))
     if fields["category"] not in UPDATE_CATEGORIES:
         return say("update_invalid_status", lang)
-    note = data.get("note")
-    if note is not None and not isinstance(note, str):
-        return say("update_missing", lang, fields="note")
-    note = " ".join((note or "").split()) or None
-    if note is not None and len(note) > NOTE_MAX:
+    note = _note(data.get("note"))
+    if isinstance(note, str) and len(note) > NOTE_MAX:
         return say("update_note_too_long", lang, limit=NOTE_MAX, length=len(note))
-    return {**fields, "note": note, "expected_current": expected}
+    if note is False:
+        return say("update_missing", lang, fields="note")
+    return {
+        "item_id": fields["item"],
+        "category": fields["category"],
+        "idempotency_key": fields["submission"],
+        "note": note,
+        "expected_current": expected,
+    }
+
+
+def _note(value: Any) -> str | bool | None:
+    """The note with its spacing tidied; None for none; False for something not text."""
+    if value is None:
+        return None
+    return (" ".join(value.split()) or None) if isinstance(value, str) else False
 
 
 def _text(value: Any, limit: int = 200) -> str | None:
