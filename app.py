@@ -17,15 +17,18 @@ from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
 from aiohttp import web
+from botbuilder.core import ConversationState
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.access import Access
 from bot.adapter import create_adapter
 from bot.errors import TurnErrors
 from bot.handler import KlyngeBot
 from bot.http import ADAPTER, BOT, messages
 from bot.http import SETTINGS as HTTP_SETTINGS
 from bot.settings import LOOPBACK, Settings, SettingsError
+from bot.storage import SqlStorage
 from knowledge import exchange
 from knowledge.clock import Clock
 from knowledge.db import create_engine, migrate, session_factory
@@ -71,7 +74,8 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     adapter = create_adapter(settings)
     adapter.on_turn_error = TurnErrors()
     app[ADAPTER] = adapter
-    app[BOT] = KlyngeBot(app[SERVICE])
+    state = ConversationState(SqlStorage(session_factory(app[ENGINE])))
+    app[BOT] = KlyngeBot(app[SERVICE], state, Access.from_settings(settings))
     yield
 
 
@@ -111,6 +115,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
     listing = commands.add_parser("list", help="list what the knowledge base holds")
     listing.add_argument("what", choices=("agreements", "initiatives", "meetings"))
+    forget = commands.add_parser("forget-user", help="anonymise a person's status entries")
+    forget.add_argument("aad_id", help="the person's AAD object id")
+    editors = commands.add_parser("editors", help="who may update statuses from chat")
+    editors.add_argument("action", choices=("add", "remove", "list"))
+    editors.add_argument("aad_id", nargs="?", help="the person's AAD object id")
+    editors.add_argument("--name", help="the person's name (add)")
     return parser
 
 
@@ -129,7 +139,30 @@ async def _run(service: KnowledgeService, command: argparse.Namespace) -> int:
         return await _import(service, command)
     if command.command == "export":
         return await _export(service, command.output)
+    if command.command == "forget-user":
+        count = await service.forget_user(command.aad_id)
+        print(f"anonymised {count} status {'entry' if count == 1 else 'entries'}")
+        return 0
+    if command.command == "editors":
+        return await _editors(service, command)
     return await _list(service, command.what)
+
+
+async def _editors(service: KnowledgeService, command: argparse.Namespace) -> int:
+    if command.action == "list":
+        for editor in await service.list_editors():
+            print(f"{editor.aad_id}  {editor.name}  added {editor.added_at:%Y-%m-%d}")
+        return 0
+    if not command.aad_id:
+        print(f"error: editors {command.action} needs an AAD object id", file=sys.stderr)
+        return 2
+    if command.action == "add":
+        added = await service.add_editor(command.aad_id, command.name or command.aad_id)
+        print(f"{'added' if added else 'already an editor:'} {command.aad_id}")
+        return 0
+    removed = await service.remove_editor(command.aad_id)
+    print(f"{'removed' if removed else 'not an editor:'} {command.aad_id}")
+    return 0 if removed else 1
 
 
 async def _import(service: KnowledgeService, command: argparse.Namespace) -> int:

@@ -12,9 +12,12 @@ import logging
 import time
 from typing import Any
 
-from botbuilder.core import ActivityHandler, TurnContext
+from botbuilder.core import ActivityHandler, ConversationState, InvokeResponse, TurnContext
+from botbuilder.dialogs import DialogSet, DialogTurnStatus
 from botbuilder.schema import ChannelAccount
 
+from bot.access import Access, author_of
+from bot.locks import TurnLocks
 from bot.replies import to_activity, with_question
 from bot.teams import (
     conversation_key,
@@ -23,12 +26,16 @@ from bot.teams import (
     question_text,
     supports_cards,
 )
-from dialogs.cards import render, welcome_card
+from dialogs.cards import Reply, render, welcome_card
+from dialogs.recognisers import is_update_command
+from dialogs.status_update import UPDATE_DIALOG, StatusUpdateDialog, UpdateOptions
+from dialogs.update_card import card_action_data, handle_card_submit, invoke_response_body
 from knowledge.answers import ChatScope, HelpAnswer, ScopeSet
 from knowledge.service import KnowledgeService
 
 logger = logging.getLogger(__name__)
 INTENT = "klyngebot.intent"
+MESSAGE_TYPE = "application/vnd.microsoft.activity.message"
 
 
 def _short_id(conversation_id: str) -> str:
@@ -36,13 +43,20 @@ def _short_id(conversation_id: str) -> str:
 
 
 class KlyngeBot(ActivityHandler):  # type: ignore[misc]
-    def __init__(self, service: KnowledgeService) -> None:
+    def __init__(self, service: KnowledgeService, state: ConversationState, access: Access) -> None:
         self._service = service
+        self._state = state
+        self._access = access
+        self._dialogs = DialogSet(state.create_property("dialog_state"))
+        self._dialogs.add(StatusUpdateDialog(service))
+        self._locks = TurnLocks()
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         started = time.perf_counter()
         try:
-            await super().on_turn(turn_context)
+            async with self._locks.holding(conversation_key(turn_context.activity)):
+                await super().on_turn(turn_context)
+                await self._state.save_changes(turn_context)
         finally:
             activity = turn_context.activity
             logger.info(
@@ -55,10 +69,54 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
-        question, offset = question_text(activity), page_request(activity)
+        if (data := card_action_data(activity.value)) is not None:
+            reply = await self._card_submitted(turn_context, data)
+            if not reply.repeat:  # a form submitted twice is confirmed once
+                await turn_context.send_activity(to_activity(reply))
+            return
+        activity.text = question_text(activity)  # the dialog reads answers without @mention
+        dialog = await self._dialogs.create_context(turn_context)
+        if (await dialog.continue_dialog()).status != DialogTurnStatus.Empty:
+            turn_context.turn_state[INTENT] = "update"
+            return
+        if is_update_command(activity.text):
+            turn_context.turn_state[INTENT] = "update"
+            await dialog.begin_dialog(UPDATE_DIALOG, await self._update_options(turn_context))
+            return
+        await self._answer(turn_context)
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        activity = turn_context.activity
+        data = card_action_data(activity.value)
+        if activity.name != "adaptiveCard/action" or data is None:
+            return await super().on_invoke_activity(turn_context)
+        turn_context.turn_state[INTENT] = "update card"
+        reply = await self._card_submitted(turn_context, data)
+        if reply.card is None:
+            body = {"statusCode": 200, "type": MESSAGE_TYPE, "value": reply.text}
+            return InvokeResponse(status=200, body=body)
+        return InvokeResponse(status=200, body=invoke_response_body(reply.card))
+
+    async def _card_submitted(self, turn_context: TurnContext, data: dict[str, Any]) -> Reply:
+        activity = turn_context.activity
+        author = author_of(activity)
+        may_edit = await self._access.may_edit(self._service, author)
+        lang = language_of(activity)
+        return await handle_card_submit(self._service, data, author, may_edit, lang)
+
+    async def _update_options(self, turn_context: TurnContext) -> UpdateOptions:
+        activity = turn_context.activity
+        author = author_of(activity)
+        scope = await self._service.chat_scope(activity.conversation.id)
+        may_edit = await self._access.may_edit(self._service, author)
+        return UpdateOptions(activity.text, author, may_edit, locale=activity.locale, scope=scope)
+
+    async def _answer(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        question, offset = activity.text, page_request(activity)
         key = conversation_key(activity)
         if not question:
-            answer: Any = HelpAnswer("help", language_of(activity))  # type: ignore[arg-type]
+            answer: Any = HelpAnswer("help", language_of(activity))
         else:
             scope = await self._service.chat_scope(key.conversation_id)
             answer = await self._service.ask(

@@ -36,6 +36,8 @@ class Settings:
     # Extra service URL prefixes replies may go to (tests, a local connector); Teams' own
     # connector hosts are always allowed, loopback only when anonymous.
     service_url_allowlist: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()  # AAD object ids that may update statuses; "*" everyone
+    admins: tuple[str, ...] = ()  # AAD object ids that may manage editors in chat
     # Where inbound tokens' signing keys are published; only tests and offline set these.
     openid_metadata_url: str = ""
     token_issuer: str = ""
@@ -73,6 +75,8 @@ class Settings:
             allow_anonymous=reader.flag("ALLOW_ANONYMOUS"),
             allowed_tenants=reader.names("ALLOWED_TENANTS"),
             service_url_allowlist=reader.names("SERVICE_URL_ALLOWLIST"),
+            editors=reader.names("EDITORS"),
+            admins=reader.names("ADMINS"),
             openid_metadata_url=environ.get("BOT_OPENID_METADATA_URL", ""),
             token_issuer=environ.get("BOT_TOKEN_ISSUER", ""),
             login_url=environ.get("BOT_LOGIN_URL", ""),

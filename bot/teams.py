@@ -8,7 +8,7 @@ from typing import Any
 from botbuilder.schema import Activity
 
 from bot.gate import tenant_of
-from knowledge.answers import QUESTION_MAX
+from knowledge.answers import QUESTION_MAX, Lang
 from knowledge.conversations import ConversationKey
 
 _AT_TAG = re.compile(r"<at[^>]*>(.*?)</at>", re.IGNORECASE | re.DOTALL)
@@ -53,7 +53,7 @@ def conversation_key(activity: Activity) -> ConversationKey:
     )
 
 
-def language_of(activity: Activity) -> str:
+def language_of(activity: Activity) -> Lang:
     return "en" if (activity.locale or "").lower().startswith("en") else "da"
 
 

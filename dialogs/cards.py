@@ -55,6 +55,7 @@ class Reply:
 
     text: str
     card: dict[str, Any] | None
+    repeat: bool = False  # says again what was already said (a card submitted twice)
 
 
 def render(answer: Answer, *, cards: bool = True) -> Reply:

@@ -144,3 +144,8 @@ def update_language(text: str, locale: str | None = None) -> Lang:
     if words and words[0] in _ENGLISH_VERBS:
         return "en" if detect(text, "en") == "en" else "da"
     return detect(text, locale)
+
+
+def is_update_command(text: str) -> bool:
+    """ "opdater status", "ny status på IV-aftalen", "update the stomi agreement"."""
+    return bool(_COMMAND.match(text))

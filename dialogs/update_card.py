@@ -11,6 +11,7 @@ checked here, and the submission id makes a double click or a redelivery save on
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from typing import Any, Protocol
 
 from dialogs.cards import Reply, render
@@ -151,7 +152,7 @@ async def handle_card_submit(
         return _message(refusal_text(refused, lang), lang)
     if isinstance(outcome, ChangedMeanwhile):
         return _changed_form(outcome, lang)
-    return saved_reply(outcome.item, lang)
+    return replace(saved_reply(outcome.item, lang), repeat=outcome.duplicate)
 
 
 def _checked(data: Any, lang: Lang) -> dict[str, Any] | str:
