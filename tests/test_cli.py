@@ -180,3 +180,63 @@ def test_sqlite_and_postgresql_export_the_same_bytes(tmp_path: Path, seeds: Path
         assert run("export", db=sqlite_db).stdout == on_postgres.stdout
     finally:
         asyncio.run(drop_postgres_database(postgres_url))
+
+
+def _export_with_a_chat_entry(path: Path) -> Path:
+    chat = {
+        "category": "paused",
+        "text": "Sat på pause.",
+        "valid_from": "2024-03-01",
+        "valid_from_precision": "day",
+        "valid_to": None,
+        "author": "Anne Jensen",
+        "author_id": "aad-anne",
+        "recorded_at": "2024-03-01T09:00:00+00:00",
+        "idempotency_key": "dialog-1",
+        "source": None,
+    }
+    agreement = {"id": "fodpleje", "kind": "samarbejdsaftale", "title": "Fodpleje"}
+    data = {
+        "schema_version": 1,
+        "agreements": [{**agreement, "status_history": [chat]}],
+        "initiatives": [],
+        "meetings": [],
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_forget_user_anonymises_their_entries_and_says_how_many(tmp_path: Path) -> None:
+    db = tmp_path / "kb.db"
+    assert (
+        0 == run("import", str(_export_with_a_chat_entry(tmp_path / "kb.json")), db=db).returncode
+    )
+
+    result = run("forget-user", "aad-anne", db=db)
+
+    assert 0 == result.returncode, result.stderr
+    assert "anonymised 1 status entry\n" == result.stdout
+    entry = json.loads(run("export", db=db).stdout)["agreements"][0]["status_history"][0]
+    assert ("slettet bruger", None) == (entry["author"], entry["author_id"])
+
+
+def test_editors_are_added_listed_and_removed(tmp_path: Path) -> None:
+    db = tmp_path / "kb.db"
+
+    added = run("editors", "add", "aad-anne", "--name", "Anne Jensen", db=db)
+    listed = run("editors", "list", db=db)
+    removed = run("editors", "remove", "aad-anne", db=db)
+    again = run("editors", "remove", "aad-anne", db=db)
+
+    assert (0, "added aad-anne\n") == (added.returncode, added.stdout), added.stderr
+    assert listed.stdout.startswith("aad-anne  Anne Jensen  added ")
+    assert (0, "removed aad-anne\n") == (removed.returncode, removed.stdout)
+    assert 1 == again.returncode
+    assert "" == run("editors", "list", db=db).stdout
+
+
+def test_editors_add_without_an_id_is_refused(tmp_path: Path) -> None:
+    result = run("editors", "add", db=tmp_path / "kb.db")
+
+    assert 2 == result.returncode
+    assert "needs an AAD object id" in result.stderr
