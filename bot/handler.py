@@ -27,11 +27,14 @@ from bot.teams import (
     supports_cards,
 )
 from dialogs.cards import Reply, render, welcome_card
+from dialogs.history_card import history_choices, history_reply, history_subject
 from dialogs.recognisers import is_update_command
 from dialogs.status_update import UPDATE_DIALOG, StatusUpdateDialog, UpdateOptions
 from dialogs.update_card import card_action_data, handle_card_submit, invoke_response_body
+from dialogs.wording import say
 from knowledge.answers import ChatScope, HelpAnswer, ScopeSet
 from knowledge.service import KnowledgeService
+from knowledge.updates_api import Ambiguous, Found
 
 logger = logging.getLogger(__name__)
 INTENT = "klyngebot.intent"
@@ -79,6 +82,12 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         if (await dialog.continue_dialog()).status != DialogTurnStatus.Empty:
             turn_context.turn_state[INTENT] = "update"
             return
+        if (subject := history_subject(activity.text)) is not None:
+            turn_context.turn_state[INTENT] = "history"
+            await turn_context.send_activity(
+                to_activity(await self._history(turn_context, subject))
+            )
+            return
         if is_update_command(activity.text):
             turn_context.turn_state[INTENT] = "update"
             await dialog.begin_dialog(UPDATE_DIALOG, await self._update_options(turn_context))
@@ -96,6 +105,18 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
             body = {"statusCode": 200, "type": MESSAGE_TYPE, "value": reply.text}
             return InvokeResponse(status=200, body=body)
         return InvokeResponse(status=200, body=invoke_response_body(reply.card))
+
+    async def _history(self, turn_context: TurnContext, subject: str) -> Reply:
+        activity = turn_context.activity
+        lang = language_of(activity)
+        scope = await self._service.chat_scope(activity.conversation.id)
+        found = await self._service.find_item(subject, scope)
+        if isinstance(found, Ambiguous):
+            return history_choices(found, lang)
+        if not isinstance(found, Found):
+            return Reply(say("history_not_found", lang), None)
+        entries = await self._service.history(found.item.id)
+        return history_reply(found.item, entries, lang)
 
     async def _card_submitted(self, turn_context: TurnContext, data: dict[str, Any]) -> Reply:
         activity = turn_context.activity

@@ -52,6 +52,12 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "did_you_mean": ("Mente du …?", "Did you mean …?"),
     "ambiguous": ("Spørgsmålet passer på flere ting.", "Your question fits more than one thing."),
     "unsure": ("Jeg er ikke sikker på, hvad du mener.", "I'm not sure what you mean."),
+    "history_by": ("Af {author}", "By {author}"),
+    "history_empty": ("Ingen status endnu.", "No status yet."),
+    "history_not_found": (
+        "Jeg fandt ingen aftale eller initiativ med det navn.",
+        "I found no agreement or initiative by that name.",
+    ),
     "not_known": (
         "Det ved jeg ikke noget om i videnbasen.",
         "I don't have that in the knowledge base.",

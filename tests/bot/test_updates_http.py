@@ -8,7 +8,7 @@ from typing import Any
 from aiohttp.test_utils import TestClient
 
 from app import SERVICE
-from tests.questions.replies import reply_text
+from tests.questions.replies import reply_text, submit_data
 from tests.support.activities import message
 from tests.support.bot import post
 from tests.support.connector import Connector
@@ -152,3 +152,27 @@ async def test_a_bad_card_submit_gets_a_clear_answer(
 
     assert before == len(await _history(bot))
     assert 1 == len(replies)
+
+
+async def test_history_shows_the_newest_update_first_with_its_author(
+    bot: TestClient[Any, Any], connector: Connector
+) -> None:
+    data = {"action": "statusUpdate", **_form_data(await _current_id(bot), "history-1", "paused")}
+    await _say(bot, connector, message("", connector.url, value=data))
+
+    [shown] = await _say(bot, connector, message("historik for rygestop", connector.url))
+
+    assert "Samarbejdsaftale om rygestop" in shown
+    assert shown.index("Mette") < shown.index("Slutstatus")  # the import's entry comes later
+
+
+async def test_history_of_an_ambiguous_name_asks_which_one(
+    bot: TestClient[Any, Any], connector: Connector
+) -> None:
+    connector.clear()
+    await post(bot, message("historik for IV-aftalen", connector.url))
+    [reply] = connector.messages()
+
+    questions = [d["question"] for d in submit_data(reply) if d.get("action") == "ask"]
+    assert 2 == len(questions)
+    assert all(q.startswith("historik for") for q in questions)
