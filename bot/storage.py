@@ -24,10 +24,12 @@ the database can make a read call arbitrary code.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import importlib
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from contextlib import AbstractAsyncContextManager
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
@@ -47,6 +49,7 @@ class SqlStorage(Storage):  # type: ignore[misc]
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         super().__init__()
         self._sessions = sessions
+        self._sqlite_writer = asyncio.Lock()
 
     async def read(self, keys: Iterable[str] | None) -> dict[str, Any]:
         if keys is None:
@@ -62,15 +65,36 @@ class SqlStorage(Storage):  # type: ignore[misc]
             return
         # Encode everything first: an item that cannot be stored stops the write untouched.
         documents = {key: (_document(item), _etag_of(item)) for key, item in changes.items()}
-        async with self._sessions() as session, session.begin():
+        async with self._sessions() as session, self._transaction(session):
             for key, (document, etag) in documents.items():
                 await state.write(session, key, document, etag)
 
     async def delete(self, keys: Iterable[str] | None) -> None:
         if keys is None:
             raise ValueError("Keys are required when deleting")
-        async with self._sessions() as session, session.begin():
+        async with self._sessions() as session, self._transaction(session):
             await state.delete(session, keys)
+
+    @contextlib.asynccontextmanager
+    async def _transaction(self, session: AsyncSession) -> AsyncIterator[None]:
+        # SQLite has one writer at a time, and its busy handler is not fair: with many
+        # writers waiting, one can starve past busy_timeout ("database is locked", seen
+        # with 200 racing writers). So this process's writers queue here in order, each
+        # holding its pooled connection while it waits, as it would inside SQLite (which
+        # keeps readers from running far ahead of the queue). Other processes still wait
+        # on SQLite's own lock; the e_tag condition in the database decides either way.
+        sqlite = "sqlite" == session.get_bind().dialect.name
+        turn: AbstractAsyncContextManager[object] = (
+            self._sqlite_writer if sqlite else contextlib.nullcontext()
+        )
+        await session.connection()
+        async with turn:
+            try:
+                yield
+            except BaseException:
+                await session.rollback()
+                raise
+            await session.commit()
 
 
 def _etag_of(item: Any) -> str | None:
