@@ -18,7 +18,7 @@ from botbuilder.schema import ChannelAccount
 
 from bot.access import Access, author_of
 from bot.locks import TurnLocks
-from bot.replies import to_activity, with_question
+from bot.replies import text_activity, to_activity, with_question
 from bot.teams import (
     conversation_key,
     language_of,
@@ -27,6 +27,14 @@ from bot.teams import (
     supports_cards,
 )
 from dialogs.cards import Reply, render, welcome_card
+from dialogs.chat_commands import (
+    Correction,
+    EditorsCommand,
+    corrected_text,
+    correction,
+    editors_command,
+    word,
+)
 from dialogs.history_card import history_choices, history_reply, history_subject
 from dialogs.recognisers import is_update_command
 from dialogs.status_update import UPDATE_DIALOG, StatusUpdateDialog, UpdateOptions
@@ -82,6 +90,16 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         if (await dialog.continue_dialog()).status != DialogTurnStatus.Empty:
             turn_context.turn_state[INTENT] = "update"
             return
+        if (command := editors_command(activity.text)) is not None:
+            turn_context.turn_state[INTENT] = "editors"
+            await turn_context.send_activity(
+                text_activity(await self._editors(turn_context, command))
+            )
+            return
+        if (fix := correction(activity.text)) is not None:
+            turn_context.turn_state[INTENT] = "correction"
+            await turn_context.send_activity(text_activity(await self._correct(turn_context, fix)))
+            return
         if (subject := history_subject(activity.text)) is not None:
             turn_context.turn_state[INTENT] = "history"
             await turn_context.send_activity(
@@ -105,6 +123,35 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
             body = {"statusCode": 200, "type": MESSAGE_TYPE, "value": reply.text}
             return InvokeResponse(status=200, body=body)
         return InvokeResponse(status=200, body=invoke_response_body(reply.card))
+
+    async def _editors(self, turn_context: TurnContext, command: EditorsCommand) -> str:
+        activity = turn_context.activity
+        lang, author = language_of(activity), author_of(activity)
+        if not self._access.is_admin(author):
+            return word("not_admin", lang)
+        if command.action == "list":
+            editors = await self._service.list_editors()
+            return "\n".join(f"{e.aad_id}  {e.name}" for e in editors) or word("none", lang)
+        if not command.aad_id:
+            return word("needs_id", lang)
+        if command.action == "add":
+            name = command.name or command.aad_id
+            added = await self._service.add_editor(command.aad_id, name, author.aad_id)
+            return word("added" if added else "already", lang, aad=command.aad_id)
+        removed = await self._service.remove_editor(command.aad_id)
+        return word("removed" if removed else "not_editor", lang, aad=command.aad_id)
+
+    async def _correct(self, turn_context: TurnContext, fix: Correction) -> str:
+        activity = turn_context.activity
+        lang, author = language_of(activity), author_of(activity)
+        if fix.category is None:
+            return word("which_status", lang)
+        scope = await self._service.chat_scope(activity.conversation.id)
+        found = await self._service.find_item(fix.item_text, scope)
+        if not isinstance(found, Found):
+            return say("history_not_found", lang)
+        saved = await self._service.correct_last(found.item.id, author, fix.category, fix.note)
+        return corrected_text(fix.category, lang) if saved else word("cannot_correct", lang)
 
     async def _history(self, turn_context: TurnContext, subject: str) -> Reply:
         activity = turn_context.activity
