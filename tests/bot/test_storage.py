@@ -243,17 +243,23 @@ async def test_long_keys_and_hash_like_keys_stay_apart(storage: SqlStorage) -> N
     assert [hash_like] == list(await storage.read([long_key, hash_like]))
 
 
-async def test_an_untrusted_type_is_neither_written_nor_rebuilt(storage: SqlStorage) -> None:
+async def test_an_untrusted_type_is_neither_written_nor_rebuilt(database_url: str) -> None:
     class Local:
         pass
 
-    with pytest.raises(TypeError, match="cannot hold"):
-        await storage.write({"item": {"x": Local()}})
-    assert {} == await storage.read(["item"])
-    async with storage._sessions() as session, session.begin():
-        await state.write(session, "item", '{"$type":"os:system","$state":{}}', None)
-    with pytest.raises(ValueError, match="may not rebuild"):
-        await storage.read(["item"])
+    engine = create_engine(database_url)
+    await migrate(engine)
+    storage = SqlStorage(session_factory(engine))
+    try:
+        with pytest.raises(TypeError, match="cannot hold"):
+            await storage.write({"item": {"x": Local()}})
+        assert {} == await storage.read(["item"])
+        async with session_factory(engine)() as session, session.begin():
+            await state.write(session, "item", '{"$type":"os:system","$state":{}}', None)
+        with pytest.raises(ValueError, match="may not rebuild"):
+            await storage.read(["item"])
+    finally:
+        await engine.dispose()
 
 
 async def test_an_oversized_document_is_refused(storage: SqlStorage) -> None:
