@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 from botbuilder.schema import Activity
 
@@ -32,13 +33,15 @@ class Access:
     editors: frozenset[str]
     admins: frozenset[str]
     everyone_edits: bool  # anonymous local mode
+    correction_window: timedelta = timedelta(minutes=30)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Access:
         everyone = settings.anonymous and not settings.editors
         if everyone:
             logger.warning("anonymous local mode: everyone may update statuses")
-        return cls(frozenset(settings.editors), frozenset(settings.admins), everyone)
+        window = timedelta(minutes=settings.correction_minutes)
+        return cls(frozenset(settings.editors), frozenset(settings.admins), everyone, window)
 
     async def may_edit(self, service: KnowledgeService, author: Author) -> bool:
         if self.everyone_edits or "*" in self.editors:

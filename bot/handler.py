@@ -150,7 +150,10 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         found = await self._service.find_item(fix.item_text, scope)
         if not isinstance(found, Found):
             return say("history_not_found", lang)
-        saved = await self._service.correct_last(found.item.id, author, fix.category, fix.note)
+        window = self._access.correction_window
+        saved = await self._service.correct_last(
+            found.item.id, author, fix.category, fix.note, window
+        )
         return corrected_text(fix.category, lang) if saved else word("cannot_correct", lang)
 
     async def _history(self, turn_context: TurnContext, subject: str) -> Reply:

@@ -38,6 +38,7 @@ class Settings:
     service_url_allowlist: tuple[str, ...] = ()
     editors: tuple[str, ...] = ()  # AAD object ids that may update statuses; "*" everyone
     admins: tuple[str, ...] = ()  # AAD object ids that may manage editors in chat
+    correction_minutes: int = 30  # how long a person may correct their own last update
     # Where inbound tokens' signing keys are published; only tests and offline set these.
     openid_metadata_url: str = ""
     token_issuer: str = ""
@@ -77,6 +78,7 @@ class Settings:
             service_url_allowlist=reader.names("SERVICE_URL_ALLOWLIST"),
             editors=reader.names("EDITORS"),
             admins=reader.names("ADMINS"),
+            correction_minutes=reader.integer("CORRECTION_MINUTES", 30, low=0, high=7 * 24 * 60),
             openid_metadata_url=environ.get("BOT_OPENID_METADATA_URL", ""),
             token_issuer=environ.get("BOT_TOKEN_ISSUER", ""),
             login_url=environ.get("BOT_LOGIN_URL", ""),

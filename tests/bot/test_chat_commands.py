@@ -85,3 +85,29 @@ async def test_a_user_corrects_their_own_last_update(
     assert "afsluttet" in said
     assert count == len(history)
     assert "completed" == history[0].status.category
+
+
+async def test_no_correction_once_the_window_has_passed(
+    bot_settings: Settings, connector: Connector
+) -> None:
+    async with running_bot(with_settings(bot_settings, correction_minutes=0)) as bot:
+        service = bot.app[SERVICE]  # type: ignore[index]
+        current = await service.current_status(RYGESTOP)
+        form = {
+            "action": "statusUpdate",
+            "item": RYGESTOP,
+            "category": "in_progress",
+            "note": None,
+            "expected_current": current.entry_id,
+            "submission": "too-late",
+        }
+        await _say(bot, connector, message("", connector.url, value=form))
+
+        said = await _say(
+            bot,
+            connector,
+            message("ret min seneste status på rygestop til afsluttet", connector.url),
+        )
+
+        assert "in_progress" == (await service.history(RYGESTOP))[0].status.category
+        assert "afsluttet" not in said
