@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from dialogs.cards import Reply, render
-from dialogs.elements import SCHEMA, VERSION, Element, heading, subtle, text
+from dialogs.elements import Content, Element, card, heading, subtle, text
 from dialogs.item_cards import status_badge, status_date, whereabouts
 from dialogs.recognisers import status_choices
 from dialogs.wording import say
@@ -99,18 +99,7 @@ def _execute(data: dict[str, Any], lang: Lang) -> Element:
 
 
 def _card(body: list[Element], actions: list[Element], lang: Lang, fallback: str) -> Element:
-    card: Element = {
-        "type": "AdaptiveCard",
-        "$schema": SCHEMA,
-        "version": VERSION,
-        "lang": lang,
-        "body": body,
-        "fallbackText": fallback,
-        "msteams": {"width": "Full"},
-    }
-    if actions:
-        card["actions"] = actions
-    return card
+    return card(Content(body, actions), lang, fallback)
 
 
 def _fresh() -> str:
