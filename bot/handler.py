@@ -173,7 +173,16 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         author = author_of(activity)
         may_edit = await self._access.may_edit(self._service, author)
         lang = language_of(activity)
-        return await handle_card_submit(self._service, data, author, may_edit, lang)
+        conversation = activity.conversation.id if activity.conversation else None
+        return await handle_card_submit(
+            self._service,
+            data,
+            author,
+            may_edit,
+            lang,
+            conversation_id=conversation,
+            activity_id=activity.id,
+        )
 
     async def _update_options(self, turn_context: TurnContext) -> UpdateOptions:
         activity = turn_context.activity

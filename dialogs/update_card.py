@@ -126,7 +126,14 @@ def invoke_response_body(card: Element) -> dict[str, Any]:
 
 
 async def handle_card_submit(
-    service: CardUpdateService, data: Any, author: Author, may_edit: bool, lang: Lang
+    service: CardUpdateService,
+    data: Any,
+    author: Author,
+    may_edit: bool,
+    lang: Lang,
+    *,
+    conversation_id: str | None = None,
+    activity_id: str | None = None,
 ) -> Reply:
     """Save a submitted form, or say why not. Returns what replaces the form."""
     if not may_edit:
@@ -134,7 +141,9 @@ async def handle_card_submit(
     checked = _checked(data, lang)
     if isinstance(checked, str):
         return _message(checked, lang)
-    request = UpdateRequest(author=author, **checked)
+    request = UpdateRequest(
+        author=author, conversation_id=conversation_id, activity_id=activity_id, **checked
+    )
     try:
         outcome = await service.update_status(request)
     except UpdateRefused as refused:
