@@ -36,9 +36,14 @@ from dialogs.chat_commands import (
     word,
 )
 from dialogs.history_card import history_choices, history_reply, history_subject
-from dialogs.recognisers import is_update_command
+from dialogs.recognisers import is_update_command, parse_update_request
 from dialogs.status_update import UPDATE_DIALOG, StatusUpdateDialog, UpdateOptions
-from dialogs.update_card import card_action_data, handle_card_submit, invoke_response_body
+from dialogs.update_card import (
+    card_action_data,
+    handle_card_submit,
+    invoke_response_body,
+    update_form,
+)
 from dialogs.wording import say
 from knowledge.answers import ChatScope, HelpAnswer, ScopeSet
 from knowledge.service import KnowledgeService
@@ -108,6 +113,10 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
             return
         if is_update_command(activity.text):
             turn_context.turn_state[INTENT] = "update"
+            form = await self._update_form(turn_context)
+            if form is not None:
+                await turn_context.send_activity(to_activity(form))
+                return
             await dialog.begin_dialog(UPDATE_DIALOG, await self._update_options(turn_context))
             return
         await self._answer(turn_context)
@@ -167,6 +176,27 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
             return Reply(say("history_not_found", lang), None)
         entries = await self._service.history(found.item.id)
         return history_reply(found.item, entries, lang)
+
+    async def _update_form(self, turn_context: TurnContext) -> Reply | None:
+        """ "opdater IV-aftalen" in Teams: one card with the status choices and a note
+        field, when the message names one item and says nothing of status; "opdater
+        status på IV-aftalen" and card-less channels get the dialog."""
+        activity = turn_context.activity
+        wanted = parse_update_request(activity.text)
+        if not supports_cards(activity) or "status" in activity.text.lower():
+            return None
+        if wanted.category or wanted.note or not wanted.item_text:
+            return None
+        if not await self._access.may_edit(self._service, author_of(activity)):
+            return None  # the dialog gives the refusal
+        scope = await self._service.chat_scope(activity.conversation.id)
+        found = await self._service.find_item(wanted.item_text, scope)
+        if not isinstance(found, Found):
+            return None
+        current = await self._service.current_status(found.item.id)
+        lang = language_of(activity)
+        title = say("update_form_title", lang, title=found.item.title)
+        return Reply(title, update_form(current, lang))
 
     async def _card_submitted(self, turn_context: TurnContext, data: dict[str, Any]) -> Reply:
         activity = turn_context.activity

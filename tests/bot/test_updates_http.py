@@ -176,3 +176,19 @@ async def test_history_of_an_ambiguous_name_asks_which_one(
     questions = [d["question"] for d in submit_data(reply) if d.get("action") == "ask"]
     assert 2 == len(questions)
     assert all(q.startswith("historik for") for q in questions)
+
+
+async def test_opdater_with_an_item_answers_with_the_form_card(
+    bot: TestClient[Any, Any], connector: Connector
+) -> None:
+    connector.clear()
+    await post(bot, message("opdater rygestop-aftalen", connector.url, conversation="a:form-chat"))
+    [reply] = connector.messages()
+
+    card = reply["attachments"][0]["content"]
+    inputs = [e for e in card["body"] if e.get("type", "").startswith("Input.")]
+    execute = card["actions"][0]
+    assert ["Input.ChoiceSet", "Input.Text"] == [e["type"] for e in inputs]
+    assert "Action.Execute" == execute["type"]
+    assert RYGESTOP == execute["data"]["item"]
+    assert "Action.Submit" == execute["fallback"]["type"]
