@@ -21,6 +21,7 @@ from bot.locks import TurnLocks
 from bot.replies import text_activity, to_activity, with_question
 from bot.teams import (
     conversation_key,
+    departure,
     language_of,
     page_request,
     question_text,
@@ -73,6 +74,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
             async with self._locks.holding(conversation_key(turn_context.activity)):
                 await super().on_turn(turn_context)
                 await self._state.save_changes(turn_context)
+                await self._remember(turn_context)
         finally:
             activity = turn_context.activity
             logger.info(
@@ -238,6 +240,15 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         reply = render(answer, cards=supports_cards(activity))
         with_question(reply.card, question, offset)
         await turn_context.send_activity(to_activity(reply))
+
+    async def _remember(self, turn_context: TurnContext) -> None:
+        """Refresh the conversation reference on every activity, except the goodbyes."""
+        activity = turn_context.activity
+        if gone := departure(activity):
+            await self._service.deactivate_conversation(activity.conversation.id, gone)
+            return
+        reference = TurnContext.get_conversation_reference(activity).serialize()
+        await self._service.remember_conversation(conversation_key(activity), reference)
 
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext

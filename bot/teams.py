@@ -64,3 +64,18 @@ def page_request(activity: Activity) -> int:
         return 0
     offset = value.get("offset")
     return offset if isinstance(offset, int) and 0 <= offset <= 100_000 else 0
+
+
+def departure(activity: Activity) -> str | None:
+    """Why the bot is no longer in this conversation, if this activity says it left."""
+    if activity.type == "installationUpdate" and (activity.action or "").startswith("remove"):
+        return "uninstalled"
+    channel_data: Any = activity.channel_data or {}
+    event = channel_data.get("eventType") if isinstance(channel_data, dict) else None
+    if event == "teamDeleted":
+        return "team deleted"
+    own_id = activity.recipient.id if activity.recipient else None
+    removed = activity.members_removed or []
+    if activity.type == "conversationUpdate" and any(m.id == own_id for m in removed):
+        return "removed"
+    return None

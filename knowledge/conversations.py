@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -65,3 +66,28 @@ async def claim_welcome(session: AsyncSession, key: ConversationKey, now: dateti
         .values(welcomed_at=now)
     )
     return bool(claimed.rowcount)  # type: ignore[attr-defined]
+
+
+async def remember(
+    session: AsyncSession, key: ConversationKey, reference: dict[str, Any], now: datetime
+) -> None:
+    """Keep the newest reference of a conversation; an activity makes it active again."""
+    row = await _row(session, key, now)
+    row.reference, row.service_url = reference, reference.get("serviceUrl")
+    row.active, row.inactive_reason, row.last_seen_at = True, None, now
+
+
+async def deactivate(session: AsyncSession, conversation_id: str, reason: str) -> bool:
+    """The bot was removed (or blocked): keep the row for audit, send nothing to it."""
+    changed = await session.execute(
+        update(Conversation)
+        .where(Conversation.conversation_id == conversation_id)
+        .values(active=False, inactive_reason=reason)
+    )
+    return bool(changed.rowcount)  # type: ignore[attr-defined]
+
+
+async def reference_of(session: AsyncSession, conversation_id: str) -> Conversation | None:
+    return await session.scalar(
+        select(Conversation).where(Conversation.conversation_id == conversation_id)
+    )

@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, Time
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, String, Text, Time
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import true
 
 
 class Base(DeclarativeBase):
@@ -121,6 +122,12 @@ class Conversation(Base):
     scope_cluster: Mapped[str | None] = mapped_column(String(100))
     welcomed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The conversation reference for proactive sends, refreshed on every activity: Teams
+    # sends the install event only once, and its service URL can change.
+    service_url: Mapped[str | None] = mapped_column(String(400))
+    reference: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    inactive_reason: Mapped[str | None] = mapped_column(String(100))
 
 
 class StateDocument(Base):

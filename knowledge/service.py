@@ -30,7 +30,7 @@ from knowledge.documents.records import ParsedDocument
 from knowledge.editors import EditorLine
 from knowledge.errors import DocumentError, RestoreError
 from knowledge.importer import Importer
-from knowledge.models import Item, Meeting
+from knowledge.models import Conversation, Item, Meeting
 from knowledge.sources import read_source
 from knowledge.updates_api import (
     CORRECTION_WINDOW,
@@ -185,6 +185,20 @@ class KnowledgeService:
         await self._retry_once_on_conflict(
             lambda session: conversations.set_scope(session, key, scope, self._clock.now())
         )
+
+    async def remember_conversation(self, key: ConversationKey, reference: dict[str, Any]) -> None:
+        """Store (or refresh) where proactive messages for this conversation go."""
+        await self._retry_once_on_conflict(
+            lambda session: conversations.remember(session, key, reference, self._clock.now())
+        )
+
+    async def deactivate_conversation(self, conversation_id: str, reason: str) -> bool:
+        async with self._sessions() as session, session.begin():
+            return await conversations.deactivate(session, conversation_id, reason)
+
+    async def conversation(self, conversation_id: str) -> Conversation | None:
+        async with self._sessions() as session:
+            return await conversations.reference_of(session, conversation_id)
 
     async def claim_welcome(self, key: ConversationKey) -> bool:
         """True the first time only: the bot welcomes each conversation once."""
