@@ -157,6 +157,12 @@ def mentioned(head: Head, parts: Iterable[tuple[str, int, str]]) -> list[Meeting
     return found
 
 
+def header_part(head: Head, preamble: list[Line]) -> tuple[str, int, str]:
+    """The lines before the first agenda item as a part for `mentioned`."""
+    first = preamble[0].number if preamble else 1
+    return (head.title, first, "\n".join(line.text for line in preamble))
+
+
 def block_parts(head: Head, blocks: Iterable[Block]) -> list[tuple[str, int, str]]:
     """Each agenda item as a part for `mentioned`: its heading line, then its text."""
     parts: list[tuple[str, int, str]] = []

@@ -33,6 +33,7 @@ from knowledge.documents.minutes import (
     block_parts,
     clean_title,
     document,
+    header_part,
     mentioned,
     normalised,
     numbered_lines,
@@ -83,11 +84,10 @@ class MinutesMarkdownParser:
         preamble, blocks = split_numbered(numbered_lines(text), _heading)
         head = _head(file, text, preamble)
         agenda = [AgendaItem(b.number, clean_title(b.title), _decision(b)) for b in blocks]
-        header = (head.title, 1, "\n".join(line.text for line in preamble))
         meetings = [
             own_meeting(head, agenda),
             *_planned(head, blocks),
-            *mentioned(head, [header, *block_parts(head, blocks)]),
+            *mentioned(head, [header_part(head, preamble), *block_parts(head, blocks)]),
         ]
         return document(head, meetings, _items(head, blocks))
 

@@ -21,6 +21,7 @@ from knowledge.documents.minutes import (
     block_parts,
     clean_title,
     document,
+    header_part,
     mentioned,
     normalised,
     numbered_lines,
@@ -57,10 +58,9 @@ class MinutesPlainParser:
         preamble, blocks = split_numbered(lines, _heading)
         head = _head(file, text, preamble or lines[:1])
         agenda = [AgendaItem(b.number, clean_title(b.title), _decision(b)) for b in blocks]
-        header = (head.title, preamble[0].number, "\n".join(line.text for line in preamble))
         meetings = [
             own_meeting(head, agenda),
-            *mentioned(head, [header, *block_parts(head, blocks)]),
+            *mentioned(head, [header_part(head, preamble), *block_parts(head, blocks)]),
         ]
         return document(head, meetings, _items(head, blocks))
 
