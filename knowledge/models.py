@@ -10,7 +10,18 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, String, Text, Time
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.sql.expression import true
 
@@ -153,3 +164,74 @@ class Editor(Base):
     name: Mapped[str] = mapped_column(String(300))
     added_by: Mapped[str | None] = mapped_column(String(100))  # AAD id; None from the CLI
     added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Subscription(Base):
+    """A conversation (a person's chat or a channel) that follows a body's, cluster's or
+    region's meetings, or an item's status changes. `knowledge.subscriptions` keeps them."""
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (UniqueConstraint("conversation_id", "target_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(String(400), index=True)
+    tenant_id: Mapped[str | None] = mapped_column(String(100))
+    personal: Mapped[bool] = mapped_column(Boolean)
+    target_kind: Mapped[str] = mapped_column(String(20))  # body | cluster | region | item
+    target_id: Mapped[str] = mapped_column(String(300), index=True)  # an Entity id
+    target_label: Mapped[str] = mapped_column(String(300))
+    target_region: Mapped[str | None] = mapped_column(String(100))
+    lead_days: Mapped[list[Any]] = mapped_column(default=list)  # [7, 1]; items: []
+    created_by_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    created_by_name: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class CalendarToken(Base):
+    """A personal, revocable calendar feed link: /calendar/{slug}/{token}.ics."""
+
+    __tablename__ = "calendar_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    slug: Mapped[str] = mapped_column(String(200))
+    target_kind: Mapped[str] = mapped_column(String(20))
+    target_id: Mapped[str] = mapped_column(String(300))
+    target_label: Mapped[str] = mapped_column(String(300))
+    target_region: Mapped[str | None] = mapped_column(String(100))
+    owner_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    conversation_id: Mapped[str | None] = mapped_column(String(400))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Notification(Base):
+    """One message the bot owes a conversation: the outbox is the schedule.
+
+    `key` is unique (subscription, meeting or status entry or import, lead time), so a
+    notification is planned once however often planning runs. Times are stored in UTC."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_state_due", "state", "due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # reminder | digest | status
+    conversation_id: Mapped[str] = mapped_column(String(400), index=True)
+    tenant_id: Mapped[str | None] = mapped_column(String(100))
+    subscription_id: Mapped[int | None] = mapped_column(index=True)
+    meeting_id: Mapped[int | None] = mapped_column(index=True)
+    status_entry_id: Mapped[int | None] = mapped_column()
+    lead_days: Mapped[int | None] = mapped_column()
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    deadline_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    state: Mapped[str] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    lease_owner: Mapped[str | None] = mapped_column(String(100))
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    activity_id: Mapped[str | None] = mapped_column(String(200))
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

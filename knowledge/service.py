@@ -19,7 +19,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
-from knowledge import conversations, editors, exchange, query, updates
+from knowledge import (
+    calendar,
+    conversations,
+    editors,
+    exchange,
+    notifications,
+    query,
+    subscriptions,
+    updates,
+)
 from knowledge.answers import Answer, ChatScope
 from knowledge.cache import SnapshotCache
 from knowledge.changes import ImportReport
@@ -31,6 +40,20 @@ from knowledge.editors import EditorLine
 from knowledge.errors import DocumentError, RestoreError
 from knowledge.importer import Importer
 from knowledge.models import Conversation, Item, Meeting
+from knowledge.notify_api import (
+    LEASE,
+    CalendarLink,
+    Due,
+    OutboxLine,
+    SendResult,
+    SubscribeOutcome,
+    Subscriber,
+    SubscribeRequest,
+    SubscriptionLine,
+    TargetAmbiguous,
+    TargetNotFound,
+    Unsubscribed,
+)
 from knowledge.sources import read_source
 from knowledge.updates_api import (
     CORRECTION_WINDOW,
@@ -282,6 +305,93 @@ class KnowledgeService:
         """Anonymise everything the person wrote; returns how many entries."""
         async with self._sessions() as session, session.begin():
             return await updates.forget_user(session, aad_id)
+
+    # Notifications (`knowledge.notify_api` says the rules).
+
+    async def subscribe(
+        self, request: SubscribeRequest, scope: ChatScope = NO_SCOPE
+    ) -> SubscribeOutcome:
+        """Follow a body's, cluster's or region's meetings, or an item's status changes."""
+        async with self._sessions() as session, session.begin():
+            snapshot = await self._snapshots.current(session)
+            return await subscriptions.subscribe(
+                session, snapshot, request, scope, self._clock.now()
+            )
+
+    async def unsubscribe(
+        self,
+        conversation_id: str,
+        target: str | None,
+        subscription_ids: tuple[int, ...] = (),
+        scope: ChatScope = NO_SCOPE,
+    ) -> Unsubscribed:
+        """End subscriptions by what was typed, by id (the card's button), or all (None)."""
+        async with self._sessions() as session, session.begin():
+            snapshot = await self._snapshots.current(session)
+            return await subscriptions.unsubscribe(
+                session,
+                snapshot,
+                conversation_id,
+                target,
+                subscription_ids,
+                scope,
+                self._clock.now(),
+            )
+
+    async def subscriptions(self, conversation_id: str) -> tuple[SubscriptionLine, ...]:
+        async with self._sessions() as session:
+            return await subscriptions.list_subscriptions(
+                session, conversation_id, self._clock.now()
+            )
+
+    async def calendar_link(
+        self, subscriber: Subscriber, target: str, scope: ChatScope = NO_SCOPE
+    ) -> CalendarLink | TargetAmbiguous | TargetNotFound:
+        """A personal feed link for a body's, cluster's or region's meetings."""
+        async with self._sessions() as session, session.begin():
+            snapshot = await self._snapshots.current(session)
+            return await calendar.issue_link(
+                session, snapshot, subscriber, target, scope, self._clock.now()
+            )
+
+    async def revoke_calendar(self, owner_id: str | None, slug: str | None = None) -> int:
+        """Revoke the person's feed links (one body's, or all); returns how many."""
+        async with self._sessions() as session, session.begin():
+            return await calendar.revoke(session, owner_id, slug, self._clock.now())
+
+    async def calendar_feed(self, slug: str, token: str) -> bytes | None:
+        """The iCalendar feed for a valid token, None for an unknown or revoked one."""
+        async with self._sessions() as session:
+            return await calendar.feed(session, slug, token, self._clock.now())
+
+    async def plan_notifications(self) -> int:
+        """Make sure every due-to-be reminder is in the outbox; idempotent."""
+        async with self._sessions() as session, session.begin():
+            return await notifications.plan(session, self._clock.now())
+
+    async def claim_due(self, owner: str, limit: int, lease: timedelta = LEASE) -> list[Due]:
+        async with self._sessions() as session, session.begin():
+            return await notifications.claim(session, self._clock.now(), owner, limit, lease)
+
+    async def mark_sending(self, notification_id: int, owner: str) -> bool:
+        """Just before the POST; False when the row must not be sent any more."""
+        async with self._sessions() as session, session.begin():
+            return await notifications.mark_sending(
+                session, notification_id, owner, self._clock.now()
+            )
+
+    async def finish_send(self, notification_id: int, owner: str, result: SendResult) -> None:
+        async with self._sessions() as session, session.begin():
+            await notifications.finish(session, notification_id, owner, result, self._clock.now())
+
+    async def release_leases(self, owner: str) -> int:
+        """On shutdown: give back rows claimed but not yet being sent."""
+        async with self._sessions() as session, session.begin():
+            return await notifications.release(session, owner)
+
+    async def outbox(self, states: tuple[str, ...]) -> list[OutboxLine]:
+        async with self._sessions() as session:
+            return await notifications.outbox(session, states)
 
 
 def _item_line(item: Item) -> ItemLine:
