@@ -4,6 +4,7 @@ python app.py [serve]                     run the bot (loads the demo into an em
 python app.py import FILE... [--dry-run]  import documents (or restore an export: kb.json)
 python app.py export [--output FILE]      write the knowledge base as JSON
 python app.py list agreements|initiatives|meetings
+python app.py outbox [--state STATE]...   notifications pending, failed or uncertain
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import logging
 import os
 import sys
 from collections.abc import AsyncIterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from aiohttp import web
@@ -24,15 +26,19 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.access import Access
 from bot.adapter import create_adapter
 from bot.errors import TurnErrors
+from bot.gate import service_url_allowed
 from bot.handler import KlyngeBot
 from bot.http import ADAPTER, BOT, messages
 from bot.http import SETTINGS as HTTP_SETTINGS
+from bot.limits import RateLimits
+from bot.proactive import Notifier, instance_id
 from bot.settings import LOOPBACK, Settings, SettingsError
 from bot.storage import SqlStorage
 from knowledge import exchange
-from knowledge.clock import Clock
+from knowledge.clock import COPENHAGEN, Clock
 from knowledge.db import create_engine, migrate, session_factory
 from knowledge.errors import KnowledgeError
+from knowledge.notify_api import OutboxLine
 from knowledge.service import KnowledgeService
 
 logger = logging.getLogger("klyngebot")
@@ -40,6 +46,9 @@ logger = logging.getLogger("klyngebot")
 SETTINGS = web.AppKey("settings", Settings)
 SERVICE = web.AppKey("service", KnowledgeService)
 ENGINE = web.AppKey("engine", AsyncEngine)
+CLOCK = web.AppKey("clock", Clock)
+NOTIFIER = web.AppKey("notifier", Notifier)
+OUTBOX_STATES = ("pending", "failed", "uncertain")
 
 
 def create_app(settings: Settings) -> web.Application:
@@ -58,12 +67,14 @@ async def _knowledge_base(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     engine = create_engine(settings.database_url)
     await migrate(engine)
-    service = KnowledgeService(session_factory(engine), Clock(settings.today))
+    clock = Clock(settings.today)
+    service = KnowledgeService(session_factory(engine), clock)
     if await service.load_demo():
         logger.info("empty knowledge base: loaded the demo knowledge base")
     await service.ask("hjælp")  # builds the question index now, not on the first user's turn
     app[SERVICE] = service
     app[ENGINE] = engine
+    app[CLOCK] = clock
     yield
     await engine.dispose()
 
@@ -76,7 +87,25 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     app[ADAPTER] = adapter
     state = ConversationState(SqlStorage(session_factory(app[ENGINE])))
     app[BOT] = KlyngeBot(app[SERVICE], state, Access.from_settings(settings))
+    if not settings.notify:
+        yield
+        return
+    notifier = Notifier(
+        app[SERVICE],
+        adapter,
+        bot_app_id=settings.app_id,
+        owner=instance_id(settings.instance_id),
+        limits=RateLimits(settings.tenant_send_rate),
+        clock=app[CLOCK],
+        allowed=lambda url: service_url_allowed(url, settings),
+        interval=settings.notify_interval_seconds,
+    )
+    app[NOTIFIER] = notifier
+    running = asyncio.create_task(notifier.run(), name="notifier")
+    logger.info("notifier started as %s", notifier.owner)
     yield
+    await notifier.stop()
+    await running
 
 
 def _announce(settings: Settings) -> None:
@@ -121,6 +150,13 @@ def _parser() -> argparse.ArgumentParser:
     editors.add_argument("action", choices=("add", "remove", "list"))
     editors.add_argument("aad_id", nargs="?", help="the person's AAD object id")
     editors.add_argument("--name", help="the person's name (add)")
+    outbox = commands.add_parser("outbox", help="notifications pending, failed or uncertain")
+    outbox.add_argument(
+        "--state",
+        action="append",
+        choices=("pending", "sending", "sent", "failed", "uncertain", "cancelled", "skipped"),
+        help=f"only these states (repeatable; default: {', '.join(OUTBOX_STATES)})",
+    )
     return parser
 
 
@@ -145,6 +181,8 @@ async def _run(service: KnowledgeService, command: argparse.Namespace) -> int:
         return 0
     if command.command == "editors":
         return await _editors(service, command)
+    if command.command == "outbox":
+        return await _outbox(service, tuple(command.state or OUTBOX_STATES))
     return await _list(service, command.what)
 
 
@@ -163,6 +201,39 @@ async def _editors(service: KnowledgeService, command: argparse.Namespace) -> in
     removed = await service.remove_editor(command.aad_id)
     print(f"{'removed' if removed else 'not an editor:'} {command.aad_id}")
     return 0 if removed else 1
+
+
+async def _outbox(service: KnowledgeService, states: tuple[str, ...]) -> int:
+    lines = await service.outbox(states)
+    if not lines:
+        print(f"outbox: nothing {' or '.join(states)}")
+        return 0
+    print(
+        f"{'id':>6}  {'state':<9}  {'kind':<8}  {'tries':>5}  {'due':<16}  {'next try':<16}"
+        "  conversation / last error"
+    )
+    for line in lines:
+        print(_outbox_row(line))
+    counts = {state: sum(1 for line in lines if line.state == state) for state in states}
+    print(", ".join(f"{count} {state}" for state, count in counts.items()))
+    return 0
+
+
+def _outbox_row(line: OutboxLine) -> str:
+    error = f"  {line.last_error}" if line.last_error else ""
+    return (
+        f"{line.id:>6}  {line.state:<9}  {line.kind:<8}  {line.attempts:>5}  "
+        f"{_local(line.due_at):<16}  {_local(line.next_attempt_at):<16}  "
+        f"{line.conversation_id}{error}"
+    )
+
+
+def _local(moment: datetime | None) -> str:
+    if moment is None:
+        return "-"
+    if moment.tzinfo is None:  # SQLite hands back naive UTC
+        moment = moment.replace(tzinfo=UTC)
+    return f"{moment.astimezone(COPENHAGEN):%Y-%m-%d %H:%M}"
 
 
 async def _import(service: KnowledgeService, command: argparse.Namespace) -> int:

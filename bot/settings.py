@@ -43,6 +43,10 @@ class Settings:
     openid_metadata_url: str = ""
     token_issuer: str = ""
     login_url: str = ""
+    notify: bool = True  # run the notifier (proactive reminders) in this process
+    notify_interval_seconds: float = 15.0  # between outbox rounds when nothing is due
+    tenant_send_rate: float = 25.0  # proactive sends per second per tenant, this instance
+    instance_id: str = ""  # who holds outbox leases; empty: host name and process id
 
     @property
     def anonymous(self) -> bool:
@@ -82,6 +86,10 @@ class Settings:
             openid_metadata_url=environ.get("BOT_OPENID_METADATA_URL", ""),
             token_issuer=environ.get("BOT_TOKEN_ISSUER", ""),
             login_url=environ.get("BOT_LOGIN_URL", ""),
+            notify=reader.flag("NOTIFY", default=True),
+            notify_interval_seconds=reader.number("NOTIFY_INTERVAL_SECONDS", 15.0, low=0.01),
+            tenant_send_rate=reader.number("TENANT_SEND_RATE", 25.0, low=0.01),
+            instance_id=environ.get("INSTANCE_ID", "").strip(),
         )
         reader.raise_if_any()
         return settings
@@ -138,14 +146,29 @@ class _Reader:
         self.problems.append(f"{name}: {raw!r} is not one of {', '.join(allowed)}")
         return default
 
-    def flag(self, name: str) -> bool:
+    def number(self, name: str, default: float, *, low: float, high: float = 3600.0) -> float:
+        raw = self.environ.get(name, "").strip()
+        if not raw:
+            return default
+        try:
+            value = float(raw)
+        except ValueError:
+            value = float("nan")
+        if not low <= value <= high:  # also refuses nan and inf
+            self.problems.append(f"{name}: {raw!r} is not a number from {low:g} to {high:g}")
+            return default
+        return value
+
+    def flag(self, name: str, default: bool = False) -> bool:
         raw = self.environ.get(name, "").strip().lower()
-        if raw in ("", "0", "false", "no"):
+        if not raw:
+            return default
+        if raw in ("0", "false", "no", "off"):
             return False
-        if raw in ("1", "true", "yes"):
+        if raw in ("1", "true", "yes", "on"):
             return True
         self.problems.append(f"{name}: {raw!r} is not true or false")
-        return False
+        return default
 
     def names(self, name: str) -> tuple[str, ...]:
         raw = self.environ.get(name, "")

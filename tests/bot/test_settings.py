@@ -58,3 +58,50 @@ def test_repr_hides_the_password_and_database_credentials() -> None:
     assert "s3cret" not in shown
     assert "dbpass" not in shown
     assert "app" in shown
+
+
+def test_the_notifier_runs_by_default_every_15_seconds_at_25_sends_a_second() -> None:
+    settings = Settings.from_env({})
+
+    assert (True, 15.0, 25.0) == (
+        settings.notify,
+        settings.notify_interval_seconds,
+        settings.tenant_send_rate,
+    )
+    assert "" == settings.instance_id
+
+
+def test_notifier_settings_are_read() -> None:
+    settings = Settings.from_env(
+        {
+            "NOTIFY": "false",
+            "NOTIFY_INTERVAL_SECONDS": "0.5",
+            "TENANT_SEND_RATE": "10",
+            "INSTANCE_ID": " bot-a ",
+        }
+    )
+
+    assert (False, 0.5, 10.0, "bot-a") == (
+        settings.notify,
+        settings.notify_interval_seconds,
+        settings.tenant_send_rate,
+        settings.instance_id,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("NOTIFY", "sometimes"),
+        ("NOTIFY_INTERVAL_SECONDS", "0"),
+        ("NOTIFY_INTERVAL_SECONDS", "soon"),
+        ("TENANT_SEND_RATE", "-5"),
+        ("TENANT_SEND_RATE", "nan"),
+        ("TENANT_SEND_RATE", "inf"),
+    ],
+)
+def test_malformed_notifier_settings_are_refused(name: str, value: str) -> None:
+    with pytest.raises(SettingsError) as raised:
+        Settings.from_env({name: value})
+
+    assert name in str(raised.value)

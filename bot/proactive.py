@@ -1,0 +1,253 @@
+"""The notifier: delivers what the outbox says is due, once, within Teams' limits.
+
+A background task (`run`/`stop`). Each round it lets the knowledge base plan reminders (at
+most once a minute), claims due notifications with a lease, and sends each one
+concurrently: wait for the rate limits, `mark_sending` just before the POST (skip the row
+if that says no), `continue_conversation` with the stored reference, then `finish_send`
+with what the connector answered (`bot.outcomes`). A full claim, or a retry whose
+Retry-After has passed, starts the next round early.
+
+Stopping claims nothing more, drops sends still waiting for the limits, lets sends on the
+wire finish for a few seconds and gives the remaining leases back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from botbuilder.core import BotAdapter, MessageFactory, TurnContext
+from botbuilder.schema import Activity, ConversationReference
+
+from bot.limits import RateLimits
+from bot.outcomes import backoff, failure_of, result_of
+from knowledge.clock import Clock
+from knowledge.notify_api import Due, SendResult
+from knowledge.service import KnowledgeService
+
+logger = logging.getLogger(__name__)
+
+Render = Callable[[Due], Activity]
+Allowed = Callable[[str], bool]
+
+BATCH = 200  # sends in flight at once, and the most claimed in one round
+PLAN_EVERY = 60.0  # seconds
+SEND_TIMEOUT = 30.0
+GRACE = 10.0  # seconds in-flight sends get at stop
+RETRY_MARGIN = 0.05  # claim a retry just after its not_before, not just before
+
+
+def instance_id(configured: str = "") -> str:
+    """Who holds the leases: INSTANCE_ID, else host name and process id."""
+    return (configured or f"{socket.gethostname()}-{os.getpid()}")[:100]
+
+
+def render_text(due: Due) -> Activity:
+    """A plain-text notification, until the cards (dialogs/notification_cards.py) exist."""
+    english = (due.locale or "").lower().startswith("en")
+    payload: dict[str, Any] = due.payload
+    target = str((payload.get("target") or {}).get("label", ""))
+    if due.kind == "reminder":
+        return MessageFactory.text(_reminder_text(payload.get("meeting") or {}, target, english))
+    if due.kind == "status":
+        item = str((payload.get("item") or {}).get("title", target))
+        news = "New status for" if english else "Ny status for"
+        return MessageFactory.text(f"{news} {item}: {payload.get('category', '')}")
+    count = len(payload.get("changes") or [])
+    changes = "changes in what you follow" if english else "ændringer i det, du følger"
+    return MessageFactory.text(f"{count} {changes}")
+
+
+def _reminder_text(meeting: dict[str, Any], target: str, english: bool) -> str:
+    body = meeting.get("body") or target
+    when = " ".join(str(part) for part in (meeting.get("date"), meeting.get("start_time")) if part)
+    place = f" ({meeting['place']})" if meeting.get("place") else ""
+    if english:
+        return f"Reminder: {body} meets {when}{place}."
+    return f"Påmindelse: {body} holder møde {when}{place}."
+
+
+@dataclass
+class _Attempt:
+    started: bool = False
+    activity_id: str | None = None
+    delivered: bool = False
+    error: BaseException | None = None
+
+
+@dataclass
+class Notifier:
+    service: KnowledgeService
+    adapter: BotAdapter
+    bot_app_id: str
+    owner: str
+    limits: RateLimits
+    clock: Clock = field(default_factory=Clock)  # the knowledge base's: retry times
+    render: Render = render_text
+    allowed: Allowed = field(default=lambda _url: True)  # service URLs sends may go to
+    interval: float = 15.0
+    batch: int = BATCH
+    send_timeout: float = SEND_TIMEOUT
+    grace: float = GRACE
+    monotonic: Callable[[], float] = time.monotonic
+    _sending: set[asyncio.Task[None]] = field(default_factory=set, init=False)
+    _waiting: set[asyncio.Task[None]] = field(default_factory=set, init=False)
+    _wake: asyncio.Event = field(default_factory=asyncio.Event, init=False)
+    _stopping: bool = field(default=False, init=False)
+    _planned_at: float | None = field(default=None, init=False)
+    _retry_at: float | None = field(default=None, init=False)
+    _busy: bool = field(default=False, init=False)  # the last round found no room
+
+    async def run(self) -> None:
+        while not self._stopping:
+            self._wake.clear()
+            try:
+                claimed, room = await self.tick()
+            except Exception:
+                logger.exception("notifier: a round failed; trying again in %s s", self.interval)
+                claimed, room = 0, 1
+            self._busy = room == 0
+            if self._stopping or (room and claimed == room):
+                continue  # a full claim: more may be due right now
+            await self._rest()
+
+    async def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+        for task in self._waiting:
+            task.cancel()
+        tasks = self._waiting | self._sending
+        if tasks:
+            _done, late = await asyncio.wait(tasks, timeout=self.grace)
+            for task in late:  # its row stays "sending"; the lease turns it uncertain
+                task.cancel()
+        try:
+            released = await self.service.release_leases(self.owner)
+        except Exception:  # the lease runs out by itself; shutdown goes on
+            logger.exception("notifier: could not give back its claimed notifications")
+            return
+        logger.info("notifier stopped; %d claimed notifications given back", released)
+
+    async def tick(self) -> tuple[int, int]:
+        """One round: plan if due, claim what there is room for and start sending it.
+        Returns (claimed, room)."""
+        await self._plan()
+        room = self.batch - len(self._sending) - len(self._waiting)
+        if room <= 0 or self._stopping:
+            return 0, max(room, 0)
+        claimed = await self.service.claim_due(self.owner, room)
+        for due in claimed:
+            task = asyncio.create_task(self._deliver(due))
+            self._waiting.add(task)
+            task.add_done_callback(self._forget)
+        return len(claimed), room
+
+    async def drain(self) -> None:
+        """Wait until every started send has finished (tests, benchmarks)."""
+        while self._waiting or self._sending:
+            await asyncio.wait(self._waiting | self._sending)
+
+    async def _plan(self) -> None:
+        now = self.monotonic()
+        if self._planned_at is not None and now - self._planned_at < PLAN_EVERY:
+            return
+        self._planned_at = now
+        planned = await self.service.plan_notifications()
+        if planned:
+            logger.info("notifier: planned %d notifications", planned)
+
+    async def _rest(self) -> None:
+        timeout = self.interval
+        if self._retry_at is not None:
+            timeout = max(0.0, min(timeout, self._retry_at - self.monotonic()))
+            self._retry_at = None
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), timeout)
+
+    def _forget(self, task: asyncio.Task[None]) -> None:
+        self._waiting.discard(task)
+        self._sending.discard(task)
+        if self._busy and len(self._waiting) + len(self._sending) <= self.batch // 2:
+            self._wake.set()  # room for a good handful more
+
+    async def _deliver(self, due: Due) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        activity = self._prepare(due)
+        if isinstance(activity, SendResult):
+            await self.service.finish_send(due.id, self.owner, activity)
+            return
+        await self.limits.wait(due.conversation_id, due.tenant_id)
+        if self._stopping or not await self.service.mark_sending(due.id, self.owner):
+            return
+        self._waiting.discard(task)
+        self._sending.add(task)
+        result = await self.send(due, activity)
+        await self.service.finish_send(due.id, self.owner, result)
+        self._log(due, result)
+
+    def _prepare(self, due: Due) -> Activity | SendResult:
+        if not self.allowed(str(due.reference.get("serviceUrl", ""))):
+            return SendResult("failed", error="service URL not allowed")
+        try:
+            return self.render(due)
+        except Exception as error:
+            logger.exception("notifier: could not render notification %s", due.id)
+            return SendResult("failed", error=f"render: {type(error).__name__}: {error}"[:500])
+
+    async def send(self, due: Due, activity: Activity) -> SendResult:
+        """One attempt: POST the activity to the conversation, and what came of it."""
+        attempt = _Attempt()
+
+        async def callback(turn_context: TurnContext) -> None:
+            attempt.started = True
+            try:  # caught here: the adapter's on_turn_error would apologise to the chat
+                response = await turn_context.send_activity(activity)
+            except Exception as error:
+                attempt.error = error
+                return
+            attempt.delivered = True
+            attempt.activity_id = getattr(response, "id", None)
+
+        reference = ConversationReference().deserialize(due.reference)
+        try:
+            async with asyncio.timeout(self.send_timeout):
+                await self.adapter.continue_conversation(reference, callback, self.bot_app_id)
+        except Exception as error:  # a time-out, or the connector could not be built
+            attempt.error = attempt.error or error
+        if attempt.delivered:
+            return SendResult("sent", activity_id=attempt.activity_id)
+        return self._judge(due, attempt)
+
+    def _judge(self, due: Due, attempt: _Attempt) -> SendResult:
+        error = attempt.error or RuntimeError("the turn ended before the send")
+        now = self.clock.now()
+        failure = failure_of(error, started=attempt.started, now=now)
+        if failure.status == 429:
+            wait = failure.retry_after if failure.retry_after is not None else backoff(1)
+            if self.limits.throttled(due.tenant_id, wait):
+                logger.warning("notifier: tenant %s throttled, held %.1f s", due.tenant_id, wait)
+        result = result_of(failure, due.attempts, now)
+        if result.not_before is not None:
+            at = self.monotonic() + (result.not_before - now).total_seconds() + RETRY_MARGIN
+            self._retry_at = at if self._retry_at is None else min(self._retry_at, at)
+        return result
+
+    def _log(self, due: Due, result: SendResult) -> None:
+        level = logging.DEBUG if result.outcome == "sent" else logging.WARNING
+        logger.log(
+            level,
+            "notifier: %s %s to %s: %s%s",
+            due.kind,
+            due.id,
+            due.conversation_id,
+            result.outcome,
+            f" ({result.error})" if result.error else "",
+        )
