@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import heapq
 import logging
 import os
 import socket
@@ -100,14 +101,15 @@ class Notifier:
     _sending: set[asyncio.Task[None]] = field(default_factory=set, init=False)
     _waiting: set[asyncio.Task[None]] = field(default_factory=set, init=False)
     _wake: asyncio.Event = field(default_factory=asyncio.Event, init=False)
+    _kick: bool = field(default=False, init=False)  # claim again now, do not rest
     _stopping: bool = field(default=False, init=False)
     _planned_at: float | None = field(default=None, init=False)
-    _retry_at: float | None = field(default=None, init=False)
+    _retries: list[float] = field(default_factory=list, init=False)  # heap: when retries fall due
     _busy: bool = field(default=False, init=False)  # the last round found no room
 
     async def run(self) -> None:
         while not self._stopping:
-            self._wake.clear()
+            self._kick = False
             try:
                 claimed, room = await self.tick()
             except Exception:
@@ -119,7 +121,7 @@ class Notifier:
             await self._rest()
 
     async def stop(self) -> None:
-        self._stopping = True
+        self._stopping = self._kick = True
         self._wake.set()
         for task in self._waiting:
             task.cancel()
@@ -143,6 +145,7 @@ class Notifier:
         if room <= 0 or self._stopping:
             return 0, max(room, 0)
         claimed = await self.service.claim_due(self.owner, room)
+        logger.debug("notifier: claimed %d of %d", len(claimed), room)
         for due in claimed:
             task = asyncio.create_task(self._deliver(due))
             self._waiting.add(task)
@@ -164,25 +167,33 @@ class Notifier:
             logger.info("notifier: planned %d notifications", planned)
 
     async def _rest(self) -> None:
-        timeout = self.interval
-        if self._retry_at is not None:
-            timeout = max(0.0, min(timeout, self._retry_at - self.monotonic()))
-            self._retry_at = None
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), timeout)
+        """Until the interval is over, a retry falls due, or a round may claim more."""
+        end = self.monotonic() + self.interval
+        while not self._kick:
+            timeout = min([end, *self._retries[:1]]) - self.monotonic()
+            if timeout <= 0:
+                break
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout)
+        while self._retries and self._retries[0] <= self.monotonic():
+            heapq.heappop(self._retries)
 
     def _forget(self, task: asyncio.Task[None]) -> None:
         self._waiting.discard(task)
         self._sending.discard(task)
         if self._busy and len(self._waiting) + len(self._sending) <= self.batch // 2:
-            self._wake.set()  # room for a good handful more
+            self._kick = True  # room for a good handful more
+            self._wake.set()
 
     async def _deliver(self, due: Due) -> None:
         task = asyncio.current_task()
         assert task is not None
         activity = self._prepare(due)
-        if isinstance(activity, SendResult):
-            await self.service.finish_send(due.id, self.owner, activity)
+        if isinstance(activity, SendResult):  # nothing goes out; the row is closed as failed
+            if await self.service.mark_sending(due.id, self.owner):
+                await self.service.finish_send(due.id, self.owner, activity)
+            self._log(due, activity)
             return
         await self.limits.wait(due.conversation_id, due.tenant_id)
         if self._stopping or not await self.service.mark_sending(due.id, self.owner):
@@ -237,7 +248,8 @@ class Notifier:
         result = result_of(failure, due.attempts, now)
         if result.not_before is not None:
             at = self.monotonic() + (result.not_before - now).total_seconds() + RETRY_MARGIN
-            self._retry_at = at if self._retry_at is None else min(self._retry_at, at)
+            heapq.heappush(self._retries, at)
+            self._wake.set()  # a resting loop shortens its rest
         return result
 
     def _log(self, due: Due, result: SendResult) -> None:

@@ -1,0 +1,122 @@
+"""A Bot Connector fake that misbehaves on purpose: per conversation and attempt it
+answers 201, or 429 with Retry-After, 403, 404, 500, 503 ..., optionally after a delay.
+It records when each request arrived (its own monotonic clock), what it answered, and how
+many messages each conversation accepted, so tests can count deliveries and measure send
+rates the way Teams would see them."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import random
+import time
+from collections import Counter, defaultdict
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+ERROR_CODES = {
+    403: "ConversationBlockedByUser",
+    404: "ConversationNotFound",
+    412: "PreconditionFailed",
+    429: "Throttled",
+    500: "ServiceError",
+    502: "BadGateway",
+    503: "ServiceUnavailable",
+    504: "GatewayTimeout",
+}
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int = 201
+    retry_after: float | None = None
+    delay: float = 0.0  # seconds before answering
+
+
+OK = Answer()
+Script = Callable[[str, int], Answer]  # (conversation id, attempt number from 1) -> Answer
+
+
+def always_ok(_conversation: str, _attempt: int) -> Answer:
+    return OK
+
+
+def random_faults(
+    throttle: float = 0.05,
+    unavailable: float = 0.02,
+    retry_after: tuple[float, float] = (1.0, 2.0),
+    latency: float = 0.0,
+    seed: int = 5,
+) -> Script:
+    """Each request independently: 429 (Retry-After in the range), 503, or 201."""
+    rng = random.Random(seed)
+
+    def answer(_conversation: str, _attempt: int) -> Answer:
+        roll = rng.random()
+        if roll < throttle:
+            wait = round(rng.uniform(*retry_after))
+            return Answer(429, retry_after=wait, delay=latency)
+        if roll < throttle + unavailable:
+            return Answer(503, delay=latency)
+        return Answer(201, delay=latency)
+
+    return answer
+
+
+@dataclass
+class FlakyConnector:
+    script: Script = always_ok
+    url: str = ""
+    arrivals: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    answers: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    accepted: Counter[str] = field(default_factory=Counter)
+    bodies: list[dict[str, Any]] = field(default_factory=list)
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    def all_arrivals(self) -> list[float]:
+        return [at for times in self.arrivals.values() for at in times]
+
+    def requests(self) -> int:
+        return sum(len(times) for times in self.arrivals.values())
+
+    async def _receive(self, request: web.Request) -> web.Response:
+        conversation = request.match_info["conversation"]
+        self.arrivals[conversation].append(time.monotonic())
+        body = await request.json()
+        answer = self.script(conversation, len(self.arrivals[conversation]))
+        if answer.delay:
+            await asyncio.sleep(answer.delay)
+        self.answers[conversation].append(answer.status)
+        if 200 <= answer.status < 300:
+            self.accepted[conversation] += 1
+            self.bodies.append(body)
+            return web.json_response({"id": f"sent-{next(self._ids)}"}, status=answer.status)
+        headers = {}
+        if answer.retry_after is not None:
+            headers["Retry-After"] = f"{answer.retry_after:g}"
+        error = {"code": ERROR_CODES.get(answer.status, "Error"), "message": "injected"}
+        return web.json_response({"error": error}, status=answer.status, headers=headers)
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        base = "/v3/conversations/{conversation}/activities"
+        app.router.add_post(base, self._receive)
+        app.router.add_post(base + "/{activity}", self._receive)  # botbuilder's proactive path
+        return app
+
+
+@asynccontextmanager
+async def running_flaky_connector(script: Script = always_ok) -> AsyncIterator[FlakyConnector]:
+    connector = FlakyConnector(script)
+    server = TestServer(connector.app(), host="127.0.0.1")
+    await server.start_server()
+    connector.url = str(server.make_url("/")).rstrip("/") + "/"
+    try:
+        yield connector
+    finally:
+        await server.close()
