@@ -206,7 +206,8 @@ async def _editors(service: KnowledgeService, command: argparse.Namespace) -> in
 async def _outbox(service: KnowledgeService, states: tuple[str, ...]) -> int:
     lines = await service.outbox(states)
     if not lines:
-        print(f"outbox: nothing {' or '.join(states)}")
+        listed = ", ".join(states[:-1]) + (" or " if len(states) > 1 else "") + states[-1]
+        print(f"outbox: nothing {listed}")
         return 0
     print(
         f"{'id':>6}  {'state':<9}  {'kind':<8}  {'tries':>5}  {'due':<16}  {'next try':<16}"
