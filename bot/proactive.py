@@ -145,7 +145,8 @@ class Notifier:
         if room <= 0 or self._stopping:
             return 0, max(room, 0)
         claimed = await self.service.claim_due(self.owner, room)
-        logger.debug("notifier: claimed %d of %d", len(claimed), room)
+        if claimed:
+            logger.info("notifier: claimed %d due notifications", len(claimed))
         for due in claimed:
             task = asyncio.create_task(self._deliver(due))
             self._waiting.add(task)

@@ -57,6 +57,16 @@ def reference(conversation_id: str, service_url: str, tenant: str = TENANT) -> d
     }
 
 
+async def seed_meetings(service: KnowledgeService) -> None:
+    """The cluster's two meetings (importing the same document again changes nothing)."""
+    meetings = tuple(
+        meeting(BODY, day, region=REGION, cluster=CLUSTER, start_time=time(9, 0), place="Viborg")
+        for day in (FIRST_MEETING, SECOND_MEETING)
+    )
+    parsed = document(item("Samarbejdsaftale om testforløb", region=REGION), meetings=meetings)
+    await service.apply_parsed([(parsed, "sha-outbox-seed")])
+
+
 async def seed(
     service: KnowledgeService,
     sessions: async_sessionmaker[AsyncSession],
@@ -67,12 +77,7 @@ async def seed(
 ) -> int:
     """The two meetings, each conversation with its reference and subscription, and
     the reminders planned; returns how many were planned (two per conversation)."""
-    meetings = tuple(
-        meeting(BODY, day, region=REGION, cluster=CLUSTER, start_time=time(9, 0), place="Viborg")
-        for day in (FIRST_MEETING, SECOND_MEETING)
-    )
-    parsed = document(item("Samarbejdsaftale om testforløb", region=REGION), meetings=meetings)
-    await service.apply_parsed([(parsed, "sha-outbox-seed")])
+    await seed_meetings(service)
     async with sessions() as session, session.begin():
         for start in range(0, len(conversations), 1000):
             chunk = conversations[start : start + 1000]
