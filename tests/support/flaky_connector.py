@@ -75,6 +75,10 @@ class FlakyConnector:
     arrivals: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     answers: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     accepted: Counter[str] = field(default_factory=Counter)
+    # Per conversation: (when the request arrived, when it was answered, the answer).
+    log: dict[str, list[tuple[float, float, Answer]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     bodies: list[dict[str, Any]] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -84,6 +88,16 @@ class FlakyConnector:
     def requests(self) -> int:
         return sum(len(times) for times in self.arrivals.values())
 
+    def early_retries(self) -> int:
+        """Requests that came sooner after a 429 was answered than its Retry-After."""
+        early = 0
+        for entries in self.log.values():
+            for (_, answered, answer), (arrived, _, _) in itertools.pairwise(entries):
+                wait = answer.retry_after
+                if answer.status == 429 and wait is not None and arrived - answered < wait:
+                    early += 1
+        return early
+
     async def _receive(self, request: web.Request) -> web.Response:
         conversation = request.match_info["conversation"]
         self.arrivals[conversation].append(time.monotonic())
@@ -92,6 +106,7 @@ class FlakyConnector:
         if answer.delay:
             await asyncio.sleep(answer.delay)
         self.answers[conversation].append(answer.status)
+        self.log[conversation].append((self.arrivals[conversation][-1], time.monotonic(), answer))
         if 200 <= answer.status < 300:
             self.accepted[conversation] += 1
             self.bodies.append(body)
