@@ -45,6 +45,7 @@ NOT_SENT = frozenset(
     }
 )
 MAX_ERROR = 500
+REFUSED = frozenset({"ServiceUrlRefused"})  # bot.connector: the allow-list said no
 
 
 @dataclass(frozen=True)
@@ -53,12 +54,15 @@ class Failure:
     retry_after: float | None  # seconds
     sent: bool  # the request may have reached the connector
     detail: str
+    refused: bool = False  # we refused to send it (a service URL not allowed): never retry
 
 
 def failure_of(error: BaseException, *, started: bool, now: datetime) -> Failure:
     """What went wrong; `started` says whether the send itself had begun."""
     if hasattr(error, "sent") and hasattr(error, "status"):  # bot.connector.ConnectorError
         return _connector_failure(error)
+    if type(error).__name__ in REFUSED:
+        return Failure(None, None, False, f"{type(error).__name__}: {error}", refused=True)
     response = getattr(error, "response", None)
     status = getattr(response, "status_code", None)
     if isinstance(status, int):  # msrest HttpOperationError / ErrorResponseException
@@ -86,6 +90,8 @@ def result_of(
     status = failure.status
     error = failure.detail[:MAX_ERROR]
     extra = {"status": status} if status is not None else {}
+    if failure.refused:
+        return SendResult("failed", error=error)
     if status is None and failure.sent:
         return SendResult("uncertain", error=error, extra=extra)
     if status is None or status in RETRY_STATUSES:

@@ -106,8 +106,10 @@ class Notifier:
     _planned_at: float | None = field(default=None, init=False)
     _retries: list[float] = field(default_factory=list, init=False)  # heap: when retries fall due
     _busy: bool = field(default=False, init=False)  # the last round found no room
+    _runner: asyncio.Task[None] | None = field(default=None, init=False)
 
     async def run(self) -> None:
+        self._runner = asyncio.current_task()
         while not self._stopping:
             self._kick = False
             try:
@@ -123,6 +125,8 @@ class Notifier:
     async def stop(self) -> None:
         self._stopping = self._kick = True
         self._wake.set()
+        if self._runner is not None and self._runner is not asyncio.current_task():
+            await asyncio.wait([self._runner], timeout=self.grace)  # its round claims no more
         for task in self._waiting:
             task.cancel()
         tasks = self._waiting | self._sending
@@ -188,20 +192,24 @@ class Notifier:
             self._wake.set()
 
     async def _deliver(self, due: Due) -> None:
+        try:
+            await self._deliver_one(due)
+        except Exception:  # the database, most likely; a "sending" row turns uncertain
+            logger.exception("notifier: notification %s could not be delivered", due.id)
+
+    async def _deliver_one(self, due: Due) -> None:
+        prepared = self._prepare(due)
+        if isinstance(prepared, Activity):
+            await self.limits.wait(due.conversation_id, due.tenant_id)
+        if self._stopping:
+            return
         task = asyncio.current_task()
         assert task is not None
-        activity = self._prepare(due)
-        if isinstance(activity, SendResult):  # nothing goes out; the row is closed as failed
-            if await self.service.mark_sending(due.id, self.owner):
-                await self.service.finish_send(due.id, self.owner, activity)
-            self._log(due, activity)
-            return
-        await self.limits.wait(due.conversation_id, due.tenant_id)
-        if self._stopping or not await self.service.mark_sending(due.id, self.owner):
-            return
-        self._waiting.discard(task)
+        self._waiting.discard(task)  # from here on, stop() lets it finish
         self._sending.add(task)
-        result = await self.send(due, activity)
+        if not await self.service.mark_sending(due.id, self.owner):
+            return
+        result = await self.send(due, prepared) if isinstance(prepared, Activity) else prepared
         await self.service.finish_send(due.id, self.owner, result)
         self._log(due, result)
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.outcomes import Failure, backoff, result_of, retry_after_of
+from bot.outcomes import Failure, backoff, failure_of, result_of, retry_after_of
 
 NOW = datetime(2024, 3, 1, 8, 0, tzinfo=UTC)
 
@@ -75,3 +75,50 @@ def test_retry_after_may_be_seconds_or_an_http_date() -> None:
     assert 0.0 == retry_after_of({"Retry-After": "Fri, 01 Mar 2024 07:00:00 GMT"}, NOW)
     assert None is retry_after_of({"Retry-After": "soon"}, NOW)
     assert None is retry_after_of({}, NOW)
+
+
+class ServiceUrlRefused(PermissionError):
+    """As bot.connector raises it: the allow-list refused the service URL."""
+
+
+class ConnectorError(Exception):
+    """As bot.connector raises it (read by its attributes, not imported)."""
+
+    def __init__(self, status: int | None, retry_after: float | None, sent: bool, body: str):
+        super().__init__(body)
+        self.status, self.retry_after, self.sent, self.body = status, retry_after, sent, body
+
+
+@pytest.mark.parametrize(
+    ("error", "outcome"),
+    [
+        (ConnectorError(429, 2.0, True, '{"error": {"code": "Throttled"}}'), "retry"),
+        (ConnectorError(403, None, True, '{"error": {"code": "BotDisabledByAdmin"}}'), "blocked"),
+        (ConnectorError(None, None, False, "connection refused"), "retry"),
+        (ConnectorError(None, None, True, "read timed out"), "uncertain"),
+        (ServiceUrlRefused("https://evil.trafficmanager.net/"), "failed"),
+        (TimeoutError(), "uncertain"),
+    ],
+)
+def test_connector_errors_are_read_by_their_attributes(error: Exception, outcome: str) -> None:
+    failure = failure_of(error, started=True, now=NOW)
+
+    assert outcome == result_of(failure, attempts=1, now=NOW).outcome
+
+
+def test_a_connector_429_keeps_its_retry_after() -> None:
+    failure = failure_of(ConnectorError(429, 2.0, True, "throttled"), started=True, now=NOW)
+
+    assert NOW + timedelta(seconds=2) == result_of(failure, attempts=1, now=NOW).not_before
+
+
+def test_a_refused_connection_deep_in_the_chain_was_not_sent() -> None:
+    try:
+        try:
+            raise ConnectionRefusedError(111, "Connection refused")
+        except ConnectionRefusedError as refused:
+            raise RuntimeError("Error occurred in request.") from refused
+    except RuntimeError as wrapped:
+        failure = failure_of(wrapped, started=True, now=NOW)
+
+    assert (False, "retry") == (failure.sent, result_of(failure, attempts=1, now=NOW).outcome)
