@@ -99,6 +99,7 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
         clock=app[CLOCK],
         allowed=lambda url: service_url_allowed(url, settings),
         interval=settings.notify_interval_seconds,
+        writers=1 if app[ENGINE].dialect.name == "sqlite" else 16,
     )
     app[NOTIFIER] = notifier
     running = asyncio.create_task(notifier.run(), name="notifier")

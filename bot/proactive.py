@@ -98,6 +98,9 @@ class Notifier:
     send_timeout: float = SEND_TIMEOUT
     grace: float = GRACE
     monotonic: Callable[[], float] = time.monotonic
+    # Outbox writes at once: 1 on SQLite, whose busy handler is unfair enough that one of
+    # 200 racing writers can wait past busy_timeout ("database is locked").
+    writers: int = 16
     _sending: set[asyncio.Task[None]] = field(default_factory=set, init=False)
     _waiting: set[asyncio.Task[None]] = field(default_factory=set, init=False)
     _wake: asyncio.Event = field(default_factory=asyncio.Event, init=False)
@@ -107,6 +110,10 @@ class Notifier:
     _retries: list[float] = field(default_factory=list, init=False)  # heap: when retries fall due
     _busy: bool = field(default=False, init=False)  # the last round found no room
     _runner: asyncio.Task[None] | None = field(default=None, init=False)
+    _writing: asyncio.Semaphore = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._writing = asyncio.Semaphore(self.writers)
 
     async def run(self) -> None:
         self._runner = asyncio.current_task()
@@ -135,7 +142,8 @@ class Notifier:
             for task in late:  # its row stays "sending"; the lease turns it uncertain
                 task.cancel()
         try:
-            released = await self.service.release_leases(self.owner)
+            async with self._writing:
+                released = await self.service.release_leases(self.owner)
         except Exception:  # the lease runs out by itself; shutdown goes on
             logger.exception("notifier: could not give back its claimed notifications")
             return
@@ -148,7 +156,8 @@ class Notifier:
         room = self.batch - len(self._sending) - len(self._waiting)
         if room <= 0 or self._stopping:
             return 0, max(room, 0)
-        claimed = await self.service.claim_due(self.owner, room)
+        async with self._writing:
+            claimed = await self.service.claim_due(self.owner, room)
         if claimed:
             logger.info("notifier: claimed %d due notifications", len(claimed))
         for due in claimed:
@@ -167,7 +176,8 @@ class Notifier:
         if self._planned_at is not None and now - self._planned_at < PLAN_EVERY:
             return
         self._planned_at = now
-        planned = await self.service.plan_notifications()
+        async with self._writing:
+            planned = await self.service.plan_notifications()
         if planned:
             logger.info("notifier: planned %d notifications", planned)
 
@@ -207,10 +217,13 @@ class Notifier:
         assert task is not None
         self._waiting.discard(task)  # from here on, stop() lets it finish
         self._sending.add(task)
-        if not await self.service.mark_sending(due.id, self.owner):
+        async with self._writing:
+            marked = await self.service.mark_sending(due.id, self.owner)
+        if not marked:
             return
         result = await self.send(due, prepared) if isinstance(prepared, Activity) else prepared
-        await self.service.finish_send(due.id, self.owner, result)
+        async with self._writing:
+            await self.service.finish_send(due.id, self.owner, result)
         self._log(due, result)
 
     def _prepare(self, due: Due) -> Activity | SendResult:

@@ -9,7 +9,7 @@ import socket
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -22,9 +22,12 @@ from bot.proactive import Notifier
 from bot.settings import Settings
 from knowledge.clock import Clock
 from knowledge.db import create_engine, migrate, session_factory
+from knowledge.notifications import enqueue
 from knowledge.service import KnowledgeService
+from tests.support.activities import TENANT
 from tests.support.flaky_connector import OK, Answer, FlakyConnector, running_flaky_connector
 from tests.support.outbox import is_due_reminder, morning_of_today, running_from, seed
+from tests.support.rates import max_in_window
 
 EVERY_STATE = ("pending", "sending", "sent", "failed", "uncertain", "cancelled", "skipped")
 
@@ -34,6 +37,7 @@ class Outbox:
     service: KnowledgeService
     sessions: async_sessionmaker[AsyncSession]
     clock: Clock
+    writers: int  # as app.py: 1 on SQLite
 
     def now(self) -> datetime:
         return self.clock.now()
@@ -48,6 +52,7 @@ class Outbox:
             limits=options.pop("limits", RateLimits(1000)),
             clock=self.clock,
             allowed=lambda url: service_url_allowed(url, settings),
+            writers=self.writers,
             **options,
         )
 
@@ -74,7 +79,8 @@ async def outbox(database_url: str) -> AsyncIterator[Outbox]:
     await migrate(engine)
     clock = running_from(morning_of_today())
     sessions = session_factory(engine)
-    yield Outbox(KnowledgeService(sessions, clock), sessions, clock)
+    writers = 1 if engine.dialect.name == "sqlite" else 16
+    yield Outbox(KnowledgeService(sessions, clock), sessions, clock, writers)
     await engine.dispose()
 
 
@@ -230,3 +236,27 @@ async def test_the_default_message_says_what_and_when_in_the_chats_language(
     [body] = connector.bodies
     expected = "Påmindelse: Klyngestyregruppen Testklyngen holder møde 2024-03-02 09:00 (Viborg)."
     assert (expected, "a:mette") == (body["text"], body["conversation"]["id"])
+
+
+async def test_many_notifications_to_one_chat_keep_to_its_limits(outbox: Outbox) -> None:
+    async with running_flaky_connector() as connector:
+        await outbox.seed(["a:busy"], connector.url)
+        now = outbox.now()
+        async with outbox.sessions() as session, session.begin():
+            await enqueue(session, [status_change("a:busy", n, now) for n in range(20)], now)
+        await run_until_settled(outbox.notifier(interval=0.1), outbox)
+
+    times = connector.arrivals["a:busy"]
+    assert 21 == connector.accepted["a:busy"]  # the reminder and 20 status changes
+    assert (7, 8) == (max_in_window(times, 1.0), max_in_window(times, 2.0))
+
+
+def status_change(conversation_id: str, n: int, now: datetime) -> dict[str, Any]:
+    return {
+        "key": f"status:test:{conversation_id}:{n}",
+        "kind": "status",
+        "conversation_id": conversation_id,
+        "tenant_id": TENANT,
+        "due_at": now - timedelta(minutes=1),
+        "payload": {"item": {"slug": "rygestop", "title": "Rygestop"}, "category": "completed"},
+    }
