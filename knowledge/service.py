@@ -27,6 +27,7 @@ from knowledge import (
     notifications,
     query,
     subscriptions,
+    triggers,
     updates,
 )
 from knowledge.answers import Answer, ChatScope
@@ -118,16 +119,19 @@ class KnowledgeService:
     async def apply_parsed(
         self, parsed: Sequence[tuple[ParsedDocument, str]], *, dry_run: bool = False
     ) -> list[ImportReport]:
-        """Apply already parsed documents (with their content hashes) in one transaction."""
+        """Apply already parsed documents (with their content hashes) in one transaction,
+        with what the changes owe subscribers (`knowledge.triggers`)."""
         reports: list[ImportReport] = []
         try:
             async with self._sessions() as session, session.begin():
-                importer = Importer(session, self._clock.now())
+                now = self._clock.now()
+                importer = Importer(session, now)
                 await importer.load()
                 for document, sha256 in parsed:
                     reports.append(await importer.apply(document, sha256))
                 if dry_run:
                     raise _Rollback
+                await triggers.after_import(session, reports, now)
         except _Rollback:
             pass
         return reports
