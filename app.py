@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.access import Access
 from bot.adapter import create_adapter
+from bot.calendar_http import FEEDS, ROUTE, calendar_feed
 from bot.errors import TurnErrors
 from bot.handler import KlyngeBot
 from bot.http import ADAPTER, BOT, messages
@@ -51,6 +52,7 @@ def create_app(settings: Settings) -> web.Application:
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", _healthz)
     app.router.add_get("/readyz", _readyz)
+    app.router.add_get(ROUTE, calendar_feed)
     return app
 
 
@@ -62,7 +64,7 @@ async def _knowledge_base(app: web.Application) -> AsyncIterator[None]:
     if await service.load_demo():
         logger.info("empty knowledge base: loaded the demo knowledge base")
     await service.ask("hjælp")  # builds the question index now, not on the first user's turn
-    app[SERVICE] = service
+    app[SERVICE] = app[FEEDS] = service
     app[ENGINE] = engine
     yield
     await engine.dispose()
