@@ -287,10 +287,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "The link is your own; don't share it. Type “revoke calendar” to close it.",
     ),
     "cal_shared": (
-        "Linket er {name}s, men alle her kan se det. Skriv „tilbagekald kalender“ for at lukke "
-        "det, og bed mig om et nyt i en privat chat.",
-        "The link is {name}'s, but everyone here can see it. Type “revoke calendar” to close "
-        "it, and ask me for a new one in a private chat.",
+        "Linket tilhører {name}, men alle her kan se det. "
+        "Skriv „tilbagekald kalender“ for at lukke det, og bed mig om et nyt i en privat chat.",
+        "The link belongs to {name}, but everyone here can see it. "
+        "Type “revoke calendar” to close it, and ask me for a new one in a private chat.",
     ),
     "cal_what": (
         "Hvilken klynge eller hvilket mødeforum? Skriv fx „kalender for Midtklyngen“.",
