@@ -75,7 +75,8 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     adapter.on_turn_error = TurnErrors()
     app[ADAPTER] = adapter
     state = ConversationState(SqlStorage(session_factory(app[ENGINE])))
-    app[BOT] = KlyngeBot(app[SERVICE], state, Access.from_settings(settings))
+    access = Access.from_settings(settings)
+    app[BOT] = KlyngeBot(app[SERVICE], state, access, settings.public_url)
     yield
 
 

@@ -19,6 +19,7 @@ from botbuilder.schema import ChannelAccount
 from bot.access import Access, author_of
 from bot.locks import TurnLocks
 from bot.replies import text_activity, to_activity, with_question
+from bot.subscribing import Subscribing
 from bot.teams import (
     conversation_key,
     departure,
@@ -39,6 +40,8 @@ from dialogs.chat_commands import (
 from dialogs.history_card import history_choices, history_reply, history_subject
 from dialogs.recognisers import is_update_command, parse_update_request
 from dialogs.status_update import UPDATE_DIALOG, StatusUpdateDialog, UpdateOptions
+from dialogs.subscription_cards import unsubscribe_data
+from dialogs.subscription_commands import subscription_command
 from dialogs.update_card import (
     card_action_data,
     handle_card_submit,
@@ -59,11 +62,26 @@ def _short_id(conversation_id: str) -> str:
     return hashlib.sha256(conversation_id.encode()).hexdigest()[:10]
 
 
+def _invoke_answer(reply: Reply) -> InvokeResponse:
+    """What an Action.Execute gets back: the card that replaces the pressed one."""
+    if reply.card is None:
+        body = {"statusCode": 200, "type": MESSAGE_TYPE, "value": reply.text}
+        return InvokeResponse(status=200, body=body)
+    return InvokeResponse(status=200, body=invoke_response_body(reply.card))
+
+
 class KlyngeBot(ActivityHandler):  # type: ignore[misc]
-    def __init__(self, service: KnowledgeService, state: ConversationState, access: Access) -> None:
+    def __init__(
+        self,
+        service: KnowledgeService,
+        state: ConversationState,
+        access: Access,
+        public_url: str = "http://127.0.0.1:3978",
+    ) -> None:
         self._service = service
         self._state = state
         self._access = access
+        self._subscribing = Subscribing(service, public_url)
         self._dialogs = DialogSet(state.create_property("dialog_state"))
         self._dialogs.add(StatusUpdateDialog(service))
         self._locks = TurnLocks()
@@ -87,10 +105,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
-        if (data := card_action_data(activity.value)) is not None:
-            reply = await self._card_submitted(turn_context, data)
-            if not reply.repeat:  # a form submitted twice is confirmed once
-                await turn_context.send_activity(to_activity(reply))
+        if await self._card_button(turn_context):
             return
         activity.text = question_text(activity)  # the dialog reads answers without @mention
         dialog = await self._dialogs.create_context(turn_context)
@@ -106,6 +121,11 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         if (fix := correction(activity.text)) is not None:
             turn_context.turn_state[INTENT] = "correction"
             await turn_context.send_activity(text_activity(await self._correct(turn_context, fix)))
+            return
+        if (asked := subscription_command(activity.text)) is not None:
+            turn_context.turn_state[INTENT] = "subscriptions"
+            reply = await self._subscribing.command(activity, asked)
+            await turn_context.send_activity(to_activity(reply))
             return
         if (subject := history_subject(activity.text)) is not None:
             turn_context.turn_state[INTENT] = "history"
@@ -123,17 +143,32 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
             return
         await self._answer(turn_context)
 
+    async def _card_button(self, turn_context: TurnContext) -> bool:
+        """An Action.Submit of one of the bot's cards (unsubscribe, the update form)."""
+        activity = turn_context.activity
+        if (pressed := unsubscribe_data(activity.value)) is not None:
+            turn_context.turn_state[INTENT] = "unsubscribe button"
+            reply = await self._subscribing.button(activity, pressed)
+        elif (data := card_action_data(activity.value)) is not None:
+            reply = await self._card_submitted(turn_context, data)
+        else:
+            return False
+        if not reply.repeat:  # a form submitted twice is confirmed once
+            await turn_context.send_activity(to_activity(reply))
+        return True
+
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         activity = turn_context.activity
+        if activity.name != "adaptiveCard/action":
+            return await super().on_invoke_activity(turn_context)
+        if (pressed := unsubscribe_data(activity.value)) is not None:
+            turn_context.turn_state[INTENT] = "unsubscribe button"
+            return _invoke_answer(await self._subscribing.button(activity, pressed))
         data = card_action_data(activity.value)
-        if activity.name != "adaptiveCard/action" or data is None:
+        if data is None:
             return await super().on_invoke_activity(turn_context)
         turn_context.turn_state[INTENT] = "update card"
-        reply = await self._card_submitted(turn_context, data)
-        if reply.card is None:
-            body = {"statusCode": 200, "type": MESSAGE_TYPE, "value": reply.text}
-            return InvokeResponse(status=200, body=body)
-        return InvokeResponse(status=200, body=invoke_response_body(reply.card))
+        return _invoke_answer(await self._card_submitted(turn_context, data))
 
     async def _editors(self, turn_context: TurnContext, command: EditorsCommand) -> str:
         activity = turn_context.activity

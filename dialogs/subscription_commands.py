@@ -23,6 +23,7 @@ from typing import Literal
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from knowledge.answers import Lang
 from knowledge.names import fold
 from knowledge.notify_api import MAX_LEAD_DAYS
 
@@ -222,6 +223,38 @@ def subscription_command(text: str) -> SubscriptionCommand | None:
         if command is not None:
             return command
     return None
+
+
+_ENGLISH = _words(
+    "subscribe",
+    "follow",
+    "unsubscribe",
+    "unfollow",
+    "calendar",
+    "revoke",
+    "delete",
+    "remove",
+    "my",
+    "show",
+    "list",
+    "what",
+    "cancel",
+    "end",
+    "following",
+    "subscription",
+    "subscriptions",
+)
+
+
+def command_language(text: str, fallback: Lang) -> Lang:
+    """English when the command word is ("subscribe to ...", "stop following ..."), else
+    Danish; `fallback` (the chat's locale) when the word is no language's own ("ical")."""
+    words = _tokens(text)
+    if words and words[0].key == "stop":
+        words = words[1:]  # Danish and English alike: the next word tells
+    if not words or words[0].key in ("ical", "ics", "stop"):
+        return fallback
+    return "en" if words[0].key in _ENGLISH else "da"
 
 
 def _list(words: list[_Word]) -> ListSubscriptions | None:
