@@ -10,8 +10,10 @@ sends. Three kinds, each with an unsubscribe button carrying the payload's
 - digest: one card listing every change one import made to what a chat follows.
 
 The payload is plain JSON and read loosely: a field missing is left out, never guessed.
-Digest changes read {"change": "meeting added" | "meeting moved" | "meeting cancelled",
-"meeting": {...}, "previous": {...}} and {"change": "status", ...status fields...}.
+Meetings are as `knowledge.notifications.meeting_payload` writes them (agenda: titles in
+order). Digest changes read {"change": "meeting added" | "meeting cancelled", "meeting":
+{...}}, {"change": "meeting moved", "meeting": {...}, "moved_from": "2024-03-12"} and
+{"change": "status", ...status fields...}.
 """
 
 from __future__ import annotations
@@ -187,11 +189,21 @@ def _change(change: dict[str, Any], lang: Lang) -> list[Element]:
     meeting = meeting_view(change.get("meeting"))
     if meeting is None:
         return [text(kind)]
-    return _meeting_change(kind, meeting, meeting_view(change.get("previous")), lang)
+    return _meeting_change(kind, meeting, _moved_from(change, lang), lang)
+
+
+def _moved_from(change: dict[str, Any], lang: Lang) -> str | None:
+    """When a moved meeting was: "moved_from" ("2024-03-12") or a "previous" meeting."""
+    previous = meeting_view(change.get("previous"))
+    if previous is not None:
+        return when(previous, lang)
+    raw = _str(change.get("moved_from"))
+    day = _date(raw)
+    return formats.weekday_date(day, lang) if day is not None else raw
 
 
 def _meeting_change(
-    kind: str, meeting: MeetingView, previous: MeetingView | None, lang: Lang
+    kind: str, meeting: MeetingView, previous: str | None, lang: Lang
 ) -> list[Element]:
     key = {"meeting moved": "note_moved", "meeting cancelled": "note_cancelled"}.get(
         kind, "note_added"
@@ -202,7 +214,7 @@ def _meeting_change(
     elif meeting.place:
         lines.append(subtle(meeting.place))
     if kind == "meeting moved" and previous is not None:
-        lines.append(small(say("note_was", lang, when=when(previous, lang))))
+        lines.append(small(say("note_was", lang, when=previous)))
     return lines
 
 
@@ -250,17 +262,21 @@ def meeting_view(data: Any) -> MeetingView | None:
         end_time=_time(data.get("end_time")),
         place=_str(data.get("place")),
         state=_str(data.get("state")) or "planned",
-        agenda=tuple(
-            _agenda_point(point) for point in _list(data.get("agenda")) if isinstance(point, dict)
-        ),
+        agenda=_agenda_points(_list(data.get("agenda"))),
         note=_str(data.get("note")),
     )
 
 
-def _agenda_point(point: dict[str, Any]) -> AgendaView:
-    return AgendaView(
-        _str(point.get("number")) or "", _str(point.get("title")) or "", _str(point.get("decision"))
-    )
+def _agenda_points(points: list[Any]) -> tuple[AgendaView, ...]:
+    """Agenda titles in order ("agenda": ["Godkendelse", ...]), or {number, title} points."""
+    found = []
+    for number, point in enumerate(points, start=1):
+        if isinstance(point, str) and point.strip():
+            found.append(AgendaView(str(number), point.strip(), None))
+        elif isinstance(point, dict) and _str(point.get("title")):
+            given = _str(point.get("number")) or str(number)
+            found.append(AgendaView(given, _str(point.get("title")) or "", None))
+    return tuple(found)
 
 
 def _dict(value: Any) -> dict[str, Any]:

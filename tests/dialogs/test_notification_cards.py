@@ -4,6 +4,7 @@ as plain text."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -12,25 +13,25 @@ import pytest
 
 from dialogs.elements import ACTION_TYPES, ELEMENT_TYPES, SIZE_LIMIT, size
 from dialogs.notification_cards import notification_reply, render_notification
-from knowledge.notify_api import Due
+from knowledge.clock import COPENHAGEN, Clock
+from knowledge.conversations import ConversationKey
+from knowledge.db import create_engine, migrate, session_factory
+from knowledge.notify_api import Due, Subscribed, Subscriber, SubscribeRequest
+from knowledge.service import KnowledgeService
 
+# As knowledge.notifications.meeting_payload writes a meeting.
 MEETING = {
-    "id": "klyngestyregruppen-midtklyngen-2024-03-13",
+    "slug": "klyngestyregruppen-midtklyngen-2024-03-13",
     "body": "Klyngestyregruppen Midtklyngen",
     "region": "Region Midtjylland",
     "cluster": "Midtklyngen",
     "date": "2024-03-13",
     "precision": "day",
-    "start_time": "13:00:00",
-    "end_time": "15:30:00",
+    "start_time": "13:00",
+    "end_time": "15:30",
     "place": "Mødelokale M5, Viborg Rådhus",
     "state": "planned",
-    "agenda": [
-        {"number": "1", "title": "Godkendelse af dagsorden", "decision": None},
-        {"number": "2", "title": "IV-behandling i nærområdet", "decision": None},
-    ],
-    "note": None,
-    "sources": [],
+    "agenda": ["Godkendelse af dagsorden", "IV-behandling i nærområdet"],
 }
 MIDT = {"kind": "cluster", "id": "cluster:midtklyngen", "label": "Midtklyngen"}
 IV = {"kind": "item", "id": "samarbejdsaftale-om-iv", "label": "IV-aftalen"}
@@ -73,10 +74,9 @@ def _status(locale: str = "da-DK") -> Due:
 
 
 def _digest(locale: str = "da-DK") -> Due:
-    moved_from = {**MEETING, "date": "2024-03-12", "start_time": "09:00:00", "end_time": None}
     changes = [
         {"change": "meeting added", "meeting": {**MEETING, "date": "2024-05-03"}},
-        {"change": "meeting moved", "meeting": MEETING, "previous": moved_from},
+        {"change": "meeting moved", "meeting": MEETING, "moved_from": "2024-03-12"},
         {"change": "meeting cancelled", "meeting": {**MEETING, "date": "2024-04-19"}},
         {"change": "status", **_status().payload},
     ]
@@ -183,7 +183,7 @@ def test_a_digest_lists_every_change_in_one_card() -> None:
     assert "Nyt møde: Klyngestyregruppen Midtklyngen" in text
     assert "fredag den 3. maj 2024" in text
     assert "Flyttet: Klyngestyregruppen Midtklyngen" in text
-    assert "Før: tirsdag den 12. marts 2024, kl. 09:00" in text
+    assert "Før: tirsdag den 12. marts 2024" in text
     assert "Aflyst: Klyngestyregruppen Midtklyngen" in text
     assert "fredag den 19. april 2024" in text
     assert "Ny status: Samarbejdsaftale om IV-behandling" in text
@@ -224,3 +224,38 @@ def test_a_payload_missing_fields_still_renders() -> None:
 
     assert "Påmindelse: KSG" in reply.text
     assert [] == _unsubscribe_actions(reply.card or {})
+
+
+@pytest.fixture
+async def demo_service(database_url: str) -> AsyncIterator[tuple[KnowledgeService, list[datetime]]]:
+    engine = create_engine(database_url)
+    await migrate(engine)
+    now = [datetime(2024, 3, 1, 10, 0, tzinfo=COPENHAGEN)]
+    service = KnowledgeService(session_factory(engine), Clock(utc_now=lambda: now[0]))
+    await service.load_demo()
+    yield service, now
+    await engine.dispose()
+
+
+async def test_a_reminder_the_notifier_claims_renders_with_its_facts(
+    demo_service: tuple[KnowledgeService, list[datetime]],
+) -> None:
+    service, now = demo_service
+    chat = ConversationKey("a:personal-chat-1", "msteams", "tenant-midt")
+    reference = {"conversation": {"id": chat.conversation_id}, "locale": "en-GB"}
+    await service.remember_conversation(chat, reference)
+    who = Subscriber(chat.conversation_id, "msteams", "tenant-midt", True, "aad-1", "Mette")
+    subscribed = await service.subscribe(SubscribeRequest(who, "Midtklyngen"))
+    assert isinstance(subscribed, Subscribed)
+    now[0] = datetime(2024, 3, 6, 8, 1, tzinfo=COPENHAGEN)
+    await service.plan_notifications()
+
+    [due] = await service.claim_due("test", 10)
+
+    reply = notification_reply(due)
+    [action] = _unsubscribe_actions(reply.card or {})
+    assert "reminder" == due.kind
+    assert "Reminder: Temagruppe for voksne (somatik) Midtklyngen" in reply.text
+    assert "The meeting is in 7 days." in reply.text
+    assert "When: Wednesday 13 March 2024" in reply.text
+    assert [subscribed.subscription.id] == action["data"]["subscription_ids"]
