@@ -1,8 +1,10 @@
 """The activity handler: routes turns and does turn housekeeping, nothing more.
 
 A message is a question for the knowledge base (the text without the bot's @mention, or
-an "ask" button of a card); a chat that says where it belongs keeps that as its scope;
-a new conversation is welcomed once. One log line per turn, without message text.
+an "ask" button of a card) unless it starts with a command (editors, corrections,
+subscriptions, history, updates) or is a card's button (unsubscribe, the update form); a
+chat that says where it belongs keeps that as its scope; a new conversation is welcomed
+once. One log line per turn, without message text.
 """
 
 from __future__ import annotations
