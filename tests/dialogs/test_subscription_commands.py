@@ -13,6 +13,7 @@ from dialogs.subscription_commands import (
     Subscribe,
     SubscriptionCommand,
     Unsubscribe,
+    command_language,
     squash,
     subscription_command,
 )
@@ -150,3 +151,20 @@ def test_questions_and_other_commands_are_not_subscription_commands(text: str) -
 )
 def test_keyboard_variants_squash_to_one_form(typed: str, expected: str) -> None:
     assert expected == squash(typed)
+
+
+@pytest.mark.parametrize(
+    ("text", "fallback", "expected"),
+    [
+        ("subscribe to Midtklyngen", "da", "en"),
+        ("stop following the IV agreement", "da", "en"),
+        ("my subscriptions", "da", "en"),
+        ("abonner på Midtklyngen", "en", "da"),
+        ("stop abonnement på Midtklyngen", "en", "da"),
+        ("mine abonnementer", "en", "da"),
+        ("ical for Midtklyngen", "en", "en"),
+        ("ical for Midtklyngen", "da", "da"),
+    ],
+)
+def test_the_answer_is_in_the_commands_language(text: str, fallback: str, expected: str) -> None:
+    assert expected == command_language(text, fallback)  # type: ignore[arg-type]
