@@ -23,6 +23,7 @@ from bot.locks import TurnLocks
 from bot.replies import text_activity, to_activity, with_question
 from bot.subscribing import Subscribing
 from bot.teams import (
+    chat_id,
     conversation_key,
     departure,
     language_of,
@@ -194,7 +195,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         lang, author = language_of(activity), author_of(activity)
         if fix.category is None:
             return word("which_status", lang)
-        scope = await self._service.chat_scope(activity.conversation.id)
+        scope = await self._service.chat_scope(chat_id(activity))
         found = await self._service.find_item(fix.item_text, scope)
         if not isinstance(found, Found):
             return say("history_not_found", lang)
@@ -207,7 +208,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
     async def _history(self, turn_context: TurnContext, subject: str) -> Reply:
         activity = turn_context.activity
         lang = language_of(activity)
-        scope = await self._service.chat_scope(activity.conversation.id)
+        scope = await self._service.chat_scope(chat_id(activity))
         found = await self._service.find_item(subject, scope)
         if isinstance(found, Ambiguous):
             return history_choices(found, lang)
@@ -228,7 +229,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
             return None
         if not await self._access.may_edit(self._service, author_of(activity)):
             return None  # the dialog gives the refusal
-        scope = await self._service.chat_scope(activity.conversation.id)
+        scope = await self._service.chat_scope(chat_id(activity))
         found = await self._service.find_item(wanted.item_text, scope)
         if not isinstance(found, Found):
             return None
@@ -256,7 +257,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
     async def _update_options(self, turn_context: TurnContext) -> UpdateOptions:
         activity = turn_context.activity
         author = author_of(activity)
-        scope = await self._service.chat_scope(activity.conversation.id)
+        scope = await self._service.chat_scope(chat_id(activity))
         may_edit = await self._access.may_edit(self._service, author)
         return UpdateOptions(activity.text, author, may_edit, locale=activity.locale, scope=scope)
 
@@ -282,9 +283,10 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         """Refresh the conversation reference on every activity, except the goodbyes."""
         activity = turn_context.activity
         if gone := departure(activity):
-            await self._service.deactivate_conversation(activity.conversation.id, gone)
+            await self._service.deactivate_conversation(chat_id(activity), gone)
             return
         reference = TurnContext.get_conversation_reference(activity).serialize()
+        reference["conversation"]["id"] = chat_id(activity)  # a channel, not the thread
         await self._service.remember_conversation(conversation_key(activity), reference)
 
     async def on_members_added_activity(

@@ -14,7 +14,7 @@ from botbuilder.schema import Activity
 
 from bot.access import author_of
 from bot.gate import tenant_of
-from bot.teams import language_of, supports_cards
+from bot.teams import chat_id, language_of, supports_cards
 from dialogs.cards import Reply
 from dialogs.subscription_cards import (
     Asker,
@@ -65,7 +65,7 @@ def is_personal(activity: Activity) -> bool:
 def subscriber_of(activity: Activity) -> Subscriber:
     author = author_of(activity)
     return Subscriber(
-        conversation_id=activity.conversation.id,
+        conversation_id=chat_id(activity),
         channel_id=activity.channel_id or "unknown",
         tenant_id=tenant_of(activity),
         personal=is_personal(activity),
@@ -96,13 +96,13 @@ class Subscribing:
 
     async def command(self, activity: Activity, command: SubscriptionCommand) -> Reply:
         asker = self._asker(activity, activity.text)
-        scope = await self._service.chat_scope(activity.conversation.id)
+        scope = await self._service.chat_scope(chat_id(activity))
         if isinstance(command, Subscribe):
             return await self._subscribe(activity, command, asker, scope)
         if isinstance(command, Unsubscribe):
             return await self._unsubscribe(activity, command, asker, scope)
         if isinstance(command, ListSubscriptions):
-            return list_reply(await self._service.subscriptions(activity.conversation.id), asker)
+            return list_reply(await self._service.subscriptions(chat_id(activity)), asker)
         if isinstance(command, CalendarRequest):
             return await self._calendar(activity, command, asker, scope)
         return await self._revoke(activity, command, asker)
@@ -132,7 +132,7 @@ class Subscribing:
     async def _unsubscribe(
         self, activity: Activity, command: Unsubscribe, asker: Asker, scope: ChatScope
     ) -> Reply:
-        conversation = activity.conversation.id
+        conversation = chat_id(activity)
         if command.everything:
             return unsubscribed_reply(
                 await self._service.unsubscribe(conversation, None), asker, None
@@ -162,7 +162,7 @@ class Subscribing:
         """An unsubscribe button: the list without that line (a list's button), or the
         sentence saying what ended (a notification's)."""
         asker = self._asker(activity)
-        conversation = activity.conversation.id
+        conversation = chat_id(activity)
         if not pressed.subscription_ids:  # never "all": an empty list is a broken button
             return message(say("sub_gone_already", asker.lang), asker)
         result = await self._service.unsubscribe(conversation, None, pressed.subscription_ids)

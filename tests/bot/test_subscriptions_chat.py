@@ -16,7 +16,8 @@ from tests.support.bot import post
 from tests.support.connector import Connector
 
 PERSONAL = "a:personal-chat-1"
-CHANNEL = "19:channel@thread.tacv2;messageid=1"
+CHANNEL = "19:channel@thread.tacv2"  # subscriptions belong to the channel
+THREAD = f"{CHANNEL};messageid=1"  # where the command was written
 ANNA = {"id": "29:anna", "name": "Anna Jensen", "aadObjectId": "aad-anna"}
 # Midtklyngen's next meeting after 1 March 2024 in the demo knowledge base.
 NEXT_BODY = "Temagruppe for voksne (somatik) Midtklyngen"
@@ -40,6 +41,7 @@ def _labels(lines: list[SubscriptionLine]) -> list[str]:
 def _in_channel(text: str, connector: Connector, **extra: Any) -> dict[str, Any]:
     activity = channel_mention(text, connector.url, **extra)
     activity["from"] = ANNA
+    activity["conversation"]["id"] = THREAD
     return activity
 
 
