@@ -47,6 +47,7 @@ def _serve_connector(port: int, latency: float) -> None:
 
     app = web.Application()
     app.router.add_post("/v3/conversations/{conversation}/activities", receive)
+    app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", receive)
     web.run_app(app, host="127.0.0.1", port=port, print=None, backlog=1024)
 
 
@@ -97,6 +98,8 @@ async def _run(adapter: CloudAdapter, service_url: str, n: int, concurrency: int
     async def turn_error(turn_context: TurnContext, error: Exception) -> None:
         nonlocal failures
         failures += 1
+        if failures == 1:
+            print(f"first failure: {error!r}")
 
     adapter.on_turn_error = turn_error
     began = time.perf_counter()
