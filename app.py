@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.access import Access
 from bot.adapter import create_adapter
 from bot.calendar_http import FEEDS, ROUTE, calendar_feed
+from bot.connector import connector_session
 from bot.errors import TurnErrors
 from bot.handler import KlyngeBot
 from bot.http import ADAPTER, BOT, messages
@@ -73,12 +74,14 @@ async def _knowledge_base(app: web.Application) -> AsyncIterator[None]:
 async def _bot(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     _announce(settings)
-    adapter = create_adapter(settings)
-    adapter.on_turn_error = TurnErrors()
-    app[ADAPTER] = adapter
-    state = ConversationState(SqlStorage(session_factory(app[ENGINE])))
-    app[BOT] = KlyngeBot(app[SERVICE], state, Access.from_settings(settings))
-    yield
+    async with connector_session() as session:
+        adapter = create_adapter(settings, session)
+        adapter.on_turn_error = TurnErrors()
+        app[ADAPTER] = adapter
+        state = ConversationState(SqlStorage(session_factory(app[ENGINE])))
+        access = Access.from_settings(settings)
+        app[BOT] = KlyngeBot(app[SERVICE], state, access, settings.public_url)
+        yield
 
 
 def _announce(settings: Settings) -> None:

@@ -52,7 +52,11 @@ __all__ = ["covers", "list_subscriptions", "resolve_target", "subscribe", "unsub
 def resolve_target(
     snapshot: Snapshot, text: str, scope: ChatScope, kinds: frozenset[str]
 ) -> Target | TargetAmbiguous | TargetNotFound:
-    """The body, cluster, region or item `text` names; the chat's own cluster when empty."""
+    """The body, cluster, region or item `text` names; the chat's own cluster when empty.
+    An entity's id (what a "did you mean" button carries) names that entity."""
+    chosen = snapshot.entities.get(text.strip())
+    if chosen is not None and _target(chosen).kind in kinds:
+        return _target(chosen)
     subject = terms(text)
     if not subject:
         own = _scope_entity(snapshot, scope, kinds)
@@ -234,7 +238,11 @@ def _scope_rows(rows: list[Subscription], scope: ChatScope) -> list[Subscription
 
 
 def _named(snapshot: Snapshot, rows: list[Subscription], text: str) -> list[Subscription]:
-    """The subscriptions `text` names: resolved like a question, else by their labels."""
+    """The subscriptions `text` names: by target id (a "did you mean" button), resolved
+    like a question, else by their labels."""
+    exact = [row for row in rows if row.target_id == text.strip()]
+    if exact:
+        return exact
     resolution = decide(snapshot.names.search(terms(text), KINDS["any"]))
     if resolution.outcome != "missing":
         ids = {hit.entity.id for hit in resolution.hits}
