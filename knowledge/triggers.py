@@ -117,7 +117,13 @@ def _said_there(entry: StatusEntry, subscription: Subscription) -> bool:
         and entry.author_id is not None
         and subscription.created_by_id == entry.author_id
     )
-    return own or subscription.conversation_id == entry.conversation_id
+    return own or subscription.conversation_id == _channel_of(entry.conversation_id)
+
+
+def _channel_of(conversation_id: str | None) -> str | None:
+    """A Teams channel thread ("19:...;messageid=...") is its channel: subscriptions are
+    kept for the channel (see bot.teams.chat_id)."""
+    return conversation_id.split(";messageid=", 1)[0] if conversation_id else None
 
 
 async def _subscriptions(session: AsyncSession, item_slug: str | None = None) -> list[Subscription]:

@@ -254,12 +254,14 @@ async def test_a_status_from_chat_skips_the_authors_own_chat_but_tells_a_channel
     assert ([channel], AGREEMENT) == (payload["subscription_ids"], payload["item"]["title"])
 
 
-async def test_a_status_said_in_a_channel_is_not_repeated_there(world: World) -> None:
+async def test_a_status_said_in_a_channel_thread_is_not_repeated_in_the_channel(
+    world: World,
+) -> None:
     await world.load(plan_document())
     await world.follow("testforløb", BO_CHAT, BO, personal=True)
     await world.follow("testforløb", CHANNEL, BO, personal=False)
 
-    await world.write(ANNA, CHANNEL, key="dialog-7")
+    await world.write(ANNA, f"{CHANNEL};messageid=1710000000000", key="dialog-7")
 
     assert {BO_CHAT} == set(await world.due("status"))
 
