@@ -18,6 +18,7 @@ from knowledge.answers import ChatScope, Choice
 from knowledge.clock import COPENHAGEN
 from knowledge.entities import Entity, entity_id
 from knowledge.exchange import instant
+from knowledge.index import Hit
 from knowledge.models import Meeting, Notification, Subscription
 from knowledge.names import fold
 from knowledge.normalise import terms
@@ -40,7 +41,7 @@ from knowledge.notify_api import (
     Unsubscribed,
     UpcomingMeeting,
 )
-from knowledge.resolution import decide
+from knowledge.resolution import MISSING, decide, places
 from knowledge.snapshot import Snapshot
 
 MEETING_KINDS = frozenset({"body", "cluster", "region"})
@@ -57,17 +58,41 @@ def resolve_target(
     chosen = snapshot.entities.get(text.strip())
     if chosen is not None and _target(chosen).kind in kinds:
         return _target(chosen)
-    subject = terms(text)
+    subject = _subject(text)
     if not subject:
         own = _scope_entity(snapshot, scope, kinds)
         return _target(own) if own else TargetNotFound(_suggestions(snapshot, [], kinds))
-    hits = snapshot.names.search(subject, kinds)
-    resolution = decide(hits)
-    if resolution.outcome == "found":
-        return _target(resolution.entity)
+    _, chat = places(snapshot, [], scope)
+    hits: list[Hit] = []
+    resolution = MISSING
+    for attempt in (subject, _without_genitive(subject)):
+        hits = snapshot.names.search(attempt, kinds)
+        resolution = decide(hits, (chat,))
+        if resolution.outcome == "found":
+            return _target(resolution.entity)
+        if resolution.outcome != "missing":
+            break
     if resolution.outcome != "missing":
         return TargetAmbiguous(tuple(_choice(hit.entity) for hit in resolution.hits))
     return TargetNotFound(_suggestions(snapshot, [hit.entity for hit in hits], kinds))
+
+
+def _subject(text: str) -> tuple[str, ...]:
+    """The name in a command's target: "Midtklyngens møder" -> midtklyngens."""
+    return tuple(term for term in terms(text) if term not in _FILLER)
+
+
+def _without_genitive(subject: tuple[str, ...]) -> tuple[str, ...]:
+    """Danish genitive: "Midtklyngens" is Midtklyngen's."""
+    return tuple(term[:-1] if len(term) > 3 and term.endswith("s") else term for term in subject)
+
+
+_FILLER = frozenset(
+    terms(
+        "møder møde moeder moder meetings meeting kalender calendar kalenderen "
+        "status statusser updates update ændringer changes"
+    )
+)
 
 
 async def subscribe(
