@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
 import sys
@@ -20,11 +21,14 @@ from pathlib import Path
 
 from aiohttp import web
 from botbuilder.core import ConversationState
+from botbuilder.integration.aiohttp import CloudAdapter
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.access import Access
 from bot.adapter import create_adapter
+from bot.calendar_http import FEEDS, ROUTE, calendar_feed
+from bot.connector import connector_session
 from bot.errors import TurnErrors
 from bot.gate import service_url_allowed
 from bot.handler import KlyngeBot
@@ -60,6 +64,7 @@ def create_app(settings: Settings) -> web.Application:
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", _healthz)
     app.router.add_get("/readyz", _readyz)
+    app.router.add_get(ROUTE, calendar_feed)
     return app
 
 
@@ -72,7 +77,7 @@ async def _knowledge_base(app: web.Application) -> AsyncIterator[None]:
     if await service.load_demo():
         logger.info("empty knowledge base: loaded the demo knowledge base")
     await service.ask("hjælp")  # builds the question index now, not on the first user's turn
-    app[SERVICE] = service
+    app[SERVICE] = app[FEEDS] = service
     app[ENGINE] = engine
     app[CLOCK] = clock
     yield
@@ -82,11 +87,21 @@ async def _knowledge_base(app: web.Application) -> AsyncIterator[None]:
 async def _bot(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     _announce(settings)
-    adapter = create_adapter(settings)
-    adapter.on_turn_error = TurnErrors()
-    app[ADAPTER] = adapter
-    state = ConversationState(SqlStorage(session_factory(app[ENGINE])))
-    app[BOT] = KlyngeBot(app[SERVICE], state, Access.from_settings(settings))
+    async with connector_session() as session:
+        adapter = create_adapter(settings, session)
+        adapter.on_turn_error = TurnErrors()
+        app[ADAPTER] = adapter
+        state = ConversationState(SqlStorage(session_factory(app[ENGINE])))
+        access = Access.from_settings(settings)
+        app[BOT] = KlyngeBot(app[SERVICE], state, access, settings.public_url)
+        async with _notifying(app, adapter):
+            yield
+
+
+@contextlib.asynccontextmanager
+async def _notifying(app: web.Application, adapter: CloudAdapter) -> AsyncIterator[None]:
+    """The notifier runs while the bot does; it stops before the adapter's session closes."""
+    settings = app[SETTINGS]
     if not settings.notify:
         yield
         return
@@ -104,9 +119,11 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
     app[NOTIFIER] = notifier
     running = asyncio.create_task(notifier.run(), name="notifier")
     logger.info("notifier started as %s", notifier.owner)
-    yield
-    await notifier.stop()
-    await running
+    try:
+        yield
+    finally:
+        await notifier.stop()
+        await running
 
 
 def _announce(settings: Settings) -> None:

@@ -5,7 +5,7 @@
 
 N conversations in one tenant each subscribe to a cluster whose meeting is two days
 away, so planning puts N due reminders in the outbox. One notifier (the bot's, with the
-stock botbuilder connector) sends them to a connector fake on loopback that answers
+pooled aiohttp connector) sends them to a connector fake on loopback that answers
 `--throttle` of all requests with 429 and Retry-After 1-2 s and `--unavailable` with
 503, each after `--latency` seconds. Figures: wall time until nothing due is left,
 accepted sends per second, the largest number of requests the fake saw in any one-second
@@ -31,6 +31,7 @@ from sqlalchemy import func, select  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker  # noqa: E402
 
 from bot.adapter import create_adapter  # noqa: E402
+from bot.connector import connector_session  # noqa: E402
 from bot.gate import service_url_allowed  # noqa: E402
 from bot.limits import RateLimits  # noqa: E402
 from bot.proactive import Notifier  # noqa: E402
@@ -81,9 +82,10 @@ async def run(arguments: argparse.Namespace) -> None:
             f"{time.monotonic() - started:.1f} s ({engine.dialect.name})"
         )
         settings = Settings()
+        session = connector_session()
         notifier = Notifier(
             service,
-            create_adapter(settings),
+            create_adapter(settings, session),
             bot_app_id="",
             owner="benchmark",
             limits=RateLimits(arguments.tenant_rate),
@@ -99,6 +101,7 @@ async def run(arguments: argparse.Namespace) -> None:
         wall = time.monotonic() - started
         await notifier.stop()
         await running
+        await session.close()
     lines = [line for line in await service.outbox(STATES) if is_due_reminder(line.due_at)]
     await engine.dispose()
     report(arguments, connector, Counter(line.state for line in lines), wall)

@@ -2,20 +2,21 @@
 
 This is the one place that turns Settings into the attribute object botbuilder's
 authentication reads (APP_ID, APP_PASSWORD, APP_TYPE, APP_TENANTID, and the OpenID
-metadata URL that tests point at a local key server).
+metadata URL that tests point at a local key server). Inbound checks are botbuilder's own;
+outbound calls go through the pooled connector on the app's aiohttp session
+(bot/authentication.py).
 """
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from botbuilder.integration.aiohttp import (
-    CloudAdapter,
-    ConfigurationBotFrameworkAuthentication,
-)
+import aiohttp
+from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import CallerIdConstants
 from botframework.connector.auth import AuthenticationConstants as Public
 
+from bot.authentication import ConnectorPool, PooledBotFrameworkAuthentication
 from bot.settings import Settings
 
 # botbuilder uses its public-cloud defaults only when none of these is set; set one and
@@ -49,5 +50,8 @@ def bot_configuration(settings: Settings) -> SimpleNamespace:
     )
 
 
-def create_adapter(settings: Settings) -> CloudAdapter:
-    return CloudAdapter(ConfigurationBotFrameworkAuthentication(bot_configuration(settings)))
+def create_adapter(settings: Settings, session: aiohttp.ClientSession) -> CloudAdapter:
+    authentication = PooledBotFrameworkAuthentication(
+        bot_configuration(settings), ConnectorPool(session, settings)
+    )
+    return CloudAdapter(authentication)

@@ -1,8 +1,10 @@
 """The activity handler: routes turns and does turn housekeeping, nothing more.
 
 A message is a question for the knowledge base (the text without the bot's @mention, or
-an "ask" button of a card); a chat that says where it belongs keeps that as its scope;
-a new conversation is welcomed once. One log line per turn, without message text.
+an "ask" button of a card) unless it starts with a command (editors, corrections,
+subscriptions, history, updates) or is a card's button (unsubscribe, the update form); a
+chat that says where it belongs keeps that as its scope; a new conversation is welcomed
+once. One log line per turn, without message text.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from botbuilder.schema import ChannelAccount
 from bot.access import Access, author_of
 from bot.locks import TurnLocks
 from bot.replies import text_activity, to_activity, with_question
+from bot.subscribing import Subscribing
 from bot.teams import (
+    chat_id,
     conversation_key,
     departure,
     language_of,
@@ -39,6 +43,8 @@ from dialogs.chat_commands import (
 from dialogs.history_card import history_choices, history_reply, history_subject
 from dialogs.recognisers import is_update_command, parse_update_request
 from dialogs.status_update import UPDATE_DIALOG, StatusUpdateDialog, UpdateOptions
+from dialogs.subscription_cards import unsubscribe_data
+from dialogs.subscription_commands import subscription_command
 from dialogs.update_card import (
     card_action_data,
     handle_card_submit,
@@ -59,11 +65,26 @@ def _short_id(conversation_id: str) -> str:
     return hashlib.sha256(conversation_id.encode()).hexdigest()[:10]
 
 
+def _invoke_answer(reply: Reply) -> InvokeResponse:
+    """What an Action.Execute gets back: the card that replaces the pressed one."""
+    if reply.card is None:
+        body = {"statusCode": 200, "type": MESSAGE_TYPE, "value": reply.text}
+        return InvokeResponse(status=200, body=body)
+    return InvokeResponse(status=200, body=invoke_response_body(reply.card))
+
+
 class KlyngeBot(ActivityHandler):  # type: ignore[misc]
-    def __init__(self, service: KnowledgeService, state: ConversationState, access: Access) -> None:
+    def __init__(
+        self,
+        service: KnowledgeService,
+        state: ConversationState,
+        access: Access,
+        public_url: str = "http://127.0.0.1:3978",
+    ) -> None:
         self._service = service
         self._state = state
         self._access = access
+        self._subscribing = Subscribing(service, public_url)
         self._dialogs = DialogSet(state.create_property("dialog_state"))
         self._dialogs.add(StatusUpdateDialog(service))
         self._locks = TurnLocks()
@@ -87,10 +108,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
-        if (data := card_action_data(activity.value)) is not None:
-            reply = await self._card_submitted(turn_context, data)
-            if not reply.repeat:  # a form submitted twice is confirmed once
-                await turn_context.send_activity(to_activity(reply))
+        if await self._card_button(turn_context):
             return
         activity.text = question_text(activity)  # the dialog reads answers without @mention
         dialog = await self._dialogs.create_context(turn_context)
@@ -106,6 +124,11 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         if (fix := correction(activity.text)) is not None:
             turn_context.turn_state[INTENT] = "correction"
             await turn_context.send_activity(text_activity(await self._correct(turn_context, fix)))
+            return
+        if (asked := subscription_command(activity.text)) is not None:
+            turn_context.turn_state[INTENT] = "subscriptions"
+            reply = await self._subscribing.command(activity, asked)
+            await turn_context.send_activity(to_activity(reply))
             return
         if (subject := history_subject(activity.text)) is not None:
             turn_context.turn_state[INTENT] = "history"
@@ -123,17 +146,32 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
             return
         await self._answer(turn_context)
 
+    async def _card_button(self, turn_context: TurnContext) -> bool:
+        """An Action.Submit of one of the bot's cards (unsubscribe, the update form)."""
+        activity = turn_context.activity
+        if (pressed := unsubscribe_data(activity.value)) is not None:
+            turn_context.turn_state[INTENT] = "unsubscribe button"
+            reply = await self._subscribing.button(activity, pressed)
+        elif (data := card_action_data(activity.value)) is not None:
+            reply = await self._card_submitted(turn_context, data)
+        else:
+            return False
+        if not reply.repeat:  # a form submitted twice is confirmed once
+            await turn_context.send_activity(to_activity(reply))
+        return True
+
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         activity = turn_context.activity
+        if activity.name != "adaptiveCard/action":
+            return await super().on_invoke_activity(turn_context)
+        if (pressed := unsubscribe_data(activity.value)) is not None:
+            turn_context.turn_state[INTENT] = "unsubscribe button"
+            return _invoke_answer(await self._subscribing.button(activity, pressed))
         data = card_action_data(activity.value)
-        if activity.name != "adaptiveCard/action" or data is None:
+        if data is None:
             return await super().on_invoke_activity(turn_context)
         turn_context.turn_state[INTENT] = "update card"
-        reply = await self._card_submitted(turn_context, data)
-        if reply.card is None:
-            body = {"statusCode": 200, "type": MESSAGE_TYPE, "value": reply.text}
-            return InvokeResponse(status=200, body=body)
-        return InvokeResponse(status=200, body=invoke_response_body(reply.card))
+        return _invoke_answer(await self._card_submitted(turn_context, data))
 
     async def _editors(self, turn_context: TurnContext, command: EditorsCommand) -> str:
         activity = turn_context.activity
@@ -157,7 +195,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         lang, author = language_of(activity), author_of(activity)
         if fix.category is None:
             return word("which_status", lang)
-        scope = await self._service.chat_scope(activity.conversation.id)
+        scope = await self._service.chat_scope(chat_id(activity))
         found = await self._service.find_item(fix.item_text, scope)
         if not isinstance(found, Found):
             return say("history_not_found", lang)
@@ -170,7 +208,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
     async def _history(self, turn_context: TurnContext, subject: str) -> Reply:
         activity = turn_context.activity
         lang = language_of(activity)
-        scope = await self._service.chat_scope(activity.conversation.id)
+        scope = await self._service.chat_scope(chat_id(activity))
         found = await self._service.find_item(subject, scope)
         if isinstance(found, Ambiguous):
             return history_choices(found, lang)
@@ -191,7 +229,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
             return None
         if not await self._access.may_edit(self._service, author_of(activity)):
             return None  # the dialog gives the refusal
-        scope = await self._service.chat_scope(activity.conversation.id)
+        scope = await self._service.chat_scope(chat_id(activity))
         found = await self._service.find_item(wanted.item_text, scope)
         if not isinstance(found, Found):
             return None
@@ -219,7 +257,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
     async def _update_options(self, turn_context: TurnContext) -> UpdateOptions:
         activity = turn_context.activity
         author = author_of(activity)
-        scope = await self._service.chat_scope(activity.conversation.id)
+        scope = await self._service.chat_scope(chat_id(activity))
         may_edit = await self._access.may_edit(self._service, author)
         return UpdateOptions(activity.text, author, may_edit, locale=activity.locale, scope=scope)
 
@@ -245,9 +283,10 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         """Refresh the conversation reference on every activity, except the goodbyes."""
         activity = turn_context.activity
         if gone := departure(activity):
-            await self._service.deactivate_conversation(activity.conversation.id, gone)
+            await self._service.deactivate_conversation(chat_id(activity), gone)
             return
         reference = TurnContext.get_conversation_reference(activity).serialize()
+        reference["conversation"]["id"] = chat_id(activity)  # a channel, not the thread
         await self._service.remember_conversation(conversation_key(activity), reference)
 
     async def on_members_added_activity(

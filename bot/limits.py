@@ -23,6 +23,9 @@ from dataclasses import dataclass, field
 
 # (sends, seconds): msteams-docs rate-limit.md, "Send to conversation" per bot per thread.
 CONVERSATION_WINDOWS = ((7, 1.0), (8, 2.0), (60, 30.0), (1800, 3600.0))
+# Teams counts arrivals; a send leaves a little after it is let go (the outbox write, a new
+# connection), so each conversation window is kept this much longer than published.
+MARGIN = 0.1
 DEFAULT_TENANT_RATE = 25.0
 # A lone 429 only holds its own notification (Retry-After goes into the outbox row); this
 # many within PAUSE_WINDOW seconds mean the tenant itself is throttled.
@@ -56,14 +59,15 @@ class RateLimits:
         *,
         windows: tuple[tuple[int, float], ...] = CONVERSATION_WINDOWS,
         pause_after: int = PAUSE_AFTER,
+        margin: float = MARGIN,
         clock: Clock = time.monotonic,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
         if tenant_rate <= 0:
             raise ValueError("tenant_rate must be positive")
         self._interval = 1.0 / tenant_rate
-        self._windows = windows
-        self._horizon = max(span for _, span in windows)
+        self._windows = tuple((limit, span + margin) for limit, span in windows)
+        self._horizon = max(span for _, span in self._windows)
         self._pause_after = pause_after
         self._clock, self._sleep = clock, sleep
         self._sent: dict[str, deque[float]] = {}

@@ -22,13 +22,13 @@ import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
-from botbuilder.core import BotAdapter, MessageFactory, TurnContext
+from botbuilder.core import BotAdapter, TurnContext
 from botbuilder.schema import Activity, ConversationReference
 
 from bot.limits import RateLimits
 from bot.outcomes import backoff, failure_of, result_of
+from dialogs.notification_cards import render_notification
 from knowledge.clock import Clock
 from knowledge.notify_api import Due, SendResult
 from knowledge.service import KnowledgeService
@@ -50,31 +50,6 @@ def instance_id(configured: str = "") -> str:
     return (configured or f"{socket.gethostname()}-{os.getpid()}")[:100]
 
 
-def render_text(due: Due) -> Activity:
-    """A plain-text notification, until the cards (dialogs/notification_cards.py) exist."""
-    english = (due.locale or "").lower().startswith("en")
-    payload: dict[str, Any] = due.payload
-    target = str((payload.get("target") or {}).get("label", ""))
-    if due.kind == "reminder":
-        return MessageFactory.text(_reminder_text(payload.get("meeting") or {}, target, english))
-    if due.kind == "status":
-        item = str((payload.get("item") or {}).get("title", target))
-        news = "New status for" if english else "Ny status for"
-        return MessageFactory.text(f"{news} {item}: {payload.get('category', '')}")
-    count = len(payload.get("changes") or [])
-    changes = "changes in what you follow" if english else "ændringer i det, du følger"
-    return MessageFactory.text(f"{count} {changes}")
-
-
-def _reminder_text(meeting: dict[str, Any], target: str, english: bool) -> str:
-    body = meeting.get("body") or target
-    when = " ".join(str(part) for part in (meeting.get("date"), meeting.get("start_time")) if part)
-    place = f" ({meeting['place']})" if meeting.get("place") else ""
-    if english:
-        return f"Reminder: {body} meets {when}{place}."
-    return f"Påmindelse: {body} holder møde {when}{place}."
-
-
 @dataclass
 class _Attempt:
     started: bool = False
@@ -91,7 +66,7 @@ class Notifier:
     owner: str
     limits: RateLimits
     clock: Clock = field(default_factory=Clock)  # the knowledge base's: retry times
-    render: Render = render_text
+    render: Render = render_notification  # the card in the subscriber's language
     allowed: Allowed = field(default=lambda _url: True)  # service URLs sends may go to
     interval: float = 15.0
     batch: int = BATCH

@@ -7,6 +7,7 @@ reads the environment.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,6 +40,8 @@ class Settings:
     editors: tuple[str, ...] = ()  # AAD object ids that may update statuses; "*" everyone
     admins: tuple[str, ...] = ()  # AAD object ids that may manage editors in chat
     correction_minutes: int = 30  # how long a person may correct their own last update
+    # Where people reach the bot from outside (calendar feed links); unset: host and port.
+    public_base_url: str = ""
     # Where inbound tokens' signing keys are published; only tests and offline set these.
     openid_metadata_url: str = ""
     token_issuer: str = ""
@@ -51,6 +54,14 @@ class Settings:
     @property
     def anonymous(self) -> bool:
         return not self.app_id
+
+    @property
+    def public_url(self) -> str:
+        """The base of absolute links the bot hands out, without a trailing slash."""
+        if self.public_base_url:
+            return self.public_base_url.rstrip("/")
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
 
     def __repr__(self) -> str:
         secret = "***" if self.app_password else "''"
@@ -83,6 +94,7 @@ class Settings:
             editors=reader.names("EDITORS"),
             admins=reader.names("ADMINS"),
             correction_minutes=reader.integer("CORRECTION_MINUTES", 30, low=0, high=7 * 24 * 60),
+            public_base_url=reader.base_url("PUBLIC_BASE_URL"),
             openid_metadata_url=environ.get("BOT_OPENID_METADATA_URL", ""),
             token_issuer=environ.get("BOT_TOKEN_ISSUER", ""),
             login_url=environ.get("BOT_LOGIN_URL", ""),
@@ -135,6 +147,13 @@ class _Reader:
         except ValueError:
             self.problems.append(f"{name}: {raw!r} is not a date like 2024-03-01")
             return None
+
+    def base_url(self, name: str) -> str:
+        raw = self.environ.get(name, "").strip()
+        if raw and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", raw):
+            self.problems.append(f"{name}: {raw!r} is not an http(s) URL like https://bot.example")
+            return ""
+        return raw.rstrip("/")
 
     def choice(self, name: str, default: str, allowed: tuple[str, ...]) -> str:
         raw = self.environ.get(name, "").strip()

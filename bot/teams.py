@@ -45,9 +45,18 @@ def supports_cards(activity: Activity) -> bool:
     return (activity.channel_id or "").lower() in CARD_CHANNELS
 
 
+def chat_id(activity: Activity) -> str:
+    """The conversation the bot keeps things for: a channel, not each of its threads.
+
+    In a Teams channel a reply thread's id is the channel's id plus ";messageid=...";
+    scope, subscriptions and the reference for proactive sends belong to the channel, so
+    a reminder starts a new post there instead of landing in someone's old thread."""
+    return str(activity.conversation.id).split(";messageid=", 1)[0]
+
+
 def conversation_key(activity: Activity) -> ConversationKey:
     return ConversationKey(
-        conversation_id=activity.conversation.id,
+        conversation_id=chat_id(activity),
         channel_id=activity.channel_id or "unknown",
         tenant_id=tenant_of(activity),
     )

@@ -18,8 +18,8 @@ Element = dict[str, Any]
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 VERSION = "1.5"  # the highest version Teams renders
 SIZE_LIMIT = 28_000  # bytes of JSON; Teams refuses messages of about 28 KB and more
-ELEMENT_TYPES = frozenset({"TextBlock", "FactSet", "ColumnSet", "Column", "Container"})
-ACTION_TYPES = frozenset({"Action.Submit"})
+ELEMENT_TYPES = frozenset({"TextBlock", "FactSet", "ColumnSet", "Column", "Container", "ActionSet"})
+ACTION_TYPES = frozenset({"Action.Submit", "Action.Execute"})
 _LIST_MARKER = re.compile(r"^(\d{1,9}[.)]|[-+*]) ", re.MULTILINE)
 
 
@@ -93,6 +93,23 @@ def submit(title: str, data: dict[str, Any]) -> Element:
     return {"type": "Action.Submit", "title": title, "data": data}
 
 
+def execute(title: str, verb: str, data: dict[str, Any]) -> Element:
+    """A Universal Action button: Teams answers it with an invoke whose response replaces
+    the card; clients without Universal Actions fall back to an Action.Submit of `data`."""
+    return {
+        "type": "Action.Execute",
+        "title": title,
+        "verb": verb,
+        "data": data,
+        "fallback": submit(title, data),
+    }
+
+
+def buttons(actions: list[Element]) -> Element:
+    """Buttons inside the body, under the element they belong to."""
+    return {"type": "ActionSet", "actions": actions, "spacing": "Small"}
+
+
 def card(content: Content, lang: str, fallback: str) -> Element:
     """The card, for an attachment of type application/vnd.microsoft.card.adaptive."""
     result: Element = {
@@ -144,6 +161,10 @@ def _fact(title: str, value: str) -> str:
     return f"{title} {value}" if title.endswith(".") else f"{title}: {value}"
 
 
+def _no_lines(element: Element) -> list[str]:
+    return []  # buttons say nothing a reader of the text could type
+
+
 def _column_lines(element: Element) -> list[str]:
     columns = [_lines(column) for column in element["columns"]]
     if all(len(lines) == 1 for lines in columns):
@@ -162,4 +183,5 @@ _READERS: dict[str, Callable[[Element], list[str]]] = {
     "ColumnSet": _column_lines,
     "Column": _item_lines,
     "Container": _item_lines,
+    "ActionSet": _no_lines,
 }

@@ -184,6 +184,149 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "Svar „ja“ for at gemme ændringen eller „nej“ for at lade være.",
         "Answer “yes” to save the change or “no” not to.",
     ),
+    # subscriptions
+    "sub_meetings_of": ("{owner} møder", "the meetings of {label}"),
+    "sub_status_of": ("statusændringer for {label}", "status changes of {label}"),
+    "sub_place_channel": ("kanalen", "the channel"),
+    "sub_place_chat": ("chatten", "this chat"),
+    "sub_you": ("Du abonnerer nu på {what}.", "You are now subscribed to {what}."),
+    "sub_you_already": (
+        "Du abonnerer allerede på {what}.",
+        "You are already subscribed to {what}.",
+    ),
+    "sub_by": ("{name} abonnerede {place} på {what}.", "{name} subscribed {place} to {what}."),
+    "sub_place_already": (
+        "{name} bad om {what}, men {place} abonnerer allerede på det.",
+        "{name} asked for {what}, but {place} is already subscribed to it.",
+    ),
+    "sub_leads": ("Påmindelser {leads} før, kl. 8.", "Reminders {leads} before, at 8:00."),
+    "sub_next_meeting": ("Næste møde", "Next meeting"),
+    "sub_first_reminder": ("Første påmindelse", "First reminder"),
+    "sub_too_late": (
+        "Det er for sent til en påmindelse før dette møde; de næste møder får påmindelser.",
+        "It is too late for a reminder before this meeting; the meetings after it get them.",
+    ),
+    "sub_skipped": (
+        "{leads} før er allerede passeret for dette møde, så den påmindelse springes over.",
+        "{leads} before has already passed for this meeting, so that reminder is skipped.",
+    ),
+    "sub_skipped_many": (
+        "{leads} før er allerede passeret for dette møde, så de påmindelser springes over.",
+        "{leads} before have already passed for this meeting, so those reminders are skipped.",
+    ),
+    "sub_no_meetings": (
+        "Videnbasen har ingen kommende møder for {label} endnu; de får påmindelser, når de kommer.",
+        "The knowledge base has no coming meetings for {label} yet; they get reminders once added.",
+    ),
+    "sub_status_note": (
+        "Jeg skriver her, når status ændres.",
+        "I'll write here when the status changes.",
+    ),
+    "sub_what": (
+        "Hvad skal jeg holde øje med? Skriv fx „abonner på Midtklyngen“ eller „følg IV-aftalen“.",
+        "What shall I keep an eye on? Type e.g. “subscribe to Midtklyngen meetings” "
+        "or “follow the IV agreement”.",
+    ),
+    "sub_bad_leads": (
+        "Påmindelser kan komme fra 1 til {most} dage før et møde, fx „3 og 1 dag før“.",
+        "Reminders can come from 1 to {most} days before a meeting, e.g. “3 and 1 days before”.",
+    ),
+    "sub_not_found": (
+        "Jeg kender ikke „{text}“ som klynge, region, mødeforum, aftale eller initiativ.",
+        "I don't know “{text}” as a cluster, region, meeting body, agreement or initiative.",
+    ),
+    "sub_suggestions": ("Mente du en af disse?", "Did you mean one of these?"),
+    "sub_ambiguous": (
+        "„{text}“ passer på flere. Hvilken mener du?",
+        "“{text}” fits more than one. Which one do you mean?",
+    ),
+    "sub_list_personal": ("Dine abonnementer", "Your subscriptions"),
+    "sub_list_channel": ("Kanalens abonnementer", "This channel's subscriptions"),
+    "sub_list_chat": ("Chattens abonnementer", "This chat's subscriptions"),
+    "sub_list_empty": (
+        "Der er ingen abonnementer her. Skriv fx „abonner på Midtklyngen“.",
+        "There are no subscriptions here. Type e.g. “subscribe to Midtklyngen meetings”.",
+    ),
+    "sub_list_by": ("Oprettet af {name}, {date}", "Set up by {name}, {date}"),
+    "sub_list_next": ("Næste møde {when}", "Next meeting {when}"),
+    "sub_list_hint": (
+        "Skriv „afmeld <navn>“ for at stoppe et abonnement, eller „afmeld alt“.",
+        "Type “unsubscribe from <name>” to stop one, or “unsubscribe all”.",
+    ),
+    "sub_unsubscribe": ("Afmeld", "Unsubscribe"),
+    "sub_gone_you": (
+        "Du abonnerer ikke længere på {whats}.",
+        "You are no longer subscribed to {whats}.",
+    ),
+    "sub_gone_by": (
+        "{name} afmeldte {place} fra {whats}.",
+        "{name} unsubscribed {place} from {whats}.",
+    ),
+    "sub_gone_none": (
+        "Jeg fandt intet abonnement på „{text}“ her.",
+        "I found no subscription to “{text}” here.",
+    ),
+    "sub_gone_nothing": (
+        "Der er ingen abonnementer at afmelde her.",
+        "There are no subscriptions to end here.",
+    ),
+    "sub_gone_already": (
+        "Det abonnement er allerede afmeldt.",
+        "That subscription has already ended.",
+    ),
+    # calendar links
+    "cal_title": ("Kalender for {label}", "Calendar for {label}"),
+    "cal_outlook": (
+        "I Outlook: Kalender → Tilføj kalender → Abonner fra internettet, og indsæt linket. "
+        "Flyttede og aflyste møder opdateres af sig selv.",
+        "In Outlook: Calendar → Add calendar → Subscribe from web, and paste the link. "
+        "Moved and cancelled meetings update by themselves.",
+    ),
+    "cal_personal": (
+        "Linket er dit eget; del det ikke. Skriv „tilbagekald kalender“ for at lukke det.",
+        "The link is your own; don't share it. Type “revoke calendar” to close it.",
+    ),
+    "cal_shared": (
+        "Linket tilhører {name}, men alle her kan se det. "
+        "Skriv „tilbagekald kalender“ for at lukke det, og bed mig om et nyt i en privat chat.",
+        "The link belongs to {name}, but everyone here can see it. "
+        "Type “revoke calendar” to close it, and ask me for a new one in a private chat.",
+    ),
+    "cal_what": (
+        "Hvilken klynge eller hvilket mødeforum? Skriv fx „kalender for Midtklyngen“.",
+        "Which cluster or meeting body? Type e.g. “calendar for Midtklyngen”.",
+    ),
+    "cal_revoked": (
+        "Jeg har lukket {count} kalenderlinks. De virker ikke længere.",
+        "I closed {count} calendar links. They no longer work.",
+    ),
+    "cal_revoked_one": (
+        "Jeg har lukket dit kalenderlink. Det virker ikke længere.",
+        "I closed your calendar link. It no longer works.",
+    ),
+    "cal_revoked_none": ("Du har ingen åbne kalenderlinks.", "You have no open calendar links."),
+    # notifications
+    "note_reminder": ("Påmindelse: {body}", "Reminder: {body}"),
+    "note_is": ("Mødet er {relative}.", "The meeting is {relative}."),
+    "note_today": ("i dag", "today"),
+    "note_tomorrow": ("i morgen", "tomorrow"),
+    "note_in_days": ("om {count} dage", "in {count} days"),
+    "note_when": ("Hvornår", "When"),
+    "note_where": ("Hvor", "Where"),
+    "note_agenda": ("Dagsorden", "Agenda"),
+    "note_status": ("Ny status: {title}", "New status: {title}"),
+    "note_by": ("Af {author}", "By {author}"),
+    "note_digest": ("Nyt fra videnbasen: {count} ændringer", "News: {count} changes"),
+    "note_digest_one": ("Nyt fra videnbasen: 1 ændring", "News: 1 change"),
+    "note_added": ("Nyt møde: {body}", "New meeting: {body}"),
+    "note_moved": ("Flyttet: {body}", "Moved: {body}"),
+    "note_was": ("Før: {when}", "Was: {when}"),
+    "note_cancelled": ("Aflyst: {body}", "Cancelled: {body}"),
+    "note_following": ("Abonnement: {labels}", "Subscription: {labels}"),
+    "note_unsubscribe_hint": (
+        "Skriv „afmeld {label}“ for ikke at få flere.",
+        "Type “unsubscribe from {label}” to get no more.",
+    ),
 }
 
 _TOPICS: dict[Lang, tuple[tuple[str, str], ...]] = {

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class Change:
-    action: str  # "add item", "add status", "update item", "add meeting", "update meeting"
+    action: str  # "add item", "add status", "update item", "add meeting", "update meeting",
+    # "move meeting", "cancel meeting"
     target: str  # the slug of the item or meeting
     detail: str
+    # "add status": the new entry's fingerprint, so what the import owes subscribers
+    # (`knowledge.triggers`) finds exactly the entries it added.
+    entry: str | None = field(default=None, compare=False)
 
     def line(self) -> str:
         return f"{self.action:<15} {self.target}  {self.detail}".rstrip()
@@ -20,6 +24,7 @@ class ImportReport:
     file: str
     shape: str
     changes: tuple[Change, ...]
+    sha256: str = ""  # of the document's content
 
     def summary(self) -> str:
         counts: dict[str, int] = {}

@@ -70,11 +70,14 @@ async def claim_welcome(session: AsyncSession, key: ConversationKey, now: dateti
 
 async def remember(
     session: AsyncSession, key: ConversationKey, reference: dict[str, Any], now: datetime
-) -> None:
-    """Keep the newest reference of a conversation; an activity makes it active again."""
+) -> bool:
+    """Keep the newest reference of a conversation; an activity makes it active again.
+    True when it was inactive until now."""
     row = await _row(session, key, now)
+    returned = not row.active
     row.reference, row.service_url = reference, reference.get("serviceUrl")
     row.active, row.inactive_reason, row.last_seen_at = True, None, now
+    return returned
 
 
 async def deactivate(session: AsyncSession, conversation_id: str, reason: str) -> bool:

@@ -81,7 +81,7 @@ class Importer:
         for meeting in document.meetings:
             changes.extend(self.meetings.apply(meeting))
         await self.session.flush()
-        return ImportReport(document.file, document.shape, tuple(changes))
+        return ImportReport(document.file, document.shape, tuple(changes), sha256)
 
     async def _record_document(self, document: ParsedDocument, sha256: str) -> None:
         known = await self.session.scalar(select(Document).where(Document.sha256 == sha256))
@@ -183,5 +183,5 @@ class Importer:
             entry = StatusEntry(**fields, recorded_at=self.now, fingerprint=fingerprint)
             entry.item = item
             self.session.add(entry)
-            changes.append(Change("add status", item.slug, f"{record.category}"))
+            changes.append(Change("add status", item.slug, record.category, fingerprint))
         return changes

@@ -3,11 +3,18 @@
 A meeting is one body on one day. A mention with only a month ("på møde i november")
 is the same meeting as a dated one of that body in that month; when the day turns up
 later, the stored meeting takes the day. Minutes of a meeting make it "held".
+
+A record that calls off a planned meeting makes it "cancelled". A record that moves a
+meeting (`moved_from`) moves the stored meeting of that body on the old day to the new
+day in place: same row, same slug, so a calendar's UID and the notifications planned
+for it follow the meeting. When the new day already has a meeting of that body, the old
+one is cancelled instead. A move whose old day is unknown is a meeting on the new day.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -51,13 +58,13 @@ class MeetingBook:
         return book
 
     def _remember(self, meeting: Meeting) -> None:
-        key = (fold(meeting.body), region_key(meeting.region), month_key(meeting.date))
-        self.by_month.setdefault(key, []).append(meeting)
+        self.by_month.setdefault(_key(meeting.body, meeting.region, meeting.date), []).append(
+            meeting
+        )
         self.slugs.add(meeting.slug)
 
     def find(self, record: MeetingRecord) -> Meeting | None:
-        key = (fold(record.body), region_key(record.region), month_key(record.when.start))
-        same_month = self.by_month.get(key, [])
+        same_month = self.by_month.get(_key(record.body, record.region, record.when.start), [])
         if record.when.precision != "day":
             return same_month[0] if same_month else None
         for meeting in same_month:
@@ -65,13 +72,55 @@ class MeetingBook:
                 return meeting
         return None
 
+    def on_day(self, body: str, region: str | None, day: date) -> Meeting | None:
+        """The stored meeting of the body on that day (day precision only)."""
+        same_month = self.by_month.get(_key(body, region, day), [])
+        return next((m for m in same_month if m.date_precision == "day" and m.date == day), None)
+
     def apply(self, record: MeetingRecord) -> list[Change]:
+        moved = self._move(record) if record.moved_from is not None else None
+        if moved is not None:
+            return moved
         meeting = self.find(record)
         if meeting is None:
             meeting = self._add(record)
             return [Change("add meeting", meeting.slug, f"{record.body} {meeting.date}")]
+        changes: list[Change] = []
         updated = _merge(meeting, record)
-        return [Change("update meeting", meeting.slug, ", ".join(updated))] if updated else []
+        if updated:
+            changes.append(Change("update meeting", meeting.slug, ", ".join(updated)))
+        if record.state == "cancelled" and meeting.state == "planned":
+            meeting.state = "cancelled"
+            changes.append(Change("cancel meeting", meeting.slug, f"{meeting.body} {meeting.date}"))
+        return changes
+
+    def _move(self, record: MeetingRecord) -> list[Change] | None:
+        """Move the old day's meeting to the record's day; None when there is none to move."""
+        assert record.moved_from is not None
+        old = self.on_day(record.body, record.region, record.moved_from)
+        if old is None or old.state == "held" or record.moved_from == record.when.start:
+            return None
+        new_day = record.when.start
+        if self.on_day(record.body, record.region, new_day) is not None:
+            return [*self._cancel_moved(old, new_day), *self._apply_unmoved(record)]
+        self.by_month[_key(old.body, old.region, old.date)].remove(old)
+        old.date, old.date_precision = new_day, "day"
+        old.state = "held" if record.state == "held" else "planned"
+        if record.start_time is not None:  # else the new day keeps the old day's hours
+            old.start_time, old.end_time = record.start_time, record.end_time
+        old.place = record.place or old.place
+        _add_source(old, record)
+        self._remember(old)
+        return [Change("move meeting", old.slug, f"{record.moved_from} -> {new_day}")]
+
+    def _cancel_moved(self, old: Meeting, new_day: date) -> list[Change]:
+        if old.state != "planned":
+            return []
+        old.state = "cancelled"
+        return [Change("cancel meeting", old.slug, f"{old.body} {old.date}: moved to {new_day}")]
+
+    def _apply_unmoved(self, record: MeetingRecord) -> list[Change]:
+        return self.apply(replace(record, moved_from=None))
 
     def _add(self, record: MeetingRecord) -> Meeting:
         precision = "day" if record.when.precision == "day" else "month"
@@ -110,10 +159,18 @@ def _merge(meeting: Meeting, record: MeetingRecord) -> list[str]:
     if record.agenda and not meeting.agenda:
         meeting.agenda = agenda_rows(record)
         updated.append("agenda")
-    if record.state == "held" and meeting.state == "planned":
+    if record.state == "held" and meeting.state in ("planned", "cancelled"):
         meeting.state = "held"
         updated.append("state")
+    _add_source(meeting, record)
+    return updated
+
+
+def _add_source(meeting: Meeting, record: MeetingRecord) -> None:
     source = {"file": record.source.file, "heading": record.source.heading}
     if source not in meeting.sources:
         meeting.sources = [*meeting.sources, source]
-    return updated
+
+
+def _key(body: str, region: str | None, day: date) -> tuple[str, str, str]:
+    return (fold(body), region_key(region), month_key(day))

@@ -147,16 +147,19 @@ def _row(row: dict[str, Any], now: datetime) -> dict[str, Any]:
 
 async def plan(session: AsyncSession, now: datetime) -> int:
     """Every reminder that should exist is in the outbox, and no other pending one is;
-    returns how many were added."""
+    returns how many were added or brought back."""
     meetings = await upcoming_meetings(session, now)
+    inactive = select(Conversation.conversation_id).where(Conversation.active.is_(False))
     subscriptions = await session.scalars(
-        select(Subscription).where(Subscription.target_kind.in_(("body", "cluster", "region")))
+        select(Subscription)
+        .where(Subscription.target_kind.in_(("body", "cluster", "region")))
+        .where(Subscription.conversation_id.not_in(inactive))
     )
     wanted: dict[str, dict[str, Any]] = {}
     for subscription in subscriptions:
         wanted.update(_reminders(subscription, meetings, now))
     await _drop_stale(session, now, wanted, None)
-    return await enqueue(session, wanted.values(), now)
+    return await _keep(session, wanted, now)
 
 
 async def plan_subscription(
@@ -165,7 +168,24 @@ async def plan_subscription(
     """Plan one subscription's reminders (after it was made or its lead times changed)."""
     wanted = _reminders(subscription, meetings, now)
     await _drop_stale(session, now, wanted, subscription.id)
-    return await enqueue(session, wanted.values(), now)
+    return await _keep(session, wanted, now)
+
+
+async def _keep(session: AsyncSession, wanted: dict[str, dict[str, Any]], now: datetime) -> int:
+    """Add what is missing, and bring back reminders cancelled earlier that are wanted
+    again: the meeting moved back to its day, the conversation wrote again."""
+    keys = list(wanted)
+    revived = 0
+    for start in range(0, len(keys), 500):
+        result = await session.execute(
+            update(Notification)
+            .where(Notification.key.in_(keys[start : start + 500]))
+            .where(Notification.state == "cancelled")
+            .values(state="pending", finished_at=None, last_error=None, attempts=0)
+            .execution_options(synchronize_session=False)
+        )
+        revived += int(result.rowcount)  # type: ignore[attr-defined]
+    return revived + await enqueue(session, wanted.values(), now)
 
 
 def _reminders(

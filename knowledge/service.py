@@ -27,6 +27,7 @@ from knowledge import (
     notifications,
     query,
     subscriptions,
+    triggers,
     updates,
 )
 from knowledge.answers import Answer, ChatScope
@@ -118,16 +119,19 @@ class KnowledgeService:
     async def apply_parsed(
         self, parsed: Sequence[tuple[ParsedDocument, str]], *, dry_run: bool = False
     ) -> list[ImportReport]:
-        """Apply already parsed documents (with their content hashes) in one transaction."""
+        """Apply already parsed documents (with their content hashes) in one transaction,
+        with what the changes owe subscribers (`knowledge.triggers`)."""
         reports: list[ImportReport] = []
         try:
             async with self._sessions() as session, session.begin():
-                importer = Importer(session, self._clock.now())
+                now = self._clock.now()
+                importer = Importer(session, now)
                 await importer.load()
                 for document, sha256 in parsed:
                     reports.append(await importer.apply(document, sha256))
                 if dry_run:
                     raise _Rollback
+                await triggers.after_import(session, reports, now)
         except _Rollback:
             pass
         return reports
@@ -209,15 +213,21 @@ class KnowledgeService:
             lambda session: conversations.set_scope(session, key, scope, self._clock.now())
         )
 
+    async def deactivate_conversation(self, conversation_id: str, reason: str) -> bool:
+        """The bot was removed: keep the row, cancel what was owed to it."""
+        async with self._sessions() as session, session.begin():
+            changed = await conversations.deactivate(session, conversation_id, reason)
+            await notifications.cancel_for_conversation(session, conversation_id, self._clock.now())
+            return changed
+
     async def remember_conversation(self, key: ConversationKey, reference: dict[str, Any]) -> None:
-        """Store (or refresh) where proactive messages for this conversation go."""
-        await self._retry_once_on_conflict(
+        """Store (or refresh) where proactive messages for this conversation go; a
+        conversation that comes back gets its reminders planned again."""
+        returned = await self._retry_once_on_conflict(
             lambda session: conversations.remember(session, key, reference, self._clock.now())
         )
-
-    async def deactivate_conversation(self, conversation_id: str, reason: str) -> bool:
-        async with self._sessions() as session, session.begin():
-            return await conversations.deactivate(session, conversation_id, reason)
+        if returned:
+            await self.plan_notifications()
 
     async def conversation(self, conversation_id: str) -> Conversation | None:
         async with self._sessions() as session:

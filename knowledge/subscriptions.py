@@ -18,6 +18,7 @@ from knowledge.answers import ChatScope, Choice
 from knowledge.clock import COPENHAGEN
 from knowledge.entities import Entity, entity_id
 from knowledge.exchange import instant
+from knowledge.index import Hit
 from knowledge.models import Meeting, Notification, Subscription
 from knowledge.names import fold
 from knowledge.normalise import terms
@@ -40,7 +41,7 @@ from knowledge.notify_api import (
     Unsubscribed,
     UpcomingMeeting,
 )
-from knowledge.resolution import decide
+from knowledge.resolution import MISSING, decide, places
 from knowledge.snapshot import Snapshot
 
 MEETING_KINDS = frozenset({"body", "cluster", "region"})
@@ -52,18 +53,46 @@ __all__ = ["covers", "list_subscriptions", "resolve_target", "subscribe", "unsub
 def resolve_target(
     snapshot: Snapshot, text: str, scope: ChatScope, kinds: frozenset[str]
 ) -> Target | TargetAmbiguous | TargetNotFound:
-    """The body, cluster, region or item `text` names; the chat's own cluster when empty."""
-    subject = terms(text)
+    """The body, cluster, region or item `text` names; the chat's own cluster when empty.
+    An entity's id (what a "did you mean" button carries) names that entity."""
+    chosen = snapshot.entities.get(text.strip())
+    if chosen is not None and _target(chosen).kind in kinds:
+        return _target(chosen)
+    subject = _subject(text)
     if not subject:
         own = _scope_entity(snapshot, scope, kinds)
         return _target(own) if own else TargetNotFound(_suggestions(snapshot, [], kinds))
-    hits = snapshot.names.search(subject, kinds)
-    resolution = decide(hits)
-    if resolution.outcome == "found":
-        return _target(resolution.entity)
+    _, chat = places(snapshot, [], scope)
+    hits: list[Hit] = []
+    resolution = MISSING
+    for attempt in (subject, _without_genitive(subject)):
+        hits = snapshot.names.search(attempt, kinds)
+        resolution = decide(hits, (chat,))
+        if resolution.outcome == "found":
+            return _target(resolution.entity)
+        if resolution.outcome != "missing":
+            break
     if resolution.outcome != "missing":
         return TargetAmbiguous(tuple(_choice(hit.entity) for hit in resolution.hits))
     return TargetNotFound(_suggestions(snapshot, [hit.entity for hit in hits], kinds))
+
+
+def _subject(text: str) -> tuple[str, ...]:
+    """The name in a command's target: "Midtklyngens møder" -> midtklyngens."""
+    return tuple(term for term in terms(text) if term not in _FILLER)
+
+
+def _without_genitive(subject: tuple[str, ...]) -> tuple[str, ...]:
+    """Danish genitive: "Midtklyngens" is Midtklyngen's."""
+    return tuple(term[:-1] if len(term) > 3 and term.endswith("s") else term for term in subject)
+
+
+_FILLER = frozenset(
+    terms(
+        "møder møde moeder moder meetings meeting kalender calendar kalenderen "
+        "status statusser updates update ændringer changes"
+    )
+)
 
 
 async def subscribe(
@@ -234,7 +263,11 @@ def _scope_rows(rows: list[Subscription], scope: ChatScope) -> list[Subscription
 
 
 def _named(snapshot: Snapshot, rows: list[Subscription], text: str) -> list[Subscription]:
-    """The subscriptions `text` names: resolved like a question, else by their labels."""
+    """The subscriptions `text` names: by target id (a "did you mean" button), resolved
+    like a question, else by their labels."""
+    exact = [row for row in rows if row.target_id == text.strip()]
+    if exact:
+        return exact
     resolution = decide(snapshot.names.search(terms(text), KINDS["any"]))
     if resolution.outcome != "missing":
         ids = {hit.entity.id for hit in resolution.hits}

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from knowledge import triggers
 from knowledge.answers import ChatScope
 from knowledge.context import choice
 from knowledge.errors import InvalidStatus, NoteTooLong, UnknownItem
@@ -90,7 +91,8 @@ async def current(session: AsyncSession, item_id: str) -> Current:
 async def update_status(
     session: AsyncSession, request: UpdateRequest, now: datetime
 ) -> UpdateOutcome:
-    """Save a new newest status, once per idempotency key, unless another arrived meanwhile."""
+    """Save a new newest status, once per idempotency key, unless another arrived meanwhile;
+    the item's subscribers are notified in the same transaction."""
     text = _checked(request.category, request.note)
     item = await _claim(session, request.item_id)
     stored = await _by_key(session, request.idempotency_key)
@@ -112,6 +114,7 @@ async def update_status(
         if stored is None:
             raise
         return await _duplicate(session, stored)
+    await triggers.after_status_update(session, entry, item, now)
     return Saved(item_view(await _item(session, item.slug)), entry.id)
 
 

@@ -16,9 +16,12 @@ The rule, sentence by sentence (a line is never joined to the next):
 - "behandles <noun> i <body> den <date>" and "<day> <year> drøftede <body>" count as meeting
   words: a body treating a case on a day is a meeting of that body.
 
-State: "held" when the period ends before `as_of`, "planned" when it starts after it;
+State: "cancelled" when a cancel word calls off that date's meeting ("er aflyst");
+"held" when the period ends before `as_of`, "planned" when it starts after it;
 otherwise (same day, or no `as_of`) the tense decides: a past-tense verb and no
-future word gives "held". The note is the sentence itself, shortened.
+future word gives "held". A sentence that moves a meeting ("flyttet fra 12. marts til
+19. marts") gives the meeting of the new day, with the old day as `moved_from`
+(`knowledge.documents.reschedules` reads both). The note is the sentence itself, shortened.
 
 `merge_meetings` makes one meeting of one body on one day, and drops a month-only
 mention of a body in a month where a dated meeting of that body is known.
@@ -28,11 +31,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from knowledge.dates import DateMatch, find_dates, parse_date
 from knowledge.documents.bodies import Body, BodyMatch, find_bodies
 from knowledge.documents.records import MeetingRecord, MeetingState, Source
+from knowledge.documents.reschedules import cancels, distance, moved
 from knowledge.errors import DateError
 from knowledge.periods import Period
 from knowledge.status import shorten, split_sentences
@@ -125,11 +130,14 @@ def plain(line: str) -> str:
 
 
 def merge_meetings(meetings: Iterable[MeetingRecord]) -> tuple[MeetingRecord, ...]:
-    """One meeting per body and day (the first found wins); month-only mentions of a body
-    in a month with a dated meeting of that body are the same meeting."""
+    """One meeting per body and day (the first found wins, keeping a move a later one
+    reports); month-only mentions of a body in a month with a dated meeting of that body
+    are the same meeting."""
     kept: dict[tuple[str, Period], MeetingRecord] = {}
     for meeting in meetings:
-        kept.setdefault((meeting.body, meeting.when), meeting)
+        first = kept.setdefault((meeting.body, meeting.when), meeting)
+        if first.moved_from is None and meeting.moved_from is not None:
+            kept[(meeting.body, meeting.when)] = replace(first, moved_from=meeting.moved_from)
     dated = {
         (meeting.body, meeting.when.start.replace(day=1))
         for meeting in kept.values()
@@ -156,7 +164,26 @@ def _in_sentence(
         pairs = list(zip(respectively, [found.body for found in bodies], strict=True))
     else:
         pairs = _nearest_pairs(sentence, words, bodies, where, previous)
-    return [_record(dated, body, sentence, line, where) for dated, body in pairs]
+    return _records(pairs, sentence, line, where)
+
+
+def _records(
+    pairs: list[tuple[_Dated, Body]], sentence: str, line: int, where: _Where
+) -> list[MeetingRecord]:
+    """A record per dated meeting; a move gives one, on the new day, instead of two."""
+    move = moved(sentence, where.year)
+    spans = [(dated.start, dated.end) for dated, _ in pairs]
+    records: list[MeetingRecord] = []
+    for dated, body in pairs:
+        if move is not None and dated.start == move.old.start:
+            continue
+        if move is not None and dated.start == move.new.start:
+            new = _Dated(move.new.start, move.new.end, move.new.period, move.new)
+            records.append(_record(new, body, sentence, line, where, move.old.period.start))
+            continue
+        cancelled = cancels(sentence, (dated.start, dated.end), spans)
+        records.append(_record(dated, body, sentence, line, where, cancelled=cancelled))
+    return records
 
 
 def _nearest_pairs(
@@ -168,7 +195,7 @@ def _nearest_pairs(
 ) -> list[tuple[_Dated, Body]]:
     pairs: list[tuple[_Dated, Body]] = []
     for dated in _dates(sentence, where.year):
-        word = min(words, key=lambda span: _distance(span, (dated.start, dated.end)))
+        word = min(words, key=lambda span: distance(span, (dated.start, dated.end)))
         body = _nearest_body(word, bodies) or _own_body(sentence, where) or previous
         if body is not None:
             pairs.append((dated, body))
@@ -211,7 +238,7 @@ def _respectively(sentence: str, year: int | None) -> list[_Dated]:
 def _nearest_body(word: tuple[int, int], bodies: list[BodyMatch]) -> Body | None:
     if not bodies:
         return None
-    return min(bodies, key=lambda found: _distance(word, (found.start, found.end))).body
+    return min(bodies, key=lambda found: distance(word, (found.start, found.end))).body
 
 
 def _own_body(sentence: str, where: _Where) -> Body | None:
@@ -225,16 +252,21 @@ def _own_body(sentence: str, where: _Where) -> Body | None:
     return None
 
 
-def _distance(first: tuple[int, int], second: tuple[int, int]) -> int:
-    return max(0, second[0] - first[1], first[0] - second[1])
-
-
-def _record(dated: _Dated, body: Body, sentence: str, line: int, where: _Where) -> MeetingRecord:
+def _record(
+    dated: _Dated,
+    body: Body,
+    sentence: str,
+    line: int,
+    where: _Where,
+    moved_from: date | None = None,
+    *,
+    cancelled: bool = False,
+) -> MeetingRecord:
     found = dated.match
     return MeetingRecord(
         body=body.name,
         when=dated.period,
-        state=meeting_state(dated.period, where.as_of, sentence),
+        state=meeting_state(dated.period, where.as_of, sentence, cancelled=cancelled),
         source=Source(where.file, where.heading),
         line=line,
         region=body.region or where.region,
@@ -242,11 +274,17 @@ def _record(dated: _Dated, body: Body, sentence: str, line: int, where: _Where) 
         start_time=found.start_time if found else None,
         end_time=found.end_time if found else None,
         note=shorten(sentence, NOTE_MAX),
+        moved_from=moved_from,
     )
 
 
-def meeting_state(when: Period, as_of: Period | None, sentence: str) -> MeetingState:
-    """Held or planned as of the document's date; the tense decides when dates cannot."""
+def meeting_state(
+    when: Period, as_of: Period | None, sentence: str, *, cancelled: bool = False
+) -> MeetingState:
+    """Cancelled when the text says so; else held or planned as of the document's date,
+    and the tense decides when dates cannot."""
+    if cancelled:
+        return "cancelled"
     if as_of is not None and when.end < as_of.start:
         return "held"
     if as_of is not None and when.start > as_of.end:

@@ -12,9 +12,11 @@ or "punktet udgik" there).
 A bullet list after a line announcing meetings ("I 2024 afholdes Klyngestyregruppemøder
 og møder i den politiske sundhedsklynge ...:") is the meeting plan: one meeting per
 dated bullet, of the body the bullet names, else of the minutes' own body, at the place
-written after the date. The written orientations are the numbered sub-headings of the
-item "Skriftlige orienteringspunkter"; the first table of a budget follow-up lists
-initiatives with amounts in 1.000 kr. per year and in total.
+written after the date. A bullet may move its meeting ("12. marts er flyttet til 19.
+marts, Regionshuset") or call it off ("26. april, Viborg - AFLYST"). The written
+orientations are the numbered sub-headings of the item "Skriftlige orienteringspunkter";
+the first table of a budget follow-up lists initiatives with amounts in 1.000 kr. per
+year and in total.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ from knowledge.documents.records import (
     ParsedDocument,
     Source,
 )
+from knowledge.documents.reschedules import cancels, moved, unmarked
 from knowledge.errors import DateError, DocumentInvalid
 
 NAME = "minutes_markdown"
@@ -188,13 +191,16 @@ def _plan_entry(head: Head, block: Block, line: Line) -> MeetingRecord | None:
     days = [found for found in find_dates(text, year=head.year) if found.period.is_day]
     if not days:
         return None
-    day = days[0]
+    move = moved(text, head.year)
+    day = move.new if move else days[0]
+    spans = [(found.start, found.end) for found in days]
+    cancelled = cancels(text, (day.start, day.end), spans)
     body = find_body(text, default_cluster=head.body.cluster) or head.body
-    place = text[day.end :].strip(" ,*") or None
+    place = unmarked(text[day.end :]).strip(" ,*") or None
     return MeetingRecord(
         body=body.name,
         when=day.period,
-        state=meeting_state(day.period, head.document_date, text),
+        state=meeting_state(day.period, head.document_date, text, cancelled=cancelled),
         source=Source(head.file, clean_title(block.title)),
         line=line.number,
         region=body.region,
@@ -202,6 +208,7 @@ def _plan_entry(head: Head, block: Block, line: Line) -> MeetingRecord | None:
         start_time=day.start_time,
         end_time=day.end_time,
         place=place,
+        moved_from=move.old.period.start if move else None,
     )
 
 

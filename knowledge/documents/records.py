@@ -8,7 +8,7 @@ what is unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from typing import Literal
 
 from knowledge.periods import Period
@@ -80,7 +80,9 @@ class MeetingRecord:
     """A meeting: the one the minutes are of, or one mentioned in passing or in a plan.
 
     `when` has day precision, or month precision when the text gives only the month.
-    Nothing is invented: no time, day or year the text does not give or imply.
+    Nothing is invented: no time, day or year the text does not give or imply. A meeting
+    the text moves ("flyttet fra 12. marts til 19. marts") is the new day, with the day it
+    had before in `moved_from`; one it calls off ("aflyst") has the state "cancelled".
     """
 
     body: str  # "Klyngestyregruppen Randersklyngen", "Sundhedssamarbejdsudvalget"
@@ -95,6 +97,7 @@ class MeetingRecord:
     place: str | None = None
     agenda: tuple[AgendaItem, ...] = ()
     note: str | None = None  # what the mention says the meeting is for, if anything
+    moved_from: date | None = None  # the day the meeting had before it was moved
 
 
 @dataclass(frozen=True)

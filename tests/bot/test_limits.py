@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from bot.limits import RateLimits
 from tests.support.clock import VirtualClock
 from tests.support.rates import max_in_window
@@ -11,8 +13,8 @@ from tests.support.rates import max_in_window
 TENANT = "tenant-midt"
 
 
-def limits_on(clock: VirtualClock, tenant_rate: float = 25.0) -> RateLimits:
-    return RateLimits(tenant_rate, clock=clock, sleep=clock.sleep)
+def limits_on(clock: VirtualClock, tenant_rate: float = 25.0, margin: float = 0.0) -> RateLimits:
+    return RateLimits(tenant_rate, margin=margin, clock=clock, sleep=clock.sleep)
 
 
 async def send_times(limits: RateLimits, clock: VirtualClock, chat: str, count: int) -> list[float]:
@@ -40,6 +42,17 @@ async def test_one_conversation_gets_seven_a_second_eight_in_two_and_sixty_in_th
         times[120] - times[0],
         times[180] - times[0],
     )
+
+
+async def test_a_margin_keeps_each_window_longer_than_published() -> None:
+    clock = VirtualClock()
+    limits = limits_on(clock, tenant_rate=1000, margin=0.1)
+
+    times = await send_times(limits, clock, "a:chat", 100)
+
+    assert 7 == max_in_window(times, 1.1)
+    assert 60 == max_in_window(times, 30.1)
+    assert pytest.approx(30.1) == times[60] - times[0]
 
 
 async def test_one_conversation_gets_at_most_1800_an_hour() -> None:

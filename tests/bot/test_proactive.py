@@ -1,6 +1,10 @@
 """The notifier against a misbehaving connector over real HTTP, on a real database:
 every deliverable reminder arrives once, nothing is retried before its Retry-After,
-403s deactivate the conversation, unknown outcomes are never resent."""
+403s deactivate the conversation, unknown outcomes are never resent.
+
+Sends go through the bot's own adapter (one pooled aiohttp session, `ConnectorError`);
+the fault test also runs once through botbuilder's stock msrest client, whose errors the
+notifier reads as well."""
 
 from __future__ import annotations
 
@@ -12,10 +16,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+import aiohttp
 import pytest
+from botbuilder.core import BotAdapter
+from botbuilder.integration.aiohttp import (
+    CloudAdapter,
+    ConfigurationBotFrameworkAuthentication,
+)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.adapter import create_adapter
+from bot.adapter import bot_configuration, create_adapter
+from bot.connector import connector_session
 from bot.gate import service_url_allowed
 from bot.limits import RateLimits
 from bot.proactive import Notifier
@@ -38,15 +49,20 @@ class Outbox:
     sessions: async_sessionmaker[AsyncSession]
     clock: Clock
     writers: int  # as app.py: 1 on SQLite
+    session: aiohttp.ClientSession  # the pooled connector's
 
     def now(self) -> datetime:
         return self.clock.now()
 
-    def notifier(self, **options: Any) -> Notifier:
+    def notifier(self, *, stock: bool = False, **options: Any) -> Notifier:
         settings = Settings()  # anonymous: replies may go to the loopback fake
+        adapter: BotAdapter = create_adapter(settings, self.session)
+        if stock:  # botbuilder's own msrest client on the default thread pool
+            configuration = bot_configuration(settings)
+            adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(configuration))
         return Notifier(
             self.service,
-            create_adapter(settings),
+            adapter,
             bot_app_id="",
             owner=options.pop("owner", "test-instance"),
             limits=options.pop("limits", RateLimits(1000)),
@@ -80,7 +96,8 @@ async def outbox(database_url: str) -> AsyncIterator[Outbox]:
     clock = running_from(morning_of_today())
     sessions = session_factory(engine)
     writers = 1 if engine.dialect.name == "sqlite" else 16
-    yield Outbox(KnowledgeService(sessions, clock), sessions, clock, writers)
+    async with connector_session() as session:
+        yield Outbox(KnowledgeService(sessions, clock), sessions, clock, writers, session)
     await engine.dispose()
 
 
@@ -119,8 +136,9 @@ FAULTS = {
 }
 
 
+@pytest.mark.parametrize("path", ["pooled", "stock"])
 async def test_every_deliverable_reminder_arrives_exactly_once_through_faults(
-    outbox: Outbox,
+    outbox: Outbox, path: str
 ) -> None:
     groups = {"a:fine": 30, "a:throttled": 10, "a:unavailable": 10, "a:blocked": 5}
     groups |= {"a:gone": 3, "a:broken": 2}
@@ -129,7 +147,8 @@ async def test_every_deliverable_reminder_arrives_exactly_once_through_faults(
 
     async with running_flaky_connector(scripted(FAULTS)) as connector:
         await outbox.seed(chats, connector.url)
-        took = await run_until_settled(outbox.notifier(interval=10), outbox)
+        notifier = outbox.notifier(interval=10, stock=path == "stock")
+        took = await run_until_settled(notifier, outbox)
 
     deliverable = [c for c in chats if c.startswith(("a:fine", "a:throttled", "a:unavailable"))]
     assert {chat: 1 for chat in deliverable} == dict(connector.accepted)
@@ -190,7 +209,7 @@ async def test_a_refused_connection_is_retried_later(outbox: Outbox) -> None:
     await notifier.drain()
 
     [line] = [line for line in await outbox.service.outbox(("pending",)) if line.attempts]
-    assert "ClientRequestError" in (line.last_error or "")
+    assert "ConnectorError" in (line.last_error or "")
     assert line.next_attempt_at is not None
     assert line.next_attempt_at > outbox.now()
 
@@ -224,9 +243,7 @@ async def test_stopping_gives_back_what_is_still_waiting_for_the_rate_limit(
     assert 10 - sent == len(reclaimed)
 
 
-async def test_the_default_message_says_what_and_when_in_the_chats_language(
-    outbox: Outbox,
-) -> None:
+async def test_the_message_is_the_reminder_card_in_the_chats_language(outbox: Outbox) -> None:
     async with running_flaky_connector() as connector:
         await outbox.seed(["a:mette"], connector.url)
         notifier = outbox.notifier()
@@ -234,8 +251,11 @@ async def test_the_default_message_says_what_and_when_in_the_chats_language(
         await notifier.drain()
 
     [body] = connector.bodies
-    expected = "Påmindelse: Klyngestyregruppen Testklyngen holder møde 2024-03-02 09:00 (Viborg)."
-    assert (expected, "a:mette") == (body["text"], body["conversation"]["id"])
+    [attachment] = body["attachments"]
+    assert "application/vnd.microsoft.card.adaptive" == attachment["contentType"]
+    assert "Klyngestyregruppen Testklyngen" in body["summary"]
+    assert "Viborg" in str(attachment["content"])
+    assert "a:mette" == body["conversation"]["id"]
 
 
 async def test_many_notifications_to_one_chat_keep_to_its_limits(outbox: Outbox) -> None:

@@ -44,3 +44,16 @@ async def test_removal_makes_it_inactive_and_a_new_message_active_again(
 
     assert (False, "uninstalled") == (after_removal.active, after_removal.inactive_reason)
     assert (True, None) == (after_message.active, after_message.inactive_reason)
+
+
+async def test_a_channel_thread_keeps_the_channel_not_the_thread(
+    bot: TestClient[Any, Any], connector: Connector
+) -> None:
+    channel = "19:general@thread.tacv2"
+    await post(bot, message("hjælp", connector.url, conversation=f"{channel};messageid=1700000"))
+
+    row = await bot.app[SERVICE].conversation(channel)  # type: ignore[index]
+    thread = await bot.app[SERVICE].conversation(f"{channel};messageid=1700000")  # type: ignore[index]
+
+    assert thread is None
+    assert channel == row.reference["conversation"]["id"]

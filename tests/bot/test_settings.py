@@ -105,3 +105,19 @@ def test_malformed_notifier_settings_are_refused(name: str, value: str) -> None:
         Settings.from_env({name: value})
 
     assert name in str(raised.value)
+
+
+def test_links_use_the_public_base_url_or_host_and_port() -> None:
+    assert "http://127.0.0.1:3978" == Settings.from_env({}).public_url
+    assert (
+        "http://0.0.0.0:8080" == Settings.from_env({"HOST": "0.0.0.0", "PORT": "8080"}).public_url
+    )
+    public = Settings.from_env({"PUBLIC_BASE_URL": "https://klyngebot.example.dk/bot/"})
+    assert "https://klyngebot.example.dk/bot" == public.public_url
+
+
+def test_a_public_base_url_must_be_http() -> None:
+    with pytest.raises(SettingsError) as raised:
+        Settings.from_env({"PUBLIC_BASE_URL": "klyngebot.example.dk"})
+
+    assert "PUBLIC_BASE_URL" in str(raised.value)

@@ -445,3 +445,29 @@ async def test_an_inactive_conversation_gets_nothing(world: World) -> None:
 
     assert [] == await world.claim()
     assert {"cancelled": 1} == await world.states()
+
+
+async def test_removal_cancels_and_writing_again_brings_the_reminders_back(world: World) -> None:
+    await world.meetings(steering(date(2024, 4, 19)))
+    await world.chat()
+    await world.subscribe()
+
+    await world.service.deactivate_conversation(CHAT, "uninstalled")
+    after_removal = await world.states()
+    await world.chat()  # the person writes to the bot again
+
+    assert {"cancelled": 2} == after_removal
+    assert [at(date(2024, 4, 12), 8), at(date(2024, 4, 18), 8)] == await world.pending()
+
+
+async def test_a_meeting_moved_back_to_its_day_gets_its_reminders_back(world: World) -> None:
+    await world.meetings(steering(date(2024, 4, 19)))
+    await world.chat()
+    await world.subscribe()
+
+    for day in (date(2024, 4, 26), date(2024, 4, 19)):
+        async with world.service._sessions() as session, session.begin():
+            await session.execute(update(Meeting).where(Meeting.body == STEERING).values(date=day))
+        await world.service.plan_notifications()
+
+    assert [at(date(2024, 4, 12), 8), at(date(2024, 4, 18), 8)] == await world.pending()
