@@ -100,6 +100,11 @@ class RateLimits:
         state.paused_until = max(state.paused_until, now + retry_after)
         return True
 
+    async def unpaused(self, tenant_id: str | None) -> None:
+        """Return when the tenant is not held (counts nothing)."""
+        state = self._tenants.setdefault(tenant_id or "", _Tenant())
+        await self._until(lambda _now: state.paused_until)
+
     def paused_for(self, tenant_id: str | None) -> float:
         """Seconds the tenant is still held (0 when it may send)."""
         state = self._tenants.get(tenant_id or "")

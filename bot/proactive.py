@@ -185,21 +185,44 @@ class Notifier:
     async def _deliver_one(self, due: Due) -> None:
         prepared = self._prepare(due)
         if isinstance(prepared, Activity):
-            await self.limits.wait(due.conversation_id, due.tenant_id)
+            await self.limits.unpaused(due.tenant_id)  # no row sits in "sending" through a pause
         if self._stopping:
             return
-        task = asyncio.current_task()
-        assert task is not None
-        self._waiting.discard(task)  # from here on, stop() lets it finish
-        self._sending.add(task)
         async with self._writing:
             marked = await self.service.mark_sending(due.id, self.owner)
         if not marked:
             return
-        result = await self.send(due, prepared) if isinstance(prepared, Activity) else prepared
+        result = prepared
+        if isinstance(prepared, Activity):
+            # The limiter is the last gate before the POST: a slow outbox write between
+            # them would otherwise bunch the sends it spaced out.
+            if not await self._clear_to_send(due):
+                return
+            result = await self.send(due, prepared)
         async with self._writing:
             await self.service.finish_send(due.id, self.owner, result)
         self._log(due, result)
+
+    async def _clear_to_send(self, due: Due) -> bool:
+        """Wait for the limits; a stop meanwhile gives the row back untried."""
+        try:
+            await self.limits.wait(due.conversation_id, due.tenant_id)
+        except asyncio.CancelledError:
+            await self._give_back(due)
+            raise
+        if self._stopping:
+            await self._give_back(due)
+            return False
+        task = asyncio.current_task()
+        assert task is not None
+        self._waiting.discard(task)  # on the wire: stop() lets it finish
+        self._sending.add(task)
+        return True
+
+    async def _give_back(self, due: Due) -> None:
+        back = SendResult("retry", not_before=self.clock.now(), error="stopped before sending")
+        async with self._writing:
+            await self.service.finish_send(due.id, self.owner, back)
 
     def _prepare(self, due: Due) -> Activity | SendResult:
         if not self.allowed(str(due.reference.get("serviceUrl", ""))):

@@ -156,3 +156,16 @@ async def test_a_pause_that_starts_while_a_sender_waits_holds_it_too() -> None:
     await waiting
 
     assert pause_ends <= clock()
+
+
+async def test_waiting_out_a_pause_counts_no_send() -> None:
+    clock = VirtualClock()
+    limits = limits_on(clock, tenant_rate=1)
+    for _ in range(5):
+        limits.throttled(TENANT, retry_after=4)
+    pause_ends = clock() + 4
+
+    await limits.unpaused(TENANT)
+    await limits.wait("a:chat", TENANT)
+
+    assert pause_ends == clock()  # the bucket's one token was still there
