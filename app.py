@@ -35,6 +35,7 @@ from bot.handler import KlyngeBot
 from bot.http import ADAPTER, BOT, messages
 from bot.http import SETTINGS as HTTP_SETTINGS
 from bot.limits import RateLimits
+from bot.logs import configure as configure_logging
 from bot.proactive import Notifier, instance_id
 from bot.settings import LOOPBACK, Settings, SettingsError
 from bot.storage import SqlStorage
@@ -53,6 +54,7 @@ ENGINE = web.AppKey("engine", AsyncEngine)
 CLOCK = web.AppKey("clock", Clock)
 NOTIFIER = web.AppKey("notifier", Notifier)
 OUTBOX_STATES = ("pending", "failed", "uncertain")
+SHUTDOWN_SECONDS = 15.0
 
 
 def create_app(settings: Settings) -> web.Application:
@@ -65,7 +67,12 @@ def create_app(settings: Settings) -> web.Application:
     app.router.add_get("/healthz", _healthz)
     app.router.add_get("/readyz", _readyz)
     app.router.add_get(ROUTE, calendar_feed)
+    app.on_shutdown.append(_shutting_down)
     return app
+
+
+async def _shutting_down(_app: web.Application) -> None:
+    logger.info("shutting down: no new requests; finishing the turns in flight")
 
 
 async def _knowledge_base(app: web.Application) -> AsyncIterator[None]:
@@ -309,6 +316,9 @@ def _serve(settings: Settings) -> int:
         host=settings.host,
         port=settings.port,
         print=lambda text: logger.info(text.strip()),
+        # SIGTERM/SIGINT: stop accepting, give turns in flight this long, then the cleanup
+        # (the notifier gives back its leases, the engine closes). Teams waits 15 s for a turn.
+        shutdown_timeout=SHUTDOWN_SECONDS,
     )
     return 0
 
@@ -321,11 +331,11 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
         print(f"error: {error}", file=sys.stderr)
         return 2
     serving = command.command in (None, "serve")
-    logging.basicConfig(
-        level=settings.log_level if serving else logging.WARNING,
-        # The server logs to stdout; commands keep stdout for their output (export JSON).
-        stream=sys.stdout if serving else sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    # The server logs to stdout; commands keep stdout for their output (export JSON).
+    configure_logging(
+        settings.log_level if serving else logging.WARNING,
+        settings.log_format,
+        sys.stdout if serving else sys.stderr,
     )
     if serving:
         return _serve(settings)

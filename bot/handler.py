@@ -98,12 +98,19 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
                 await self._remember(turn_context)
         finally:
             activity = turn_context.activity
+            fields = {
+                "activity_type": activity.type,
+                "intent": turn_context.turn_state.get(INTENT, "-"),
+                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                "conversation": _short_id(
+                    activity.conversation.id if activity.conversation else ""
+                ),
+            }
             logger.info(
-                "turn type=%s intent=%s duration_ms=%.1f conversation=%s",
-                activity.type,
-                turn_context.turn_state.get(INTENT, "-"),
-                (time.perf_counter() - started) * 1000,
-                _short_id(activity.conversation.id if activity.conversation else ""),
+                "turn type=%(activity_type)s intent=%(intent)s duration_ms=%(duration_ms).1f "
+                "conversation=%(conversation)s",
+                fields,
+                extra=fields,  # as fields of their own in LOG_FORMAT=json
             )
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:

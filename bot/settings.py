@@ -28,6 +28,7 @@ class Settings:
     port: int = 3978
     today: date | None = None
     log_level: str = "INFO"
+    log_format: str = "text"  # or "json": one JSON object per line (bot/logs.py)
     app_id: str = ""
     app_password: str = field(default="", repr=False)
     app_type: str = "MultiTenant"
@@ -80,6 +81,7 @@ class Settings:
             port=reader.integer("PORT", 3978, low=0, high=65535),
             today=reader.day("BOT_TODAY"),
             log_level=reader.choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR")),
+            log_format=reader.choice("LOG_FORMAT", "text", ("text", "json")),
             app_id=environ.get("MicrosoftAppId", ""),
             app_password=environ.get("MicrosoftAppPassword", ""),
             app_type=reader.choice(

@@ -82,3 +82,18 @@ async def test_a_stopped_database_gets_one_apology_a_503_and_later_an_answer(
     assert 1 == len(apologies), "the apology is said once, not on every redelivery"
     assert "videnbasen" in apologies[0]["text"]
     assert 1 == len(connector.messages())
+
+
+async def test_readyz_answers_503_while_the_database_is_stopped(own_postgres: Server) -> None:
+    url = own_postgres.run("start")
+    async with running_bot(Settings(database_url=url, today=TODAY, notify=False)) as bot:
+        before = (await bot.get("/readyz")).status
+        own_postgres.run("halt")
+        stopped = await bot.get("/readyz")
+        alive = (await bot.get("/healthz")).status
+        body = await stopped.json()
+        own_postgres.run("start")
+        after = (await bot.get("/readyz")).status
+
+    assert (200, 503, 200, 200) == (before, stopped.status, alive, after)
+    assert {"status": "database unreachable"} == body

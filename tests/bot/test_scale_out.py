@@ -29,6 +29,7 @@ from tests.questions.replies import reply_text
 from tests.support.activities import message
 from tests.support.connector import Connector
 from tests.support.process import BotProcess, started
+from tests.support.waiting import eventually
 
 pytestmark = pytest.mark.postgres
 DEMO = Path(__file__).resolve().parents[2] / "knowledge" / "demo" / "kb.json"
@@ -80,6 +81,11 @@ def turns(bot: BotProcess, intent: str = "") -> int:
     return sum(1 for turn in found if turn and intent in ("", turn[1]))
 
 
+async def logged(pair: Pair, count: int, intent: str = "") -> None:
+    """Until the two logs show `count` turns: a line may still be in the pipe."""
+    await eventually(lambda: turns(pair.a, intent) + turns(pair.b, intent) >= count, seconds=10)
+
+
 async def entries(url: str) -> int:
     engine = create_engine(url)
     try:
@@ -115,6 +121,7 @@ async def test_a_dialog_started_on_one_instance_is_finished_on_the_other(
     assert [1] * 4 == [len(replies) for _, replies in answered]
     for (_, word), (_, replies) in zip(DIALOG, answered, strict=True):
         assert word in replies[0].lower(), replies
+    await logged(pair, 4, "update")
     assert (2, 2) == (turns(pair.a, "update"), turns(pair.b, "update"))
     assert before + 1 == await entries(postgres_url)
 
@@ -131,6 +138,7 @@ async def test_one_conversations_questions_are_answered_by_both_instances(pair: 
     assert [(201, 1)] * 8 == [(status, len(replies)) for status, replies in answered]
     assert answered[0][1] == answered[4][1], "A and B give the same answer to one question"
     assert "rygestop" in answered[0][1][0].lower()
+    await logged(pair, 8)
     assert (4, 4) == (turns(pair.a), turns(pair.b))
 
 

@@ -16,6 +16,7 @@ def test_defaults_are_a_local_sqlite_bot_on_loopback() -> None:
     assert ("127.0.0.1", 3978) == (settings.host, settings.port)
     assert settings.anonymous
     assert settings.today is None
+    assert "text" == settings.log_format
 
 
 def test_values_are_read_and_normalised() -> None:
@@ -26,6 +27,7 @@ def test_values_are_read_and_normalised() -> None:
             "BOT_TODAY": "2024-03-01",
             "ALLOWED_TENANTS": " a , b ,",
             "LOG_LEVEL": "debug",
+            "LOG_FORMAT": "JSON",
         }
     )
 
@@ -33,15 +35,22 @@ def test_values_are_read_and_normalised() -> None:
     assert 0 == settings.port
     assert date(2024, 3, 1) == settings.today
     assert ("a", "b") == settings.allowed_tenants
-    assert "DEBUG" == settings.log_level
+    assert ("DEBUG", "json") == (settings.log_level, settings.log_format)
 
 
 def test_every_malformed_variable_is_named_in_one_error() -> None:
     with pytest.raises(SettingsError) as raised:
-        Settings.from_env({"PORT": "eighty", "BOT_TODAY": "1. marts", "ALLOW_ANONYMOUS": "maybe"})
+        Settings.from_env(
+            {
+                "PORT": "eighty",
+                "BOT_TODAY": "1. marts",
+                "ALLOW_ANONYMOUS": "maybe",
+                "LOG_FORMAT": "logfmt",
+            }
+        )
 
     message = str(raised.value)
-    for name in ("PORT", "BOT_TODAY", "ALLOW_ANONYMOUS"):
+    for name in ("PORT", "BOT_TODAY", "ALLOW_ANONYMOUS", "LOG_FORMAT"):
         assert name in message
 
 
