@@ -58,11 +58,17 @@ def _offline(uri: str) -> Any:
 
 
 def _errors(schema: dict[str, Any], document: Any) -> list[str]:
-    """Validation errors, with the keywords Teams' schemas use beyond their declared draft
-    (04): `const` and `if`/`then`, which Teams' own validator enforces, enforced here too."""
+    """Validation errors, read more strictly than the schemas' declared draft (04) reads
+    them, the way Teams enforces its limits: `const` and `if`/`then` (draft 6 and 7
+    keywords the schemas use) count, and keywords beside a `$ref` count too (draft 4
+    ignores them, which would drop the localization file's `maxLength`s)."""
     base = validators.validator_for(schema)
-    strict = validators.extend(
-        base, {key: Draft7Validator.VALIDATORS[key] for key in ("const", "if")}
+    later = {key: Draft7Validator.VALIDATORS[key] for key in ("const", "if")}
+    strict = validators.create(
+        meta_schema=base.META_SCHEMA,
+        validators={**base.VALIDATORS, **later},
+        type_checker=base.TYPE_CHECKER,
+        format_checker=base.FORMAT_CHECKER,
     )
     # Checked against the draft's meta-schema without its "regex" format: a few patterns
     # are ECMAScript (`\p{L}`), which Python's re cannot compile; they sit on parts of
