@@ -26,13 +26,13 @@ installed_version() {
 }
 
 install_playground() {
-  if [ -x "$BIN" ] && [ "$(installed_version)" = "$VERSION" ]; then
-    return 0
-  fi
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     echo "The Agents Playground needs Node.js 20 or newer with npm, which are not installed." >&2
     echo "Install them (Debian: apt-get install nodejs npm), then run: $0 install" >&2
     return 1
+  fi
+  if [ -x "$BIN" ] && [ "$(installed_version)" = "$VERSION" ]; then
+    return 0
   fi
   echo "installing the Agents Playground $VERSION into $PREFIX" >&2
   npm install --prefix "$PREFIX" --no-audit --no-fund --loglevel=error \

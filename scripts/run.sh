@@ -24,21 +24,28 @@ if ! scripts/playground.sh install; then
   exec .venv/bin/python app.py "$@"
 fi
 
-children=()
+# Ctrl-C reaches the bot itself (aiohttp handles SIGINT even in the background), and a
+# second signal would cut its graceful shutdown short: on INT it is only waited for.
+bot="" playground=""
 stop() {
   trap - EXIT INT TERM
-  kill "${children[@]}" 2>/dev/null || true
+  kill "$playground" 2>/dev/null || true
+  if [ "${1:-}" = INT ]; then
+    for _ in $(seq 300); do kill -0 "$bot" 2>/dev/null || break; sleep 0.1; done
+  fi
+  kill "$bot" 2>/dev/null || true
   wait || true
 }
 trap stop EXIT
-trap 'exit 130' INT TERM
+trap 'stop INT; exit 130' INT
+trap 'stop; exit 143' TERM
 
 .venv/bin/python app.py "$@" &
-children+=($!)
+bot=$!
 output=.tools/playground/serve.out
 : >"$output"
 scripts/playground.sh serve "$bot_url" >"$output" 2>&1 &
-children+=($!)
+playground=$!
 
 # The banner comes last, once the bot listens and the Playground said its port.
 port=""
@@ -57,4 +64,4 @@ if [ -n "$port" ]; then
 else
   echo "The Agents Playground did not start; see $output" >&2
 fi
-wait -n "${children[@]}" # when one stops, stop the other
+wait -n "$bot" "$playground" # when one stops, stop the other
