@@ -7,7 +7,7 @@ without a browser. Facts about the routes are in ../shared/notes/playground.md.
 
 Bot output arrives as WebSocket frames. Frames sent while no client listens are buffered
 and handed to the next client, so the client connects once, numbers every frame, and a
-test only accepts frames that arrived after it sent (`mark()`, then `wait_for(...)`).
+test only accepts frames that arrived after it sent (`mark()`, then `replies(mark, ...)`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import socket
 import subprocess
 import time
 import urllib.request
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -144,19 +143,16 @@ class Tenant:
     user_id: str
     personal_chat: str
     team_channel: str
-    team_channel_name: str
 
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> Tenant:
-        team = config["teams"][0]
-        general = team["channels"][0]
+        general = config["teams"][0]["channels"][0]
         return cls(
             bot_id=config["bot"]["id"],
             bot_name=config["bot"]["name"],
             user_id=config["currentUser"]["id"],
             personal_chat=config["personalChat"]["id"],
             team_channel=general["id"],
-            team_channel_name=f"{team['name']} - {general['name']}",
         )
 
 
@@ -203,22 +199,8 @@ class PlaygroundClient:
         return self.tenant
 
     def mark(self) -> int:
-        """The number of frames seen so far: later `wait_for` calls look only after it."""
+        """The number of frames seen so far: pass it to `replies` to look only after it."""
         return len(self.frames)
-
-    async def wait_for(
-        self, check: Callable[[Frame], bool], after: int, seconds: float = 10
-    ) -> Frame:
-        """The first frame after `after` for which `check` holds."""
-
-        def found() -> Frame | None:
-            return next((f for f in self.frames[after:] if check(f)), None)
-
-        async with self._arrived:
-            await asyncio.wait_for(self._arrived.wait_for(lambda: found() is not None), seconds)
-        frame = found()
-        assert frame is not None
-        return frame
 
     async def replies(
         self, after: int, conversation: str, count: int = 1, seconds: float = 10
@@ -228,14 +210,12 @@ class PlaygroundClient:
         def mine(frame: Frame) -> bool:
             return in_conversation(frame, conversation) and frame["action"] == "createMessage"
 
+        def found() -> list[Frame]:
+            return [frame for frame in self.frames[after:] if mine(frame)]
+
         async with self._arrived:
-            await asyncio.wait_for(
-                self._arrived.wait_for(
-                    lambda: sum(map(mine, self.frames[after:])) >= count  # type: ignore[arg-type]
-                ),
-                seconds,
-            )
-        return [f for f in self.frames[after:] if mine(f)][:count]
+            await asyncio.wait_for(self._arrived.wait_for(lambda: len(found()) >= count), seconds)
+        return found()[:count]
 
     async def _post(self, path: str, body: dict[str, Any]) -> Any:
         async with self.session.post(f"{self.url}{path}", json=body) as answer:
