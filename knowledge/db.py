@@ -25,6 +25,8 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 DEFAULT_URL = "sqlite+aiosqlite:///klyngebot.db"
 # Any constant shared by all instances; it names "the Klyngebot schema migration" lock.
 MIGRATION_LOCK_KEY = 0x6B6C796E6765
+# "The Klyngebot knowledge restore" lock: instances starting together load the demo once.
+RESTORE_LOCK_KEY = MIGRATION_LOCK_KEY + 1
 
 
 def normalise_url(url: str) -> str:
@@ -72,6 +74,13 @@ def _upgrade(connection: Connection) -> None:
         # Held until this transaction ends: a second instance waits, then finds nothing to do.
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
     command.upgrade(alembic_config(connection), "head")
+
+
+async def hold_lock(session: AsyncSession, key: int) -> None:
+    """Until the session's transaction ends, other instances wait here (PostgreSQL; SQLite
+    serves one instance, whose writers its own lock already orders)."""
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 async def migrate(engine: AsyncEngine) -> None:

@@ -35,6 +35,7 @@ from knowledge.cache import SnapshotCache
 from knowledge.changes import ImportReport
 from knowledge.clock import Clock
 from knowledge.conversations import ConversationKey
+from knowledge.db import RESTORE_LOCK_KEY, hold_lock
 from knowledge.documents import parse_document
 from knowledge.documents.records import ParsedDocument
 from knowledge.editors import EditorLine
@@ -139,6 +140,7 @@ class KnowledgeService:
     async def restore(self, path: Path, *, replace: bool = False) -> dict[str, int]:
         data = _read_json(path)
         async with self._sessions() as session, session.begin():
+            await hold_lock(session, RESTORE_LOCK_KEY)
             if not await exchange.is_empty(session):
                 if not replace:
                     raise RestoreError(
@@ -161,7 +163,16 @@ class KnowledgeService:
         """Fill an empty knowledge base with the shipped demo; False when it had content."""
         if not await self.is_empty():
             return False
-        await self.restore(DEMO_FILE)
+        data = _read_json(DEMO_FILE)
+        async with self._sessions() as session, session.begin():
+            # Instances starting together on an empty database: the first loads, the rest
+            # wait here and then find it filled.
+            await hold_lock(session, RESTORE_LOCK_KEY)
+            if not await exchange.is_empty(session):
+                return False
+            await exchange.restore_knowledge(
+                session, data, file=str(DEMO_FILE), now=self._clock.now()
+            )
         return True
 
     async def list_items(self, item_type: str) -> list[ItemLine]:
