@@ -5,6 +5,7 @@ python app.py import FILE... [--dry-run]  import documents (or restore an export
 python app.py export [--output FILE]      write the knowledge base as JSON
 python app.py list agreements|initiatives|meetings
 python app.py outbox [--state STATE]...   notifications pending, failed or uncertain
+python app.py package [--output FILE]     write the Teams app package (zip)
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot import app_package
 from bot.access import Access
 from bot.adapter import create_adapter
 from bot.calendar_http import FEEDS, ROUTE, calendar_feed
@@ -55,6 +57,7 @@ CLOCK = web.AppKey("clock", Clock)
 NOTIFIER = web.AppKey("notifier", Notifier)
 OUTBOX_STATES = ("pending", "failed", "uncertain")
 SHUTDOWN_SECONDS = 15.0
+TEAMS_TEMPLATE = Path(__file__).resolve().parent / "deploy" / "teams"
 
 
 def create_app(settings: Settings) -> web.Application:
@@ -182,6 +185,13 @@ def _parser() -> argparse.ArgumentParser:
         choices=("pending", "sending", "sent", "failed", "uncertain", "cancelled", "skipped"),
         help=f"only these states (repeatable; default: {', '.join(OUTBOX_STATES)})",
     )
+    package = commands.add_parser("package", help="write the Teams app package (zip)")
+    package.add_argument("--output", type=Path, default=Path("klyngebot-teams.zip"))
+    package.add_argument("--app-version", default="", help="like 1.2.3 (default: the project's)")
+    package.add_argument("--developer", default="Klyngebot", help="publisher name Teams shows")
+    package.add_argument("--website-url", default="", help="default: PUBLIC_BASE_URL")
+    package.add_argument("--privacy-url", default="", help="default: the website")
+    package.add_argument("--terms-url", default="", help="default: the website")
     return parser
 
 
@@ -303,6 +313,26 @@ async def _list(service: KnowledgeService, what: str) -> int:
     return 0
 
 
+def _package(settings: Settings, command: argparse.Namespace) -> int:
+    publisher = app_package.Publisher(
+        name=command.developer,
+        website_url=command.website_url,
+        privacy_url=command.privacy_url,
+        terms_url=command.terms_url,
+    )
+    try:
+        files = app_package.build(
+            TEAMS_TEMPLATE, settings, version=command.app_version, publisher=publisher
+        )
+    except app_package.PackageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    output: Path = command.output
+    output.write_bytes(app_package.zip_bytes(files))
+    print(f"wrote {output}: {', '.join(files)}; upload it in Teams (Apps > Manage your apps)")
+    return 0
+
+
 def _serve(settings: Settings) -> int:
     if settings.anonymous and settings.host not in LOOPBACK and not settings.allow_anonymous:
         print(
@@ -339,6 +369,8 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
     )
     if serving:
         return _serve(settings)
+    if command.command == "package":
+        return _package(settings, command)
     try:
         return asyncio.run(_with_service(settings, command))
     except KnowledgeError as error:

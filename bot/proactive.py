@@ -220,9 +220,8 @@ class Notifier:
         return True
 
     async def _give_back(self, due: Due) -> None:
-        back = SendResult("retry", not_before=self.clock.now(), error="stopped before sending")
         async with self._writing:
-            await self.service.finish_send(due.id, self.owner, back)
+            await self.service.give_back(due.id, self.owner)
 
     def _prepare(self, due: Due) -> Activity | SendResult:
         if not self.allowed(str(due.reference.get("serviceUrl", ""))):

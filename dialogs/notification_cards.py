@@ -92,7 +92,14 @@ def _reminder(payload: dict[str, Any], lang: Lang, due_at: datetime) -> Content:
     if meeting is None:
         return Content([heading(say("note_reminder", lang, body="?"))])
     body = [heading(say("note_reminder", lang, body=meeting.body))]
-    relative = relative_day(meeting.date, due_at, lang)
+    # The outbox counts the days when it hands the reminder out: one caught up after
+    # downtime says how far off the meeting really is, not what its lead time was.
+    counted = payload.get("days_until")
+    relative = (
+        days_away(counted, lang)
+        if isinstance(counted, int)
+        else relative_day(meeting.date, due_at, lang)
+    )
     if relative is not None:
         body.append(text(say("note_is", lang, relative=relative), weight="Bolder"))
     where = [(say("note_when", lang), when(meeting, lang))]
@@ -106,7 +113,10 @@ def _reminder(payload: dict[str, Any], lang: Lang, due_at: datetime) -> Content:
 
 def relative_day(day: date, due_at: datetime, lang: Lang) -> str | None:
     """ "i dag", "i morgen", "om 7 dage", counted from the day the message is due."""
-    days = (day - _local(due_at).date()).days
+    return days_away((day - _local(due_at).date()).days, lang)
+
+
+def days_away(days: int, lang: Lang) -> str | None:
     if days < 0:
         return None
     if days <= 1:

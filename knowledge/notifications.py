@@ -479,6 +479,26 @@ async def cancel_for_conversation(
     return int(cancelled.rowcount)  # type: ignore[attr-defined]
 
 
+async def give_back(session: AsyncSession, notification_id: int, owner: str) -> bool:
+    """Marked for sending but never sent (the sender is stopping): pending again, and the
+    attempt does not count."""
+    back = await session.execute(
+        update(Notification)
+        .where(Notification.id == notification_id)
+        .where(Notification.lease_owner == owner)
+        .where(Notification.state == "sending")
+        .values(
+            state="pending",
+            attempts=Notification.attempts - 1,
+            lease_owner=None,
+            lease_until=None,
+            next_attempt_at=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return bool(back.rowcount)  # type: ignore[attr-defined]
+
+
 async def release(session: AsyncSession, owner: str) -> int:
     """Give back rows leased but not yet being sent (a graceful shutdown)."""
     released = await session.execute(

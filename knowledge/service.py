@@ -405,6 +405,11 @@ class KnowledgeService:
         async with self._sessions() as session, session.begin():
             await notifications.finish(session, notification_id, owner, result, self._clock.now())
 
+    async def give_back(self, notification_id: int, owner: str) -> bool:
+        """A row marked for sending that was never sent: pending again, attempt uncounted."""
+        async with self._sessions() as session, session.begin():
+            return await notifications.give_back(session, notification_id, owner)
+
     async def release_leases(self, owner: str) -> int:
         """On shutdown: give back rows claimed but not yet being sent."""
         async with self._sessions() as session, session.begin():

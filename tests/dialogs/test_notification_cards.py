@@ -150,6 +150,14 @@ def test_the_reminder_counts_days_in_copenhagen(due_at: datetime, expected: str)
     assert expected in notification_reply(_reminder(due_at=due_at)).text
 
 
+def test_a_reminder_caught_up_late_says_how_far_off_the_meeting_really_is() -> None:
+    # Due seven days before, handed out by the outbox one day before (after downtime).
+    late = _reminder()
+    late = replace(late, payload={**late.payload, "days_until": 1})
+
+    assert "Mødet er i morgen." in notification_reply(late).text
+
+
 def test_every_notification_has_an_unsubscribe_button_with_its_subscriptions() -> None:
     for due, ids in ((_reminder(), [4, 9]), (_status(), [11]), (_digest(), [4, 11])):
         [action] = _unsubscribe_actions(notification_reply(due).card or {})

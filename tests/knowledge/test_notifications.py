@@ -471,3 +471,18 @@ async def test_a_meeting_moved_back_to_its_day_gets_its_reminders_back(world: Wo
         await world.service.plan_notifications()
 
     assert [at(date(2024, 4, 12), 8), at(date(2024, 4, 18), 8)] == await world.pending()
+
+
+async def test_a_row_given_back_unsent_keeps_its_attempts(world: World) -> None:
+    await world.meetings(steering(date(2024, 4, 19)))
+    await world.chat()
+    await world.subscribe(lead=(1,))
+    world.set(at(date(2024, 4, 18), 8))
+    (first,) = await world.claim("one")
+    assert await world.service.mark_sending(first.id, "one")
+
+    given = await world.service.give_back(first.id, "one")
+    (again,) = await world.claim("two")
+
+    assert given
+    assert (first.id, 1) == (again.id, again.attempts)

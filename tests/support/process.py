@@ -31,8 +31,13 @@ class BotProcess:
     output: list[str] = field(default_factory=list)
     returncode: int | None = None
     _reader: threading.Thread | None = None
+    # Where the output goes, when set: a file (the e2e tests keep it as an artifact)
+    # instead of the pipe a thread reads.
+    log: Path | None = None
 
     def start(self, seconds: float = 60) -> str:
+        if self.log is not None:
+            return self._start_logging(self.log, seconds)
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "app.py")],
             env={**os.environ, "PORT": "0", **self.env},
@@ -53,6 +58,30 @@ class BotProcess:
             if not line and self.process.poll() is not None:
                 break
         self.stop()
+        raise AssertionError("the bot did not start:\n" + "".join(self.output[-20:]))
+
+    def _start_logging(self, log: Path, seconds: float) -> str:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as output:
+            start = output.tell()
+            self.process = subprocess.Popen(
+                [sys.executable, str(ROOT / "app.py")],
+                env={**os.environ, "PORT": "0", **self.env},
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            with log.open(encoding="utf-8") as written:
+                written.seek(start)
+                self.output = written.readlines()
+            if found := next(filter(None, map(RUNNING.search, self.output)), None):
+                self.address = found.group(1)
+                return self.address
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.05)
         raise AssertionError("the bot did not start:\n" + "".join(self.output[-20:]))
 
     def _follow(self) -> None:
