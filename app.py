@@ -56,7 +56,6 @@ ENGINE = web.AppKey("engine", AsyncEngine)
 CLOCK = web.AppKey("clock", Clock)
 NOTIFIER = web.AppKey("notifier", Notifier)
 OUTBOX_STATES = ("pending", "failed", "uncertain")
-SHUTDOWN_SECONDS = 15.0
 TEAMS_TEMPLATE = Path(__file__).resolve().parent / "deploy" / "teams"
 
 
@@ -346,9 +345,9 @@ def _serve(settings: Settings) -> int:
         host=settings.host,
         port=settings.port,
         print=lambda text: logger.info(text.strip()),
-        # SIGTERM/SIGINT: stop accepting, give turns in flight this long, then the cleanup
-        # (the notifier gives back its leases, the engine closes). Teams waits 15 s for a turn.
-        shutdown_timeout=SHUTDOWN_SECONDS,
+        # SIGTERM/SIGINT: stop accepting, give turns in flight 15 s (Teams waits no longer
+        # for a turn), then the cleanup: the notifier gives back its leases, the engine closes.
+        shutdown_timeout=15.0,
     )
     return 0
 
