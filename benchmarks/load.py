@@ -221,42 +221,47 @@ def running_fake() -> Iterator[str]:
 
 
 @dataclass
-class Bot:
-    """`python app.py` with its output drained (a full pipe would stall it) and counted.
+class Server:
+    """One bot process, its output drained (a full pipe would stall it) and kept.
 
-    PORT=0 cannot be used here: the bot says where it listens only at INFO, and the run
-    logs at WARNING, so the port is picked free beforehand and /readyz is polled."""
+    PORT=0 cannot be used: a bot says where it listens only at INFO, and the runs log at
+    WARNING, so the port is picked free beforehand and /readyz is polled."""
 
+    name: str
+    command: list[str]
     env: dict[str, str]
+    port: int
     process: subprocess.Popen[str] | None = None
-    address: str = ""
     errors: int = 0
     last_lines: deque[str] = field(default_factory=lambda: deque(maxlen=20))
 
+    @property
+    def address(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
     def start(self, seconds: float = 120) -> None:
-        port = _free_port()
         self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "app.py")],
-            env={**os.environ, **self.env, "PORT": str(port)},
+            self.command,
+            cwd=ROOT,
+            env={**os.environ, **self.env},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
         )
         threading.Thread(target=self._drain, args=(self.process,), daemon=True).start()
-        self.address = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline and self.process.poll() is None:
             if _ready(self.address):
                 return
             time.sleep(0.1)
         self.stop()
-        raise RuntimeError("the bot did not start:\n" + "".join(self.last_lines))
+        raise RuntimeError(f"{self.name} did not start:\n" + "".join(self.last_lines))
 
     def _drain(self, process: subprocess.Popen[str]) -> None:
         assert process.stdout is not None
         for line in process.stdout:
             self.last_lines.append(line)
-            self.errors += " ERROR " in line
+            self.errors += " ERROR " in line or line.startswith("Traceback")
 
     def stop(self) -> None:
         if self.process is not None:
@@ -266,13 +271,19 @@ class Bot:
 
     def cpu_seconds(self) -> float:
         if self.process is None:
-            return 0.0
+            return float("nan")
         try:
             stat = Path(f"/proc/{self.process.pid}/stat").read_text()
         except OSError:
             return float("nan")
         fields = stat.rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def bot_server(env: dict[str, str], name: str = "klyngebot") -> Server:
+    """`python app.py` on a free port."""
+    port = _free_port()
+    return Server(name, [sys.executable, str(ROOT / "app.py")], {**env, "PORT": str(port)}, port)
 
 
 def _ready(address: str) -> bool:
@@ -296,11 +307,11 @@ def _bot_env(database_url: str, service_url: str, instance: str) -> dict[str, st
     }
 
 
-def _start_bots(database_url: str, service_url: str, count: int) -> list[Bot]:
-    bots: list[Bot] = []
+def _start_bots(database_url: str, service_url: str, count: int) -> list[Server]:
+    bots: list[Server] = []
     try:
         for n in range(count):  # one after the other: the first loads the demo
-            bots.append(Bot(_bot_env(database_url, service_url, f"load-{n + 1}")))
+            bots.append(bot_server(_bot_env(database_url, service_url, f"load-{n + 1}")))
             bots[-1].start()
     except BaseException:
         _stop(bots)
@@ -524,7 +535,9 @@ class Result:
         }
 
 
-async def _drive(bots: list[Bot], fake: str, label: str, arguments: argparse.Namespace) -> Result:
+async def _drive(
+    bots: list[Server], fake: str, label: str, arguments: argparse.Namespace
+) -> Result:
     connector = aiohttp.TCPConnector(limit=0)
     timeout = aiohttp.ClientTimeout(total=REPLY_TIMEOUT + 5)
     async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
@@ -575,7 +588,7 @@ async def _run(
             _stop(bots)
 
 
-def _stop(bots: list[Bot]) -> None:
+def _stop(bots: list[Server]) -> None:
     for bot in bots:
         if bot.errors:
             print(f"  {bot.errors} ERROR lines in {bot.env['INSTANCE_ID']}'s log; last:")

@@ -52,15 +52,11 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
-from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -72,11 +68,11 @@ import aiohttp  # noqa: E402
 from benchmarks.load import (  # noqa: E402
     REPLY_TIMEOUT,
     Load,
+    Server,
     _bot_env,
     _commit,
     _free_port,
     _machine,
-    _ready,
     _versions,
     running_fake,
 )
@@ -104,60 +100,6 @@ def _questions() -> list[tuple[str, str]]:
 
 
 QUESTION_LIST = _questions()
-
-
-@dataclass
-class Server:
-    """One bot process, its output drained (a full pipe would stall it) and kept."""
-
-    name: str
-    command: list[str]
-    env: dict[str, str]
-    port: int
-    process: subprocess.Popen[str] | None = None
-    errors: int = 0
-    last_lines: deque[str] = field(default_factory=lambda: deque(maxlen=20))
-
-    @property
-    def address(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self, seconds: float = 120) -> None:
-        self.process = subprocess.Popen(
-            self.command,
-            cwd=ROOT,
-            env={**os.environ, **self.env},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        threading.Thread(target=self._drain, args=(self.process,), daemon=True).start()
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline and self.process.poll() is None:
-            if _ready(self.address):
-                return
-            time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"{self.name} did not start:\n" + "".join(self.last_lines))
-
-    def _drain(self, process: subprocess.Popen[str]) -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            self.last_lines.append(line)
-            self.errors += " ERROR " in line or line.startswith("Traceback")
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=30)
-            self.process = None
-
-    def cpu_seconds(self) -> float:
-        if self.process is None:
-            return float("nan")
-        stat = Path(f"/proc/{self.process.pid}/stat").read_text()
-        fields = stat.rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _server(name: str, fake: str, folder: str) -> Server:
