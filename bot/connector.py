@@ -28,6 +28,7 @@ from botbuilder.schema import ErrorResponse, ErrorResponseException, Transcript
 from yarl import URL
 
 from bot.bearer import BearerToken
+from bot.wire import to_json
 
 logger = logging.getLogger(__name__)
 
@@ -166,7 +167,7 @@ class Connector:
         data = None
         if body is not None:
             headers["Content-Type"] = "application/json; charset=utf-8"
-            data = json.dumps(body.serialize(), ensure_ascii=False).encode()
+            data = json.dumps(to_json(body), ensure_ascii=False).encode()
         url = service_url.rstrip("/") + "/" + path
         query = {key: value for key, value in (query or {}).items() if value is not None}
         if query:

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from botbuilder.schema import Activity
 
 from bot.settings import LOOPBACK, Settings
+from bot.wire import activity_from_json
 
 MAX_BODY = 256 * 1024
 # The Bot Connector hosts Teams sends from (exact hosts: *.trafficmanager.net is open to
@@ -57,7 +58,7 @@ def parse_activity(body: bytes) -> Activity | Refusal:
     if not isinstance(data["conversation"], dict) or not data["conversation"].get("id"):
         return Refusal(400, "activity lacks conversation.id")
     try:
-        return Activity().deserialize(data)
+        return activity_from_json(data)
     except Exception:  # msrest raises several kinds for malformed fields
         return Refusal(400, "body is not a Bot Framework activity")
 

@@ -31,6 +31,7 @@ from bot.teams import (
     question_text,
     supports_cards,
 )
+from bot.wire import to_json
 from dialogs.cards import Reply, render, welcome_card
 from dialogs.chat_commands import (
     Correction,
@@ -53,11 +54,13 @@ from dialogs.update_card import (
 )
 from dialogs.wording import say
 from knowledge.answers import ChatScope, HelpAnswer, ScopeSet
+from knowledge.conversations import Seen
 from knowledge.service import KnowledgeService
 from knowledge.updates_api import Ambiguous, Found
 
 logger = logging.getLogger(__name__)
 INTENT = "klyngebot.intent"
+SEEN = "klyngebot.seen"  # the conversation's row as the turn found it (knowledge Seen)
 MESSAGE_TYPE = "application/vnd.microsoft.activity.message"
 
 
@@ -71,6 +74,12 @@ def _invoke_answer(reply: Reply) -> InvokeResponse:
         body = {"statusCode": 200, "type": MESSAGE_TYPE, "value": reply.text}
         return InvokeResponse(status=200, body=body)
     return InvokeResponse(status=200, body=invoke_response_body(reply.card))
+
+
+def _scope(turn_context: TurnContext) -> ChatScope:
+    """What the chat said about itself ("vi er Midtklyngen"), as the turn found it."""
+    seen: Seen | None = turn_context.turn_state.get(SEEN)
+    return seen.scope if seen is not None else ChatScope()
 
 
 class KlyngeBot(ActivityHandler):  # type: ignore[misc]
@@ -93,6 +102,9 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         started = time.perf_counter()
         try:
             async with self._locks.holding(conversation_key(turn_context.activity)):
+                turn_context.turn_state[SEEN] = await self._service.seen(
+                    chat_id(turn_context.activity)
+                )
                 await super().on_turn(turn_context)
                 await self._state.save_changes(turn_context)
                 await self._remember(turn_context)
@@ -202,7 +214,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         lang, author = language_of(activity), author_of(activity)
         if fix.category is None:
             return word("which_status", lang)
-        scope = await self._service.chat_scope(chat_id(activity))
+        scope = _scope(turn_context)
         found = await self._service.find_item(fix.item_text, scope)
         if not isinstance(found, Found):
             return say("history_not_found", lang)
@@ -215,7 +227,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
     async def _history(self, turn_context: TurnContext, subject: str) -> Reply:
         activity = turn_context.activity
         lang = language_of(activity)
-        scope = await self._service.chat_scope(chat_id(activity))
+        scope = _scope(turn_context)
         found = await self._service.find_item(subject, scope)
         if isinstance(found, Ambiguous):
             return history_choices(found, lang)
@@ -236,7 +248,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
             return None
         if not await self._access.may_edit(self._service, author_of(activity)):
             return None  # the dialog gives the refusal
-        scope = await self._service.chat_scope(chat_id(activity))
+        scope = _scope(turn_context)
         found = await self._service.find_item(wanted.item_text, scope)
         if not isinstance(found, Found):
             return None
@@ -264,7 +276,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
     async def _update_options(self, turn_context: TurnContext) -> UpdateOptions:
         activity = turn_context.activity
         author = author_of(activity)
-        scope = await self._service.chat_scope(chat_id(activity))
+        scope = _scope(turn_context)
         may_edit = await self._access.may_edit(self._service, author)
         return UpdateOptions(activity.text, author, may_edit, locale=activity.locale, scope=scope)
 
@@ -275,7 +287,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         if not question:
             answer: Any = HelpAnswer("help", language_of(activity))
         else:
-            scope = await self._service.chat_scope(key.conversation_id)
+            scope = _scope(turn_context)
             answer = await self._service.ask(
                 question, lang_hint=activity.locale, scope=scope, offset=offset
             )
@@ -292,9 +304,11 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         if gone := departure(activity):
             await self._service.deactivate_conversation(chat_id(activity), gone)
             return
-        reference = TurnContext.get_conversation_reference(activity).serialize()
+        reference = to_json(TurnContext.get_conversation_reference(activity))
         reference["conversation"]["id"] = chat_id(activity)  # a channel, not the thread
-        await self._service.remember_conversation(conversation_key(activity), reference)
+        await self._service.refresh_conversation(
+            conversation_key(activity), reference, turn_context.turn_state.get(SEEN)
+        )
 
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext

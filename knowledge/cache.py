@@ -34,12 +34,16 @@ logger = logging.getLogger(__name__)
 Generation = tuple[Any, ...]
 
 
+_GENERATION = select(
+    *(
+        select(func.max(table.id)).scalar_subquery()
+        for table in (Item, StatusEntry, Meeting, Document)
+    )
+)  # built once: asked before every question
+
+
 async def generation(session: AsyncSession) -> Generation:
-    columns = [
-        select(func.max(model.id)).scalar_subquery()
-        for model in (Item, StatusEntry, Meeting, Document)
-    ]
-    row = (await session.execute(select(*columns))).one()
+    row = (await session.execute(_GENERATION)).one()
     return tuple(row)
 
 

@@ -7,10 +7,10 @@ that a chat said "vi er Midtklyngen" and that it has been welcomed already.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.answers import ChatScope
@@ -22,6 +22,57 @@ class ConversationKey:
     conversation_id: str
     channel_id: str
     tenant_id: str | None
+
+
+# A conversation's reference is written when it changes, or at most this long after it
+# was last written: last_seen_at says "seen within the last ten minutes", and a busy chat
+# costs no write per message.
+SEEN_REFRESH = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What a turn needs of its conversation's row, read once when the turn starts."""
+
+    scope: ChatScope
+    active: bool
+    reference: dict[str, Any] | None
+    last_seen_at: datetime
+
+
+_SEEN = select(
+    Conversation.scope_region,
+    Conversation.scope_cluster,
+    Conversation.active,
+    Conversation.reference,
+    Conversation.last_seen_at,
+).where(Conversation.conversation_id == bindparam("conversation_id"))
+
+
+async def seen(session: AsyncSession, conversation_id: str) -> Seen | None:
+    row = (await session.execute(_SEEN, {"conversation_id": conversation_id})).first()
+    if row is None:
+        return None
+    region, cluster, active, reference, last_seen_at = row
+    return Seen(ChatScope(region=region, cluster=cluster), bool(active), reference, last_seen_at)
+
+
+def needs_remembering(before: Seen | None, reference: dict[str, Any], now: datetime) -> bool:
+    """Whether `remember` has anything to change: a new or inactive conversation, another
+    reference (the id of the activity it came with aside), or last_seen_at gone stale."""
+    if before is None or not before.active or before.reference is None:
+        return True
+    if _without_activity(before.reference) != _without_activity(reference):
+        return True
+    last = before.last_seen_at
+    if last.tzinfo is None:  # SQLite keeps the local time without its offset
+        last = last.replace(tzinfo=now.tzinfo)
+    return now - last >= SEEN_REFRESH
+
+
+def _without_activity(reference: dict[str, Any]) -> dict[str, Any]:
+    # A proactive send starts from a fresh continuation activity, never from this id.
+    return {key: value for key, value in reference.items() if key != "activityId"}
 
 
 async def _row(session: AsyncSession, key: ConversationKey, now: datetime) -> Conversation:

@@ -52,8 +52,13 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
 
 
 def create_engine(url: str) -> AsyncEngine:
-    engine = create_async_engine(normalise_url(url), pool_pre_ping=True)
-    if engine.dialect.name == "sqlite":
+    url = normalise_url(url)
+    # A pooled PostgreSQL connection can be dead after a server restart: ping it before use
+    # (one round trip per checkout). A SQLite connection is a file handle that does not go
+    # stale, and the ping would be one more hop to aiosqlite's thread on every query.
+    sqlite = url.startswith("sqlite")
+    engine = create_async_engine(url, pool_pre_ping=not sqlite)
+    if sqlite:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
 

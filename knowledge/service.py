@@ -34,7 +34,7 @@ from knowledge.answers import Answer, ChatScope
 from knowledge.cache import SnapshotCache
 from knowledge.changes import ImportReport
 from knowledge.clock import Clock
-from knowledge.conversations import ConversationKey
+from knowledge.conversations import ConversationKey, Seen
 from knowledge.db import RESTORE_LOCK_KEY, hold_lock
 from knowledge.documents import parse_document
 from knowledge.documents.records import ParsedDocument
@@ -230,6 +230,19 @@ class KnowledgeService:
             changed = await conversations.deactivate(session, conversation_id, reason)
             await notifications.cancel_for_conversation(session, conversation_id, self._clock.now())
             return changed
+
+    async def seen(self, conversation_id: str) -> Seen | None:
+        """The conversation's scope and stored reference, read once per turn."""
+        async with self._sessions() as session:
+            return await conversations.seen(session, conversation_id)
+
+    async def refresh_conversation(
+        self, key: ConversationKey, reference: dict[str, Any], before: Seen | None
+    ) -> None:
+        """`remember_conversation`, unless `before` (what `seen` read when the turn
+        started) shows nothing would change: a busy chat costs no write per message."""
+        if conversations.needs_remembering(before, reference, self._clock.now()):
+            await self.remember_conversation(key, reference)
 
     async def remember_conversation(self, key: ConversationKey, reference: dict[str, Any]) -> None:
         """Store (or refresh) where proactive messages for this conversation go; a

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple, cast
 
 import sqlalchemy as sa
-from sqlalchemy import CursorResult, func, select, update
+from sqlalchemy import CursorResult, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -55,16 +55,17 @@ def stored_key(key: str) -> str:
     return HASHED + hashlib.sha256(key.encode()).hexdigest()
 
 
+_READ = select(StateDocument.key, StateDocument.document, StateDocument.etag).where(
+    StateDocument.key.in_(bindparam("keys", expanding=True))
+)  # built once: read on every turn
+
+
 async def read(session: AsyncSession, keys: Iterable[str]) -> dict[str, StoredState]:
     """The stored documents of those keys that exist, by key."""
     originals = {stored_key(key): key for key in keys}
     if not originals:
         return {}
-    rows = await session.execute(
-        select(StateDocument.key, StateDocument.document, StateDocument.etag).where(
-            StateDocument.key.in_(originals)
-        )
-    )
+    rows = await session.execute(_READ, {"keys": list(originals)})
     return {originals[key]: StoredState(document, etag) for key, document, etag in rows}
 
 
