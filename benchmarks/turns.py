@@ -14,7 +14,9 @@ The yardstick of issue 7. Three bots, each its own process on loopback, one afte
   klyngebot  `python app.py` on a fresh SQLite file in a temporary folder, the demo knowledge
              base, BOT_TODAY=2024-03-01, anonymous, LOG_LEVEL=WARNING, NOTIFY=false, answering
              20 fixed knowledge-base questions (status and next meeting, Danish and English,
-             from tests/questions; the echo bots get the same texts).
+             from tests/questions; the echo bots get the same texts). Each conversation
+             keeps one locale, as a Teams client does (half en-GB, half da-DK), and asks
+             in either language.
 
 Each is loaded the same way, with benchmarks/load.py's connector fake (its own process,
 answers at once) and its `Load.send`: N conversations at once, each loops post an activity to
@@ -115,9 +117,9 @@ def _server(name: str, fake: str, folder: str) -> Server:
 async def _conversation(load: Load, number: int, rng: random.Random) -> None:
     conversation = f"a:turns-{load.label}-{number}"
     sender = {"id": f"29:turns-user-{number}", "name": f"Bruger {number}"}
+    locale = "en-GB" if number % 2 else "da-DK"  # a Teams client's language stays put
     while time.monotonic() < load.stop_at:
-        text, lang = rng.choice(QUESTION_LIST)
-        locale = "en-GB" if lang == "en" else "da-DK"
+        text, _lang = rng.choice(QUESTION_LIST)
         activity = message(text, load.fake, conversation=conversation, locale=locale)
         activity["id"] = f"turns-{uuid.uuid4().hex}"
         activity["from"] = {**sender, "aadObjectId": f"aad-turns-{number}"}

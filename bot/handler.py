@@ -21,6 +21,7 @@ from botbuilder.schema import ChannelAccount
 from bot.access import Access, author_of
 from bot.locks import TurnLocks
 from bot.replies import text_activity, to_activity, with_question
+from bot.storage import prefetched
 from bot.subscribing import Subscribing
 from bot.teams import (
     chat_id,
@@ -60,7 +61,10 @@ from knowledge.updates_api import Ambiguous, Found
 
 logger = logging.getLogger(__name__)
 INTENT = "klyngebot.intent"
-SEEN = "klyngebot.seen"  # the conversation's row as the turn found it (knowledge Seen)
+# What the turn read when it started (knowledge.turn_start): the conversation's row and
+# the knowledge base's generation.
+SEEN = "klyngebot.seen"
+GENERATION = "klyngebot.generation"
 MESSAGE_TYPE = "application/vnd.microsoft.activity.message"
 
 
@@ -102,11 +106,13 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         started = time.perf_counter()
         try:
             async with self._locks.holding(conversation_key(turn_context.activity)):
-                turn_context.turn_state[SEEN] = await self._service.seen(
-                    chat_id(turn_context.activity)
-                )
-                await super().on_turn(turn_context)
-                await self._state.save_changes(turn_context)
+                state_key = self._state.get_storage_key(turn_context)
+                start = await self._service.turn_start(chat_id(turn_context.activity), state_key)
+                turn_context.turn_state[SEEN] = start.seen
+                turn_context.turn_state[GENERATION] = start.generation
+                with prefetched({state_key: start.state}):
+                    await super().on_turn(turn_context)
+                    await self._state.save_changes(turn_context)
                 await self._remember(turn_context)
         finally:
             activity = turn_context.activity
@@ -289,7 +295,11 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         else:
             scope = _scope(turn_context)
             answer = await self._service.ask(
-                question, lang_hint=activity.locale, scope=scope, offset=offset
+                question,
+                lang_hint=activity.locale,
+                scope=scope,
+                offset=offset,
+                generation=turn_context.turn_state.get(GENERATION),
             )
         if isinstance(answer, ScopeSet):
             await self._service.set_chat_scope(key, ChatScope(answer.region, answer.cluster))

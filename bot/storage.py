@@ -28,8 +28,9 @@ import asyncio
 import contextlib
 import importlib
 import json
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractAsyncContextManager
+from contextvars import ContextVar
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
@@ -45,6 +46,39 @@ TRUSTED = frozenset({"botbuilder", "botframework", "dialogs", "knowledge"})
 TEMPORAL: dict[str, type[date | time]] = {"datetime": datetime, "date": date, "time": time}
 
 
+# Documents a turn has already read (knowledge.turn_start reads the conversation's state
+# with the rest of what a turn needs, in one statement). A read of exactly those keys is
+# answered from here, once; a write or delete of a key drops it.
+_PREFETCHED: ContextVar[dict[str, state.StoredState | None] | None] = ContextVar(
+    "klyngebot_prefetched_state", default=None
+)
+
+
+@contextlib.contextmanager
+def prefetched(documents: Mapping[str, state.StoredState | None]) -> Iterator[None]:
+    """Within the block, reads of these keys get these documents (None: no document)."""
+    token = _PREFETCHED.set(dict(documents))
+    try:
+        yield
+    finally:
+        _PREFETCHED.reset(token)
+
+
+def _take_prefetched(keys: list[str]) -> dict[str, state.StoredState] | None:
+    documents = _PREFETCHED.get()
+    if not documents or not keys or any(key not in documents for key in keys):
+        return None
+    taken = {key: documents.pop(key) for key in keys}
+    return {key: stored for key, stored in taken.items() if stored is not None}
+
+
+def _forget_prefetched(keys: Iterable[str]) -> None:
+    documents = _PREFETCHED.get()
+    if documents:
+        for key in keys:
+            documents.pop(key, None)
+
+
 class SqlStorage(Storage):  # type: ignore[misc]
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         super().__init__()
@@ -54,8 +88,11 @@ class SqlStorage(Storage):  # type: ignore[misc]
     async def read(self, keys: Iterable[str] | None) -> dict[str, Any]:
         if keys is None:
             raise ValueError("Keys are required when reading")
-        async with self._sessions() as session:
-            rows = await state.read(session, keys)
+        keys = list(keys)
+        rows = _take_prefetched(keys)
+        if rows is None:
+            async with self._sessions() as session:
+                rows = await state.read(session, keys)
         return {key: _item(row.document, row.etag) for key, row in rows.items()}
 
     async def write(self, changes: Mapping[str, Any] | None) -> None:
@@ -65,6 +102,7 @@ class SqlStorage(Storage):  # type: ignore[misc]
             return
         # Encode everything first: an item that cannot be stored stops the write untouched.
         documents = {key: (_document(item), _etag_of(item)) for key, item in changes.items()}
+        _forget_prefetched(documents)
         async with self._sessions() as session, self._transaction(session):
             for key, (document, etag) in documents.items():
                 await state.write(session, key, document, etag)
@@ -72,6 +110,8 @@ class SqlStorage(Storage):  # type: ignore[misc]
     async def delete(self, keys: Iterable[str] | None) -> None:
         if keys is None:
             raise ValueError("Keys are required when deleting")
+        keys = list(keys)
+        _forget_prefetched(keys)
         async with self._sessions() as session, self._transaction(session):
             await state.delete(session, keys)
 

@@ -1,13 +1,15 @@
 """The snapshot questions are answered from, rebuilt when the knowledge base changed.
 
 Every question first reads the knowledge base's *generation*: the highest ids of items,
-status entries, meetings and documents, in one query of four index lookups (counting rows
-would scan them: 9 ms at 100,000 items on SQLite). An import adds a document, a status
-update a status entry, a restore new rows, so each changes it, also when another process
-or instance made the change; then the snapshot is rebuilt from three queries (items with
-their newest status; meetings; the dates of all status entries). One change goes unseen:
-a restore elsewhere that replaces the knowledge base with one of exactly as many rows in
-every table, on SQLite, which numbers rows from 1 again after they are all deleted.
+status entries, meetings, documents and revisions, in one query of five index lookups
+(counting rows would scan them: 9 ms at 100,000 items on SQLite). An import adds a
+document, a status update a status entry, forgetting a person a revision, a restore new
+rows, so each changes it, also when another process or instance made the change; then the
+snapshot is rebuilt from three queries (items with their newest status; meetings; the
+dates of all status entries), and the memo of item views read for answers starts empty.
+One change goes unseen: a restore elsewhere that replaces the knowledge base with one of
+exactly as many rows in every table, on SQLite, which numbers rows from 1 again after
+they are all deleted.
 Building happens in a worker thread, so a rebuild of a large knowledge base does not
 stall the event loop, and under a lock, so concurrent questions build it once; questions
 asked meanwhile are answered from the previous snapshot.
@@ -25,7 +27,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.answers import MeetingView
-from knowledge.models import Document, Item, Meeting, StatusEntry
+from knowledge.models import Document, Item, Meeting, Revision, StatusEntry
 from knowledge.snapshot import Dated, ItemSummary, Snapshot
 from knowledge.views import meeting_view
 
@@ -34,12 +36,11 @@ logger = logging.getLogger(__name__)
 Generation = tuple[Any, ...]
 
 
-_GENERATION = select(
-    *(
-        select(func.max(table.id)).scalar_subquery()
-        for table in (Item, StatusEntry, Meeting, Document)
-    )
-)  # built once: asked before every question
+GENERATION_COLUMNS = tuple(
+    select(func.max(table.id)).scalar_subquery()
+    for table in (Item, StatusEntry, Meeting, Document, Revision)
+)
+_GENERATION = select(*GENERATION_COLUMNS)  # built once: asked before every question
 
 
 async def generation(session: AsyncSession) -> Generation:
@@ -132,16 +133,26 @@ class SnapshotCache:
     def __init__(self) -> None:
         self._snapshot: Snapshot | None = None
         self._generation: Generation | None = None
+        self._views: dict[str, Any] = {}
         self._lock = asyncio.Lock()
 
-    async def current(self, session: AsyncSession) -> Snapshot:
+    async def current(self, session: AsyncSession, known: Generation | None = None) -> Snapshot:
         """The snapshot of the knowledge base as it is now; while a newer one is being
-        built, the previous one answers (only the very first question waits)."""
-        now = await generation(session)
+        built, the previous one answers (only the very first question waits). `known` is
+        the generation when the caller has just read it (a turn reads it with its state)."""
+        return (await self.fresh(session, known))[0]
+
+    async def fresh(
+        self, session: AsyncSession, known: Generation | None = None
+    ) -> tuple[Snapshot, dict[str, Any] | None]:
+        """`current`, and a memo for what is read from rows of this very generation (item
+        views); None while the snapshot is older than the database, so nothing read then
+        is kept."""
+        now = known if known is not None else await generation(session)
         if self._snapshot is not None and (now == self._generation or self._lock.locked()):
-            return self._snapshot
+            return self._snapshot, self._views if now == self._generation else None
         async with self._lock:
             if self._snapshot is None or now != self._generation:
                 self._snapshot = await load(session)
-                self._generation = now
-            return self._snapshot
+                self._generation, self._views = now, {}
+            return self._snapshot, self._views if now == self._generation else None

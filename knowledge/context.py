@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -33,6 +33,7 @@ class Asked:
     scope: ChatScope
     today: date
     offset: int = 0  # entries already shown ("vis flere" asks for the next page)
+    views: dict[str, Any] | None = None  # item views of this generation (knowledge/lookup.py)
 
     def page(self, found: Sequence[T]) -> tuple[list[T], int]:
         """The page of `found` to show now, and how many come after it."""

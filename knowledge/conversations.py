@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.answers import ChatScope
@@ -38,23 +38,6 @@ class Seen:
     active: bool
     reference: dict[str, Any] | None
     last_seen_at: datetime
-
-
-_SEEN = select(
-    Conversation.scope_region,
-    Conversation.scope_cluster,
-    Conversation.active,
-    Conversation.reference,
-    Conversation.last_seen_at,
-).where(Conversation.conversation_id == bindparam("conversation_id"))
-
-
-async def seen(session: AsyncSession, conversation_id: str) -> Seen | None:
-    row = (await session.execute(_SEEN, {"conversation_id": conversation_id})).first()
-    if row is None:
-        return None
-    region, cluster, active, reference, last_seen_at = row
-    return Seen(ChatScope(region=region, cluster=cluster), bool(active), reference, last_seen_at)
 
 
 def needs_remembering(before: Seen | None, reference: dict[str, Any], now: datetime) -> bool:

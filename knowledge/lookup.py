@@ -7,6 +7,7 @@ status history, so an answer at 100,000 items reads ten items, not all of them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,16 +17,26 @@ from knowledge.answers import ChangeView, ItemView
 from knowledge.models import Item, StatusEntry
 from knowledge.views import item_view, status_view
 
+# Item views kept per generation of the knowledge base (knowledge/cache.py): the items
+# people ask about again and again are read once per change, not once per question.
+MEMO_SIZE = 2048
 
-async def item_views(session: AsyncSession, slugs: Sequence[str]) -> list[ItemView]:
-    """Items by slug, in the order given."""
-    if not slugs:
-        return []
-    rows = await session.scalars(
-        select(Item).where(Item.slug.in_(list(slugs))).options(selectinload(Item.statuses))
-    )
-    views = {item.slug: item_view(item) for item in rows}
-    return [views[slug] for slug in slugs if slug in views]
+
+async def item_views(
+    session: AsyncSession, slugs: Sequence[str], memo: dict[str, Any] | None = None
+) -> list[ItemView]:
+    """Items by slug, in the order given; `memo` holds views of the current generation."""
+    memo = memo if memo is not None else {}
+    missing = [slug for slug in slugs if slug not in memo]
+    if missing:
+        rows = await session.scalars(
+            select(Item).where(Item.slug.in_(missing)).options(selectinload(Item.statuses))
+        )
+        for item in rows:
+            while len(memo) >= MEMO_SIZE:
+                del memo[next(iter(memo))]
+            memo[item.slug] = item_view(item)
+    return [memo[slug] for slug in slugs if slug in memo]
 
 
 async def change_views(session: AsyncSession, entries: Sequence[int]) -> list[ChangeView]:

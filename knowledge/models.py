@@ -141,6 +141,17 @@ class Conversation(Base):
     inactive_reason: Mapped[str | None] = mapped_column(String(100))
 
 
+class Revision(Base):
+    """A change made to knowledge-base rows in place (forgetting a person anonymises
+    their entries): it adds a row here, so the generation that caches are keyed on moves."""
+
+    __tablename__ = "revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reason: Mapped[str] = mapped_column(String(100))
+    made_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class StateDocument(Base):
     """One botbuilder state document (a conversation's or a user's state, a dedupe marker)
     with the e_tag that guards it; `knowledge.state` reads and writes these rows."""

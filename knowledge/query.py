@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import date
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -36,12 +37,14 @@ async def ask(
     scope: ChatScope,
     today: date,
     offset: int = 0,
+    views: dict[str, Any] | None = None,
 ) -> Answer:
     """The answer to the first `QUESTION_MAX` characters of `text`; `offset` skips the
-    entries of a list already shown."""
+    entries of a list already shown; `views` is the memo of item views of the snapshot's
+    generation (`SnapshotCache.fresh`)."""
     text = text[:QUESTION_MAX]
     question = understand(text, today=today, hint=lang_hint)
-    asked = Asked(session, snapshot, question, scope, today, max(0, offset))
+    asked = Asked(session, snapshot, question, scope, today, max(0, offset), views)
     return await _REPLIES[question.intent](asked)
 
 

@@ -28,10 +28,11 @@ from knowledge import (
     query,
     subscriptions,
     triggers,
+    turn_start,
     updates,
 )
 from knowledge.answers import Answer, ChatScope
-from knowledge.cache import SnapshotCache
+from knowledge.cache import Generation, SnapshotCache
 from knowledge.changes import ImportReport
 from knowledge.clock import Clock
 from knowledge.conversations import ConversationKey, Seen
@@ -57,6 +58,7 @@ from knowledge.notify_api import (
     Unsubscribed,
 )
 from knowledge.sources import read_source
+from knowledge.turn_start import TurnStart
 from knowledge.updates_api import (
     CORRECTION_WINDOW,
     Author,
@@ -192,11 +194,13 @@ class KnowledgeService:
         lang_hint: str | None = None,
         scope: ChatScope = NO_SCOPE,
         offset: int = 0,
+        generation: Generation | None = None,
     ) -> Answer:
         """Answer a question in Danish or English (`knowledge.query`); `lang_hint` is the
-        user's locale, `scope` what the chat said about itself ("vi er Midtklyngen")."""
+        user's locale, `scope` what the chat said about itself ("vi er Midtklyngen"),
+        `generation` the knowledge base's when the caller has just read it (`turn_start`)."""
         async with self._sessions() as session:
-            snapshot = await self._snapshots.current(session)
+            snapshot, views = await self._snapshots.fresh(session, generation)
             return await query.ask(
                 session,
                 snapshot,
@@ -205,6 +209,7 @@ class KnowledgeService:
                 scope=scope,
                 today=self._clock.today(),
                 offset=offset,
+                views=views,
             )
 
     async def list_meetings(self) -> list[MeetingLine]:
@@ -231,10 +236,10 @@ class KnowledgeService:
             await notifications.cancel_for_conversation(session, conversation_id, self._clock.now())
             return changed
 
-    async def seen(self, conversation_id: str) -> Seen | None:
-        """The conversation's scope and stored reference, read once per turn."""
+    async def turn_start(self, conversation_id: str, state_key: str) -> TurnStart:
+        """What a turn reads before it starts (`knowledge.turn_start`), in one statement."""
         async with self._sessions() as session:
-            return await conversations.seen(session, conversation_id)
+            return await turn_start.read(session, conversation_id, state_key)
 
     async def refresh_conversation(
         self, key: ConversationKey, reference: dict[str, Any], before: Seen | None
@@ -338,7 +343,7 @@ class KnowledgeService:
     async def forget_user(self, aad_id: str) -> int:
         """Anonymise everything the person wrote; returns how many entries."""
         async with self._sessions() as session, session.begin():
-            return await updates.forget_user(session, aad_id)
+            return await updates.forget_user(session, aad_id, self._clock.now())
 
     # Notifications (`knowledge.notify_api` says the rules).
 

@@ -25,7 +25,7 @@ from knowledge.context import choice
 from knowledge.errors import InvalidStatus, NoteTooLong, UnknownItem
 from knowledge.exchange import history_order, instant, person_fingerprint
 from knowledge.index import Hit
-from knowledge.models import Editor, Item, StatusEntry
+from knowledge.models import Editor, Item, Revision, StatusEntry
 from knowledge.normalise import terms
 from knowledge.resolution import PLACES, decide, mentions, places, without
 from knowledge.snapshot import Snapshot
@@ -173,8 +173,10 @@ def _correctable(
     return instant(newest.recorded_at) >= now - window
 
 
-async def forget_user(session: AsyncSession, aad_id: str) -> int:
-    """Anonymise every entry the person wrote and drop them as an editor; the entry count."""
+async def forget_user(session: AsyncSession, aad_id: str, now: datetime) -> int:
+    """Anonymise every entry the person wrote and drop them as an editor; the entry count.
+    The entries change in place, so a revision is recorded for the caches."""
+    session.add(Revision(reason="forget user", made_at=now))
     result = await session.execute(
         update(StatusEntry)
         .where(StatusEntry.author_id == aad_id)

@@ -65,7 +65,7 @@ async def answer_item(asked: Asked, intent: Intent, resolution: Resolution) -> A
         return not_known(asked)
     if resolution.outcome != "found":
         return clarify(asked, intent, resolution)
-    views = await item_views(asked.session, [resolution.entity.id])
+    views = await item_views(asked.session, [resolution.entity.id], asked.views)
     if not views:
         return not_known(asked)
     view = _budget_of_year(views[0], asked) if intent == "budget" else views[0]
@@ -96,7 +96,7 @@ async def list_answer(asked: Asked, place: Entity | None = None) -> Answer:
     slugs = [snapshot.items[number].id for number in page]
     described = [(e.kind, e.label) for e in named] + _topic_label(question, topical)
     wording = phrasing.list_filter(asked.lang, question.item_type, question.category, described)
-    views = await item_views(asked.session, slugs)
+    views = await item_views(asked.session, slugs, asked.views)
     return ListAnswer("list", asked.lang, wording, tuple(views), more)
 
 

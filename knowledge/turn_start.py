@@ -1,0 +1,63 @@
+"""What every turn reads before it starts, in one statement.
+
+A turn needs three things from the database before it can answer: the conversation's row
+(what the chat said about itself, and the reference last stored for proactive messages),
+its bot state document (is a dialog waiting for an answer?) and the knowledge base's
+generation (is the question snapshot still current?). Read one by one they are three
+round trips, each a connection checkout and, on SQLite, a hop to aiosqlite's thread;
+read here they are one: a one-row select with the generation's subqueries, left-joined to
+the conversation's row and to its state row by their keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, literal, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge.answers import ChatScope
+from knowledge.cache import GENERATION_COLUMNS, Generation
+from knowledge.conversations import Seen
+from knowledge.models import Conversation, StateDocument
+from knowledge.state import StoredState, stored_key
+
+
+@dataclass(frozen=True)
+class TurnStart:
+    seen: Seen | None  # None: the bot has not met this conversation before
+    generation: Generation
+    state: StoredState | None  # None: the conversation has no state document
+
+
+_ONE_ROW = select(literal(1).label("one")).subquery()
+_READ = select(
+    *GENERATION_COLUMNS,
+    Conversation.id,
+    Conversation.scope_region,
+    Conversation.scope_cluster,
+    Conversation.active,
+    Conversation.reference,
+    Conversation.last_seen_at,
+    StateDocument.document,
+    StateDocument.etag,
+).select_from(
+    _ONE_ROW.outerjoin(
+        Conversation, Conversation.conversation_id == bindparam("conversation_id")
+    ).outerjoin(StateDocument, StateDocument.key == bindparam("state_key"))
+)
+
+
+async def read(session: AsyncSession, conversation_id: str, state_key: str) -> TurnStart:
+    parameters = {"conversation_id": conversation_id, "state_key": stored_key(state_key)}
+    row = (await session.execute(_READ, parameters)).one()
+    size = len(GENERATION_COLUMNS)
+    generation = tuple(row[:size])
+    row_id, region, cluster, active, reference, last_seen_at, document, etag = row[size:]
+    seen = None
+    if row_id is not None:
+        seen = Seen(
+            ChatScope(region=region, cluster=cluster), bool(active), reference, last_seen_at
+        )
+    state = StoredState(document, etag) if etag is not None else None
+    return TurnStart(seen, generation, state)
