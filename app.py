@@ -21,7 +21,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from aiohttp import web
-from botbuilder.core import ConversationState
 from botbuilder.integration.aiohttp import CloudAdapter
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -40,6 +39,7 @@ from bot.limits import RateLimits
 from bot.logs import configure as configure_logging
 from bot.proactive import Notifier, instance_id
 from bot.settings import LOOPBACK, Settings, SettingsError
+from bot.state import KlyngeState
 from bot.storage import SqlStorage
 from knowledge import exchange
 from knowledge.clock import COPENHAGEN, Clock
@@ -90,6 +90,7 @@ async def _knowledge_base(app: web.Application) -> AsyncIterator[None]:
     app[ENGINE] = engine
     app[CLOCK] = clock
     yield
+    service.close()
     await engine.dispose()
 
 
@@ -100,7 +101,7 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
         adapter = create_adapter(settings, session)
         adapter.on_turn_error = TurnErrors()
         app[ADAPTER] = adapter
-        state = ConversationState(SqlStorage(session_factory(app[ENGINE])))
+        state = KlyngeState(SqlStorage(session_factory(app[ENGINE])))
         access = Access.from_settings(settings)
         app[BOT] = KlyngeBot(app[SERVICE], state, access, settings.public_url)
         async with _notifying(app, adapter):

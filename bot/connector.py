@@ -25,10 +25,11 @@ from urllib.parse import quote, urlencode
 
 import aiohttp
 from botbuilder.schema import ErrorResponse, ErrorResponseException, Transcript
+from botframework.connector import models as connector_models
 from yarl import URL
 
 from bot.bearer import BearerToken
-from bot.wire import to_json
+from bot.wire import from_json, to_json
 
 logger = logging.getLogger(__name__)
 
@@ -205,10 +206,19 @@ class Connector:
         if result is None or not text.strip():
             return None
         try:
-            return self._deserialize(result, json.loads(text))
+            data = json.loads(text)
+            model = _MODELS.get(result)  # "ResourceResponse"; lists such as "[ChannelAccount]"
+            return from_json(model, data) if model else self._deserialize(result, data)
         except ValueError:  # delivered all the same; only the answer is unreadable
             logger.warning("Bot Connector answered 2xx with a body that is not %s", result)
             return None
+
+
+_MODELS = {
+    name: kind
+    for name, kind in vars(connector_models).items()
+    if isinstance(kind, type) and hasattr(kind, "_attribute_map")
+}
 
 
 def _headers(options: Mapping[str, Any]) -> dict[str, str]:

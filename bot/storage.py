@@ -142,6 +142,11 @@ def _etag_of(item: Any) -> str | None:
     return None if etag is None else str(etag)
 
 
+def state_document(item: Any) -> str:
+    """The JSON text an item is stored as (without its e_tag)."""
+    return _document(item)
+
+
 def _document(item: Any) -> str:
     if isinstance(item, dict):
         item = {key: value for key, value in item.items() if key != E_TAG}

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, text
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
 from knowledge import (
@@ -36,7 +36,7 @@ from knowledge.cache import Generation, SnapshotCache
 from knowledge.changes import ImportReport
 from knowledge.clock import Clock
 from knowledge.conversations import ConversationKey, Seen
-from knowledge.db import RESTORE_LOCK_KEY, hold_lock
+from knowledge.db import RESTORE_LOCK_KEY, hold_lock, inline_engine
 from knowledge.documents import parse_document
 from knowledge.documents.records import ParsedDocument
 from knowledge.editors import EditorLine
@@ -104,6 +104,13 @@ class KnowledgeService:
         self._sessions = sessions
         self._clock = clock
         self._snapshots = SnapshotCache()
+        self._engine: AsyncEngine = sessions.kw["bind"]
+        self._inline = inline_engine(self._engine)
+
+    def close(self) -> None:
+        """Close the inline SQLite reader (the async engine is its owner's to dispose)."""
+        if self._inline is not None:
+            self._inline.dispose()
 
     async def import_documents(
         self, paths: Sequence[Path], *, dry_run: bool = False
@@ -238,8 +245,13 @@ class KnowledgeService:
 
     async def turn_start(self, conversation_id: str, state_key: str) -> TurnStart:
         """What a turn reads before it starts (`knowledge.turn_start`), in one statement."""
-        async with self._sessions() as session:
-            return await turn_start.read(session, conversation_id, state_key)
+        if self._inline is not None:
+            try:
+                return turn_start.read_inline(self._inline, conversation_id, state_key)
+            except DBAPIError:  # locked, or the file is gone: the pooled path decides
+                pass
+        async with self._engine.connect() as connection:
+            return await turn_start.read(connection, conversation_id, state_key)
 
     async def refresh_conversation(
         self, key: ConversationKey, reference: dict[str, Any], before: Seen | None

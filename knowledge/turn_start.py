@@ -6,15 +6,18 @@ its bot state document (is a dialog waiting for an answer?) and the knowledge ba
 generation (is the question snapshot still current?). Read one by one they are three
 round trips, each a connection checkout and, on SQLite, a hop to aiosqlite's thread;
 read here they are one: a one-row select with the generation's subqueries, left-joined to
-the conversation's row and to its state row by their keys.
+the conversation's row and to its state row by their keys. On a SQLite file the read runs
+on the event loop through a synchronous engine (`knowledge.db.inline_engine`), with the
+pooled async path as the fallback.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import bindparam, literal, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Engine, bindparam, literal, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from knowledge.answers import ChatScope
 from knowledge.cache import GENERATION_COLUMNS, Generation
@@ -48,9 +51,23 @@ _READ = select(
 )
 
 
-async def read(session: AsyncSession, conversation_id: str, state_key: str) -> TurnStart:
-    parameters = {"conversation_id": conversation_id, "state_key": stored_key(state_key)}
-    row = (await session.execute(_READ, parameters)).one()
+async def read(
+    session: AsyncSession | AsyncConnection, conversation_id: str, state_key: str
+) -> TurnStart:
+    return _start((await session.execute(_READ, _parameters(conversation_id, state_key))).one())
+
+
+def read_inline(engine: Engine, conversation_id: str, state_key: str) -> TurnStart:
+    """`read` on a synchronous SQLite engine (`knowledge.db.inline_engine`), on the loop."""
+    with engine.connect() as connection:
+        return _start(connection.execute(_READ, _parameters(conversation_id, state_key)).one())
+
+
+def _parameters(conversation_id: str, state_key: str) -> dict[str, str]:
+    return {"conversation_id": conversation_id, "state_key": stored_key(state_key)}
+
+
+def _start(row: Any) -> TurnStart:  # one Row of _READ
     size = len(GENERATION_COLUMNS)
     generation = tuple(row[:size])
     row_id, region, cluster, active, reference, last_seen_at, document, etag = row[size:]
