@@ -8,13 +8,13 @@ instances starting together do not both try.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, event, text
-from sqlalchemy import create_engine as sa_create_engine
+from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -22,7 +22,6 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.pool import SingletonThreadPool
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 DEFAULT_URL = "sqlite+aiosqlite:///klyngebot.db"
@@ -81,25 +80,31 @@ def create_engine(url: str) -> AsyncEngine:
 INLINE_BUSY_TIMEOUT = 0.02
 
 
-def inline_engine(engine: AsyncEngine) -> Engine | None:
-    """For a SQLite file: a synchronous engine on the same file, for the one small read every
-    turn makes (knowledge/turn_start.py), run on the event loop itself.
+def open_inline(engine: AsyncEngine) -> sqlite3.Connection | None:
+    """For a SQLite file: a plain sqlite3 connection to the same file, for the one small
+    read every turn makes (knowledge/turn_start.py), run on the event loop itself.
 
     Through aiosqlite that read is four hand-offs to the connection's thread and back
-    (cursor, execute, fetch, rollback): about 0.3 ms of CPU and a GIL round trip each
-    time, against 0.04 ms for the read itself (benchmarks/turns.py). The file is opened
-    read-write but never created (a missing file is an error, not a new empty database),
-    and a lock is waited for at most INLINE_BUSY_TIMEOUT; callers fall back to the pooled
-    path on any error. None for PostgreSQL and in-memory SQLite."""
+    (cursor, execute, fetch, rollback) and SQLAlchemy's per-execution work: about 0.3 ms
+    of CPU and a GIL round trip, against some 0.03 ms for the read itself. The file is
+    opened read-write but never created (a missing file is an error, not a new empty
+    database), in autocommit mode (each read sees the newest commit), and a lock is
+    waited for at most INLINE_BUSY_TIMEOUT; callers fall back to the pooled path on any
+    error. None for PostgreSQL and in-memory SQLite."""
     url = engine.url
     if engine.dialect.name != "sqlite" or not url.database or url.database == ":memory:":
         return None
     path = Path(url.database).resolve()
-    return sa_create_engine(
-        f"sqlite:///file:{quote(str(path))}?mode=rw&uri=true",
-        poolclass=SingletonThreadPool,
-        connect_args={"timeout": INLINE_BUSY_TIMEOUT},
-    )
+    try:
+        return sqlite3.connect(
+            f"file:{quote(str(path))}?mode=rw",
+            uri=True,
+            timeout=INLINE_BUSY_TIMEOUT,
+            isolation_level=None,
+            check_same_thread=False,  # used by whichever thread runs the event loop
+        )
+    except sqlite3.Error:
+        return None
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

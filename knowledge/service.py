@@ -8,6 +8,7 @@ anything is written, and then applies them all in one transaction.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, text
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
@@ -36,7 +37,7 @@ from knowledge.cache import Generation, SnapshotCache
 from knowledge.changes import ImportReport
 from knowledge.clock import Clock
 from knowledge.conversations import ConversationKey, Seen
-from knowledge.db import RESTORE_LOCK_KEY, hold_lock, inline_engine
+from knowledge.db import RESTORE_LOCK_KEY, hold_lock, open_inline
 from knowledge.documents import parse_document
 from knowledge.documents.records import ParsedDocument
 from knowledge.editors import EditorLine
@@ -105,12 +106,13 @@ class KnowledgeService:
         self._clock = clock
         self._snapshots = SnapshotCache()
         self._engine: AsyncEngine = sessions.kw["bind"]
-        self._inline = inline_engine(self._engine)
+        inline = open_inline(self._engine)
+        self._inline = turn_start.InlineReader(inline) if inline is not None else None
 
     def close(self) -> None:
         """Close the inline SQLite reader (the async engine is its owner's to dispose)."""
         if self._inline is not None:
-            self._inline.dispose()
+            self._inline.close()
 
     async def import_documents(
         self, paths: Sequence[Path], *, dry_run: bool = False
@@ -247,8 +249,8 @@ class KnowledgeService:
         """What a turn reads before it starts (`knowledge.turn_start`), in one statement."""
         if self._inline is not None:
             try:
-                return turn_start.read_inline(self._inline, conversation_id, state_key)
-            except DBAPIError:  # locked, or the file is gone: the pooled path decides
+                return self._inline.read(conversation_id, state_key)
+            except sqlite3.Error:  # locked, or the file is gone: the pooled path decides
                 pass
         async with self._engine.connect() as connection:
             return await turn_start.read(connection, conversation_id, state_key)

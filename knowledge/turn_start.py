@@ -7,16 +7,20 @@ generation (is the question snapshot still current?). Read one by one they are t
 round trips, each a connection checkout and, on SQLite, a hop to aiosqlite's thread;
 read here they are one: a one-row select with the generation's subqueries, left-joined to
 the conversation's row and to its state row by their keys. On a SQLite file the read runs
-on the event loop through a synchronous engine (`knowledge.db.inline_engine`), with the
-pooled async path as the fallback.
+on the event loop through a plain sqlite3 connection (`InlineReader`), with the pooled
+async path as the fallback.
 """
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, literal, select
+from sqlalchemy import bindparam, literal, select
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from knowledge.answers import ChatScope
@@ -57,10 +61,34 @@ async def read(
     return _start((await session.execute(_READ, _parameters(conversation_id, state_key))).one())
 
 
-def read_inline(engine: Engine, conversation_id: str, state_key: str) -> TurnStart:
-    """`read` on a synchronous SQLite engine (`knowledge.db.inline_engine`), on the loop."""
-    with engine.connect() as connection:
-        return _start(connection.execute(_READ, _parameters(conversation_id, state_key)).one())
+class InlineReader:
+    """`read` on a plain sqlite3 connection (`knowledge.db.open_inline`), on the event loop:
+    the statement is compiled once, and the three typed columns are decoded as SQLAlchemy's
+    SQLite dialect stores them (JSON text, 0/1, ISO date-time text)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        compiled = _READ.compile(dialect=sqlite.dialect())
+        self._sql = str(compiled)
+        self._names = tuple(compiled.positiontup or ())
+        self._fixed = dict(compiled.params)
+        self._connection = connection
+
+    def read(self, conversation_id: str, state_key: str) -> TurnStart:
+        values = self._fixed | _parameters(conversation_id, state_key)
+        row = self._connection.execute(self._sql, [values[name] for name in self._names]).fetchone()
+        size = len(GENERATION_COLUMNS)
+        reference, last_seen_at = row[size + 4], row[size + 5]
+        decoded = (
+            *row[: size + 3],
+            None if row[size + 3] is None else bool(row[size + 3]),
+            None if reference is None else json.loads(reference),
+            None if last_seen_at is None else datetime.fromisoformat(last_seen_at),
+            *row[size + 6 :],
+        )
+        return _start(decoded)
+
+    def close(self) -> None:
+        self._connection.close()
 
 
 def _parameters(conversation_id: str, state_key: str) -> dict[str, str]:
