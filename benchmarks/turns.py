@@ -1,9 +1,9 @@
 """Per-turn cost: the stock botbuilder echo bot, a plain aiohttp echo and Klyngebot, one run.
 
     .venv/bin/python benchmarks/turns.py [--duration 30] [--warmup 5] [--concurrency 16]
-        [--bots stock raw klyngebot] [--json FILE]
+        [--bots stock raw klyngebot klyngebot-auth] [--json FILE]
 
-The yardstick of issue 7. Three bots, each its own process on loopback, one after the other:
+The yardstick of issue 7. Four bots, each its own process on loopback, one after the other:
 
   stock      benchmarks/echo_stock.py: botbuilder 4.17.1's `CloudAdapter` with
              `ConfigurationBotFrameworkAuthentication` and an empty app id (no authentication),
@@ -15,6 +15,16 @@ The yardstick of issue 7. Three bots, each its own process on loopback, one afte
              base, BOT_TODAY=2024-03-01, anonymous, LOG_LEVEL=WARNING, NOTIFY=false, answering
              20 fixed knowledge-base questions (status and next meeting, Danish and English,
              from tests/questions; the echo bots get the same texts).
+  klyngebot-auth  the same with authentication on, offline (benchmarks/offline_auth.py):
+             an app id and password, ALLOWED_TENANTS, the OpenID metadata and token
+             issuer pointing at the connector fake's key server, so every activity's
+             token is validated by botbuilder's checks; BOT_LOGIN_URL pointing at the
+             fake's token endpoint, whose connector routes (under /secure/) refuse a reply
+             without the token it issued the bot. The load generator signs one token
+             (RS256, an hour's lifetime, the test key) per conversation before the run
+             and sends it with each of that conversation's activities, as the Bot
+             Connector reuses its token: signing per request would cost the generator
+             about a millisecond of CPU each and cap the figure it measures.
 
 Each is loaded the same way, with benchmarks/load.py's connector fake (its own process,
 answers at once) and its `Load.send`: N conversations at once, each loops post an activity to
@@ -65,6 +75,7 @@ sys.path.insert(0, str(ROOT))  # run as a script: the project, its test support,
 
 import aiohttp  # noqa: E402
 
+from benchmarks import offline_auth  # noqa: E402
 from benchmarks.load import (  # noqa: E402
     REPLY_TIMEOUT,
     Load,
@@ -78,13 +89,15 @@ from benchmarks.load import (  # noqa: E402
 )
 from tests.questions.expectations import NextMeeting, Status  # noqa: E402
 from tests.questions.question_set import QUESTIONS  # noqa: E402
-from tests.support.activities import message  # noqa: E402
+from tests.support.activities import TENANT, message  # noqa: E402
+from tests.support.tokens import KeyServer, new_key  # noqa: E402
 
-BOTS = ("stock", "raw", "klyngebot")
+BOTS = ("stock", "raw", "klyngebot", "klyngebot-auth")
 LABELS = {
     "stock": "stock botbuilder 4.17.1 echo",
     "raw": "plain aiohttp echo",
     "klyngebot": "Klyngebot (KB questions)",
+    "klyngebot-auth": "Klyngebot, authentication on",
 }
 
 
@@ -102,29 +115,42 @@ def _questions() -> list[tuple[str, str]]:
 QUESTION_LIST = _questions()
 
 
-def _server(name: str, fake: str, folder: str) -> Server:
+def _server(name: str, fake: str, folder: str, extra: dict[str, str] | None = None) -> Server:
+    """One of the bots, not started; `extra` adds to (or overrides) a Klyngebot's env."""
     port = _free_port()
-    if name == "klyngebot":
-        env = _bot_env(f"sqlite+aiosqlite:///{folder}/turns.db", fake, "turns-1")
+    if name.startswith("klyngebot"):
+        env = _bot_env(f"sqlite+aiosqlite:///{folder}/{name}.db", fake, name)
         env.update({"NOTIFY": "false", "PORT": str(port)})
-        return Server(name, [sys.executable, str(ROOT / "app.py")], env, port)
+        command = [sys.executable, str(ROOT / "app.py")]
+        if name == "klyngebot-auth":
+            env.update(offline_auth.bot_env(fake) | {"ALLOWED_TENANTS": TENANT})
+            command = [sys.executable, str(ROOT / "benchmarks" / "offline_auth.py")]
+        return Server(name, command, env | (extra or {}), port)
     script = ROOT / "benchmarks" / f"echo_{name}.py"
     return Server(name, [sys.executable, str(script), str(port)], {}, port)
 
 
-async def _conversation(load: Load, number: int, rng: random.Random) -> None:
+async def _conversation(
+    load: Load, number: int, rng: random.Random, signer: KeyServer | None
+) -> None:
+    """With a `signer`, every activity carries the one token signed for this conversation
+    and names the fake's /secure/ routes as its service URL."""
     conversation = f"a:turns-{load.label}-{number}"
     sender = {"id": f"29:turns-user-{number}", "name": f"Bruger {number}"}
+    service_url = f"{load.fake}{offline_auth.SECURE[1:]}/" if signer else load.fake
+    headers = {"Authorization": f"Bearer {signer.token(service_url)}"} if signer else None
     while time.monotonic() < load.stop_at:
         text, lang = rng.choice(QUESTION_LIST)
         locale = "en-GB" if lang == "en" else "da-DK"
-        activity = message(text, load.fake, conversation=conversation, locale=locale)
+        activity = message(text, service_url, conversation=conversation, locale=locale)
         activity["id"] = f"turns-{uuid.uuid4().hex}"
         activity["from"] = {**sender, "aadObjectId": f"aad-turns-{number}"}
-        await load.send("question", activity)
+        await load.send("question", activity, headers)
 
 
-async def _measure(server: Server, fake: str, arguments: argparse.Namespace) -> dict[str, Any]:
+async def _measure(
+    server: Server, fake: str, arguments: argparse.Namespace, signer: KeyServer | None = None
+) -> dict[str, Any]:
     connector = aiohttp.TCPConnector(limit=0)
     timeout = aiohttp.ClientTimeout(total=REPLY_TIMEOUT + 5)
     async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
@@ -132,9 +158,9 @@ async def _measure(server: Server, fake: str, arguments: argparse.Namespace) -> 
         stop_at = measure_from + arguments.duration
         label = f"{server.name}-{uuid.uuid4().hex[:6]}"
         load = Load(session, [server.address], fake, label, measure_from, stop_at)
+        rngs = [random.Random(f"{arguments.seed}-{n}") for n in range(arguments.concurrency)]
         tasks = [
-            asyncio.create_task(_conversation(load, n, random.Random(f"{arguments.seed}-{n}")))
-            for n in range(arguments.concurrency)
+            asyncio.create_task(_conversation(load, n, rng, signer)) for n, rng in enumerate(rngs)
         ]
         await asyncio.sleep(max(0.0, measure_from - time.monotonic()))
         cpu = server.cpu_seconds()
@@ -194,12 +220,14 @@ async def main_async(arguments: argparse.Namespace) -> list[dict[str, Any]]:
     machine = _machine()
     rows: list[dict[str, Any]] = []
     folder = tempfile.mkdtemp(prefix="klyngebot-turns-")
-    with running_fake() as fake:
+    signer = KeyServer(new_key(), kid="turns-key-1")
+    with running_fake(signer.jwks()) as fake:
         for name in arguments.bots:
             server = _server(name, fake, folder)
             server.start()
             try:
-                rows.append(await _measure(server, fake, arguments))
+                auth = signer if name == "klyngebot-auth" else None
+                rows.append(await _measure(server, fake, arguments, auth))
             finally:
                 if server.errors:
                     print(f"  {server.errors} error lines in {name}'s output; last:")
