@@ -243,6 +243,7 @@ class Server:
     process: subprocess.Popen[str] | None = None
     errors: int = 0
     last_lines: deque[str] = field(default_factory=lambda: deque(maxlen=20))
+    log: list[str] | None = None  # a list: every line of output goes there too
 
     @property
     def address(self) -> str:
@@ -270,6 +271,8 @@ class Server:
         assert process.stdout is not None
         for line in process.stdout:
             self.last_lines.append(line)
+            if self.log is not None:
+                self.log.append(line)
             self.errors += " ERROR " in line or line.startswith("Traceback")
 
     def stop(self) -> None:
