@@ -31,6 +31,7 @@ from bot.adapter import create_adapter
 from bot.calendar_http import FEEDS, ROUTE, calendar_feed
 from bot.connector import connector_session
 from bot.errors import TurnErrors
+from bot.event_loop import event_loop
 from bot.gate import service_url_allowed
 from bot.handler import KlyngeBot
 from bot.http import ADAPTER, BOT, messages
@@ -349,6 +350,7 @@ def _serve(settings: Settings) -> int:
         # SIGTERM/SIGINT: stop accepting, give turns in flight 15 s (Teams waits no longer
         # for a turn), then the cleanup: the notifier gives back its leases, the engine closes.
         shutdown_timeout=15.0,
+        loop=event_loop(settings.slow_callback_ms),
     )
     return 0
 

@@ -92,6 +92,7 @@ import asyncpg  # noqa: E402
 from aiohttp import web  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
+from benchmarks.offline_auth import SECURE, fake_auth  # noqa: E402
 from tests.questions.expectations import Budget, Clarify, ListOf, NextMeeting, Status, Who  # noqa: E402
 from tests.questions.question_set import QUESTIONS  # noqa: E402
 from tests.support.activities import message  # noqa: E402
@@ -148,7 +149,9 @@ class Replies:
         return self.arrived.pop(activity_id, None)
 
 
-def _fake_app() -> web.Application:
+def _fake_app(jwks: dict[str, Any] | None = None) -> web.Application:
+    """The connector; with `jwks`, also the key server and token endpoint of
+    benchmarks/offline_auth.py, and its connector routes again under /secure/."""
     replies = Replies()
 
     async def receive(request: web.Request) -> web.Response:
@@ -172,20 +175,26 @@ def _fake_app() -> web.Application:
     async def ok(_request: web.Request) -> web.Response:
         return web.Response(status=200)
 
-    app = web.Application()
-    base = "/v3/conversations/{conversation}"
-    app.router.add_post(base + "/activities", receive)
-    app.router.add_post(base + "/activities/{activity}", receive)
-    app.router.add_put(base + "/activities/{activity}", ok)
-    app.router.add_delete(base + "/activities/{activity}", ok)
-    app.router.add_get(base + "/members", members)
-    app.router.add_get(base + "/members/{member}", member)
+    routes, middlewares = [], []
+    if jwks is not None:
+        auth_routes, bearer_required = fake_auth(jwks)
+        routes, middlewares = auth_routes, [bearer_required]
+    app = web.Application(middlewares=middlewares)
+    app.router.add_routes(routes)
+    for prefix in ("", SECURE) if jwks is not None else ("",):
+        base = prefix + "/v3/conversations/{conversation}"
+        app.router.add_post(base + "/activities", receive)
+        app.router.add_post(base + "/activities/{activity}", receive)
+        app.router.add_put(base + "/activities/{activity}", ok)
+        app.router.add_delete(base + "/activities/{activity}", ok)
+        app.router.add_get(base + "/members", members)
+        app.router.add_get(base + "/members/{member}", member)
     app.router.add_get("/replies/{activity}", take)
     return app
 
 
-def _serve_fake(port: int) -> None:
-    web.run_app(_fake_app(), host="127.0.0.1", port=port, print=None, backlog=1024)
+def _serve_fake(port: int, jwks: dict[str, Any] | None = None) -> None:
+    web.run_app(_fake_app(jwks), host="127.0.0.1", port=port, print=None, backlog=1024)
 
 
 def _free_port() -> int:
@@ -205,9 +214,9 @@ def _wait_for(port: int) -> None:
 
 
 @contextmanager
-def running_fake() -> Iterator[str]:
+def running_fake(jwks: dict[str, Any] | None = None) -> Iterator[str]:
     port = _free_port()
-    fake = multiprocessing.get_context("spawn").Process(target=_serve_fake, args=(port,))
+    fake = multiprocessing.get_context("spawn").Process(target=_serve_fake, args=(port, jwks))
     fake.start()
     try:
         _wait_for(port)
@@ -234,6 +243,7 @@ class Server:
     process: subprocess.Popen[str] | None = None
     errors: int = 0
     last_lines: deque[str] = field(default_factory=lambda: deque(maxlen=20))
+    log: list[str] | None = None  # a list: every line of output goes there too
 
     @property
     def address(self) -> str:
@@ -261,6 +271,8 @@ class Server:
         assert process.stdout is not None
         for line in process.stdout:
             self.last_lines.append(line)
+            if self.log is not None:
+                self.log.append(line)
             self.errors += " ERROR " in line or line.startswith("Traceback")
 
     def stop(self) -> None:
@@ -362,14 +374,18 @@ class Load:
     turns: list[Turn] = field(default_factory=list)
     spread: Iterator[int] = field(default_factory=itertools.count)
 
-    async def send(self, kind: str, activity: dict[str, Any]) -> dict[str, Any] | None:
-        """Post one activity and wait for its reply; the reply, or None on an error."""
+    async def send(
+        self, kind: str, activity: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> dict[str, Any] | None:
+        """Post one activity (with `headers`: a bearer token) and wait for its reply; the
+        reply, or None on an error."""
         bot = self.bots[next(self.spread) % len(self.bots)]
         reply_url = f"{self.fake}replies/{activity['id']}"
         started = time.monotonic()
         waiting = asyncio.create_task(self._reply(reply_url, started))
         try:
-            async with self.session.post(f"{bot}/api/messages", json=activity) as response:
+            post = self.session.post(f"{bot}/api/messages", json=activity, headers=headers)
+            async with post as response:
                 status = response.status
                 await response.read()
         except (aiohttp.ClientError, TimeoutError):

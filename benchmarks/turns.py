@@ -1,9 +1,9 @@
 """Per-turn cost: the stock botbuilder echo bot, a plain aiohttp echo and Klyngebot, one run.
 
     .venv/bin/python benchmarks/turns.py [--duration 30] [--warmup 5] [--concurrency 16]
-        [--bots stock raw klyngebot] [--json FILE]
+        [--bots stock raw klyngebot klyngebot-auth] [--json FILE]
 
-The yardstick of issue 7. Three bots, each its own process on loopback, one after the other:
+The yardstick of issue 7. Four bots, each its own process on loopback, one after the other:
 
   stock      benchmarks/echo_stock.py: botbuilder 4.17.1's `CloudAdapter` with
              `ConfigurationBotFrameworkAuthentication` and an empty app id (no authentication),
@@ -17,6 +17,16 @@ The yardstick of issue 7. Three bots, each its own process on loopback, one afte
              from tests/questions; the echo bots get the same texts). Each conversation
              keeps one locale, as a Teams client does (half en-GB, half da-DK), and asks
              in either language.
+  klyngebot-auth  the same with authentication on, offline (benchmarks/offline_auth.py):
+             an app id and password, ALLOWED_TENANTS, the OpenID metadata and token
+             issuer pointing at the connector fake's key server, so every activity's
+             token is validated by botbuilder's checks; BOT_LOGIN_URL pointing at the
+             fake's token endpoint, whose connector routes (under /secure/) refuse a reply
+             without the token it issued the bot. The load generator signs one token
+             (RS256, an hour's lifetime, the test key) per conversation before the run
+             and sends it with each of that conversation's activities, as the Bot
+             Connector reuses its token: signing per request would cost the generator
+             about a millisecond of CPU each and cap the figure it measures.
 
 Each is loaded the same way, with benchmarks/load.py's connector fake (its own process,
 answers at once) and its `Load.send`: N conversations at once, each loops post an activity to
@@ -44,6 +54,25 @@ one event loop caps both near 80-90/s. The plain echo's bot used about 60 % of a
 2,500/s the load generator and the fake (Python, on the same 2 cores) are near their own
 limit, so read that row as "at least". Issue 7's goal from this baseline: Klyngebot at 5x
 the stock echo's throughput (about 440/s here) with p99 under 50 ms.
+
+With the klyngebot-auth row, measured 2026-11-23 on branch fast-auth (signing keys off the
+event loop; the per-turn hot path not yet rewritten), 5 s + 30 s per bot, 16 conversations,
+on a busy machine (load average 3.2 at the start, 4.7 at the worst: read the ratios, not the
+absolute figures):
+
+  bot                              act./s  p50 ms  p99 ms  max ms errors apol.  CPU/act.  load
+  stock botbuilder 4.17.1 echo       66.4     160     366     519      0     0  10.78 ms   3.7
+  plain aiohttp echo                886.3     8.8      36     118      0     0   0.30 ms   4.3
+  Klyngebot (KB questions)           72.9     106     247     338      0     0  11.35 ms   4.7
+  Klyngebot, authentication on       87.0      96     256     381      0     0  10.39 ms   4.4
+  ratios to the stock echo bot:   act./s    p50     p99
+    plain aiohttp echo             13.35x  0.055x  0.098x
+    Klyngebot (KB questions)        1.10x  0.665x  0.675x
+    Klyngebot, authentication on    1.31x  0.600x  0.699x
+
+Authentication on costs Klyngebot no measurable throughput here: validating a token
+(botbuilder's checks against cached keys: one RS256 signature check) takes about 0.25 ms of
+CPU, measured apart in-process, against 10-11 ms for the rest of a turn.
 """
 
 from __future__ import annotations
@@ -67,6 +96,7 @@ sys.path.insert(0, str(ROOT))  # run as a script: the project, its test support,
 
 import aiohttp  # noqa: E402
 
+from benchmarks import offline_auth  # noqa: E402
 from benchmarks.load import (  # noqa: E402
     REPLY_TIMEOUT,
     Load,
@@ -80,13 +110,15 @@ from benchmarks.load import (  # noqa: E402
 )
 from tests.questions.expectations import NextMeeting, Status  # noqa: E402
 from tests.questions.question_set import QUESTIONS  # noqa: E402
-from tests.support.activities import message  # noqa: E402
+from tests.support.activities import TENANT, message  # noqa: E402
+from tests.support.tokens import KeyServer, new_key  # noqa: E402
 
-BOTS = ("stock", "raw", "klyngebot")
+BOTS = ("stock", "raw", "klyngebot", "klyngebot-auth")
 LABELS = {
     "stock": "stock botbuilder 4.17.1 echo",
     "raw": "plain aiohttp echo",
     "klyngebot": "Klyngebot (KB questions)",
+    "klyngebot-auth": "Klyngebot, authentication on",
 }
 
 
@@ -104,29 +136,42 @@ def _questions() -> list[tuple[str, str]]:
 QUESTION_LIST = _questions()
 
 
-def _server(name: str, fake: str, folder: str) -> Server:
+def _server(name: str, fake: str, folder: str, extra: dict[str, str] | None = None) -> Server:
+    """One of the bots, not started; `extra` adds to (or overrides) a Klyngebot's env."""
     port = _free_port()
-    if name == "klyngebot":
-        env = _bot_env(f"sqlite+aiosqlite:///{folder}/turns.db", fake, "turns-1")
+    if name.startswith("klyngebot"):
+        env = _bot_env(f"sqlite+aiosqlite:///{folder}/{name}.db", fake, name)
         env.update({"NOTIFY": "false", "PORT": str(port)})
-        return Server(name, [sys.executable, str(ROOT / "app.py")], env, port)
+        command = [sys.executable, str(ROOT / "app.py")]
+        if name == "klyngebot-auth":
+            env.update(offline_auth.bot_env(fake) | {"ALLOWED_TENANTS": TENANT})
+            command = [sys.executable, str(ROOT / "benchmarks" / "offline_auth.py")]
+        return Server(name, command, env | (extra or {}), port)
     script = ROOT / "benchmarks" / f"echo_{name}.py"
     return Server(name, [sys.executable, str(script), str(port)], {}, port)
 
 
-async def _conversation(load: Load, number: int, rng: random.Random) -> None:
+async def _conversation(
+    load: Load, number: int, rng: random.Random, signer: KeyServer | None
+) -> None:
+    """With a `signer`, every activity carries the one token signed for this conversation
+    and names the fake's /secure/ routes as its service URL."""
     conversation = f"a:turns-{load.label}-{number}"
     sender = {"id": f"29:turns-user-{number}", "name": f"Bruger {number}"}
+    service_url = f"{load.fake}{offline_auth.SECURE[1:]}/" if signer else load.fake
+    headers = {"Authorization": f"Bearer {signer.token(service_url)}"} if signer else None
     locale = "en-GB" if number % 2 else "da-DK"  # a Teams client's language stays put
     while time.monotonic() < load.stop_at:
         text, _lang = rng.choice(QUESTION_LIST)
-        activity = message(text, load.fake, conversation=conversation, locale=locale)
+        activity = message(text, service_url, conversation=conversation, locale=locale)
         activity["id"] = f"turns-{uuid.uuid4().hex}"
         activity["from"] = {**sender, "aadObjectId": f"aad-turns-{number}"}
-        await load.send("question", activity)
+        await load.send("question", activity, headers)
 
 
-async def _measure(server: Server, fake: str, arguments: argparse.Namespace) -> dict[str, Any]:
+async def _measure(
+    server: Server, fake: str, arguments: argparse.Namespace, signer: KeyServer | None = None
+) -> dict[str, Any]:
     connector = aiohttp.TCPConnector(limit=0)
     timeout = aiohttp.ClientTimeout(total=REPLY_TIMEOUT + 5)
     async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
@@ -134,9 +179,9 @@ async def _measure(server: Server, fake: str, arguments: argparse.Namespace) -> 
         stop_at = measure_from + arguments.duration
         label = f"{server.name}-{uuid.uuid4().hex[:6]}"
         load = Load(session, [server.address], fake, label, measure_from, stop_at)
+        rngs = [random.Random(f"{arguments.seed}-{n}") for n in range(arguments.concurrency)]
         tasks = [
-            asyncio.create_task(_conversation(load, n, random.Random(f"{arguments.seed}-{n}")))
-            for n in range(arguments.concurrency)
+            asyncio.create_task(_conversation(load, n, rng, signer)) for n, rng in enumerate(rngs)
         ]
         await asyncio.sleep(max(0.0, measure_from - time.monotonic()))
         cpu = server.cpu_seconds()
@@ -196,12 +241,14 @@ async def main_async(arguments: argparse.Namespace) -> list[dict[str, Any]]:
     machine = _machine()
     rows: list[dict[str, Any]] = []
     folder = tempfile.mkdtemp(prefix="klyngebot-turns-")
-    with running_fake() as fake:
+    signer = KeyServer(new_key(), kid="turns-key-1")
+    with running_fake(signer.jwks()) as fake:
         for name in arguments.bots:
             server = _server(name, fake, folder)
             server.start()
             try:
-                rows.append(await _measure(server, fake, arguments))
+                auth = signer if name == "klyngebot-auth" else None
+                rows.append(await _measure(server, fake, arguments, auth))
             finally:
                 if server.errors:
                     print(f"  {server.errors} error lines in {name}'s output; last:")

@@ -1,9 +1,11 @@
 """Bot Framework authentication: stock checks inbound, pooled clients outbound.
 
 `PooledBotFrameworkAuthentication` is botbuilder's `ConfigurationBotFrameworkAuthentication`
-with the inbound side untouched (authenticate_request, authenticate_streaming_request and
-the JWT validation behind them are the stock code, called as they are). Only what it hands
-out for outbound calls changes:
+with the inbound checks untouched (authenticate_request, authenticate_streaming_request and
+the JWT validation behind them are the stock code, called as they are); only the signing
+keys they check tokens against come from bot/signing_keys.py: cached, refreshed with a
+timeout and fetched off the event loop, where botbuilder fetches them with `requests` on
+it. What it hands out for outbound calls changes:
 
 - the connector factory gives a `Connector` (bot/connector.py) from a `ConnectorPool`:
   one per app id, service URL and audience, all on the app's one aiohttp session, with
@@ -36,6 +38,7 @@ from bot.bearer import BearerToken
 from bot.connector import Connector, ServiceUrlRefused
 from bot.gate import service_url_allowed
 from bot.settings import Settings
+from bot.signing_keys import install as install_signing_keys
 
 # Service URLs carry a region and, lately, the tenant: bounded by tenants, but keep a cap.
 MAX_CONNECTORS = 4096
@@ -180,6 +183,7 @@ class PooledBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):
     def __init__(self, configuration: Any, pool: ConnectorPool) -> None:
         super().__init__(configuration)
         self._pool = pool
+        install_signing_keys()
         # Fail at start, not on the first reply, if botbuilder's factory ever changes shape.
         _Outbound.of(super().create_connector_factory(ClaimsIdentity({}, True)))
 

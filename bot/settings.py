@@ -51,6 +51,7 @@ class Settings:
     notify_interval_seconds: float = 15.0  # between outbox rounds when nothing is due
     tenant_send_rate: float = 25.0  # proactive sends per second per tenant, this instance
     instance_id: str = ""  # who holds outbox leases; empty: host name and process id
+    slow_callback_ms: int = 0  # >0: asyncio debug mode, log callbacks longer than this
 
     @property
     def anonymous(self) -> bool:
@@ -104,6 +105,7 @@ class Settings:
             notify_interval_seconds=reader.number("NOTIFY_INTERVAL_SECONDS", 15.0, low=0.01),
             tenant_send_rate=reader.number("TENANT_SEND_RATE", 25.0, low=0.01),
             instance_id=environ.get("INSTANCE_ID", "").strip(),
+            slow_callback_ms=reader.integer("SLOW_CALLBACK_MS", 0, low=0, high=60_000),
         )
         reader.raise_if_any()
         return settings

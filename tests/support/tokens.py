@@ -1,7 +1,8 @@
 """Bot Framework tokens signed by a key made here, and a local OpenID server publishing it.
 
-The server runs in its own thread: botbuilder fetches the metadata with the synchronous
-`requests` library, which would dead-lock against a server on the test's event loop.
+The server runs in its own thread, apart from the event loop of the bot it serves, and
+records the paths it was asked for (`hits`); `rotate()` replaces its key with a new one
+under a new key id, as the Bot Framework does now and then.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -32,11 +33,16 @@ class KeyServer:
     key: rsa.RSAPrivateKey
     kid: str
     url: str = ""
+    hits: list[str] = field(default_factory=list)
 
     def jwks(self) -> dict[str, Any]:
         public = json.loads(RSAAlgorithm.to_jwk(self.key.public_key()))
         public.update(kid=self.kid, use="sig", alg="RS256", endorsements=["msteams"])
         return {"keys": [public]}
+
+    def rotate(self) -> None:
+        number = int(self.kid.rsplit("-", 1)[1]) + 1
+        self.key, self.kid = new_key(), f"test-key-{number}"
 
     def token(self, service_url: str, **overrides: Any) -> str:
         now = int(time.time())
@@ -60,6 +66,7 @@ def key_server() -> Iterator[KeyServer]:
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            server_key.hits.append(self.path)
             if self.path.endswith("/openid-configuration"):
                 body = {"issuer": ISSUER, "jwks_uri": f"{server_key.url}/keys"}
             else:
