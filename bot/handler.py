@@ -80,6 +80,23 @@ def _invoke_answer(reply: Reply) -> InvokeResponse:
     return InvokeResponse(status=200, body=invoke_response_body(reply.card))
 
 
+def _log_turn(turn_context: TurnContext, started: float) -> None:
+    """One line per turn, without message text (at INFO; the fields cost a hash)."""
+    activity = turn_context.activity
+    fields = {
+        "activity_type": activity.type,
+        "intent": turn_context.turn_state.get(INTENT, "-"),
+        "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+        "conversation": _short_id(activity.conversation.id if activity.conversation else ""),
+    }
+    logger.info(
+        "turn type=%(activity_type)s intent=%(intent)s duration_ms=%(duration_ms).1f "
+        "conversation=%(conversation)s",
+        fields,
+        extra=fields,  # as fields of their own in LOG_FORMAT=json
+    )
+
+
 def _scope(turn_context: TurnContext) -> ChatScope:
     """What the chat said about itself ("vi er Midtklyngen"), as the turn found it."""
     seen: Seen | None = turn_context.turn_state.get(SEEN)
@@ -115,21 +132,8 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
                     await self._state.save_changes(turn_context)
                 await self._remember(turn_context)
         finally:
-            activity = turn_context.activity
-            fields = {
-                "activity_type": activity.type,
-                "intent": turn_context.turn_state.get(INTENT, "-"),
-                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-                "conversation": _short_id(
-                    activity.conversation.id if activity.conversation else ""
-                ),
-            }
-            logger.info(
-                "turn type=%(activity_type)s intent=%(intent)s duration_ms=%(duration_ms).1f "
-                "conversation=%(conversation)s",
-                fields,
-                extra=fields,  # as fields of their own in LOG_FORMAT=json
-            )
+            if logger.isEnabledFor(logging.INFO):
+                _log_turn(turn_context, started)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity

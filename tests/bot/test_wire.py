@@ -51,6 +51,12 @@ def _well_formed() -> list[dict[str, Any]]:
     rich["unknownTopLevel"] = {"kept": ["as", "is"]}
     rich["recipient"]["unknownNested"] = 3
     odd_times = message("x", URL, timestamp="2024-03-01T09:00:00Z")
+    teams_times = message(
+        "x",
+        URL,
+        timestamp="2024-03-01T09:00:00.9999999Z",
+        localTimestamp="2024-03-01T10:00:00.1234567+01:00",
+    )
     return [
         message("næste møde i midtklyngen?", URL),
         channel_mention("status på IV-aftalen", URL),
@@ -61,6 +67,7 @@ def _well_formed() -> list[dict[str, Any]]:
         removed,
         rich,
         odd_times,
+        teams_times,
         {"type": "message", "serviceUrl": URL, "conversation": {"id": "a:1"}},
     ]
 
@@ -98,6 +105,8 @@ def test_unknown_keys_are_kept_as_msrest_keeps_them() -> None:
     "data",
     [
         message("x", URL, timestamp="yesterday"),
+        message("x", URL, timestamp="20240301T090000Z"),
+        message("x", URL, timestamp="2024-03-01T25:00:00Z"),
         message("x", URL) | {"conversation": ["a", "b"]},
         message("x", URL, entities={"type": "mention"}),
         message("x", URL, historyDisclosed="perhaps"),
