@@ -12,9 +12,10 @@ loopback that answers `--throttle` of all requests with 429 and Retry-After 1-2 
 nothing due is left, accepted sends per second for the instance (the budget is tenants x
 tenant rate), the largest number of requests the fake saw in any one-second window per
 conversation and per tenant, the most requests it was answering at once, retries that
-came before their Retry-After, duplicates, the outbox states, and the threads: the most
-the process had during the run and how often anything was handed to an executor
-(`run_in_executor`, which `asyncio.to_thread` uses too). The SQLite driver keeps one
+came before their Retry-After (per tenant also as the limiter let them go: arrivals at
+a fake on the same busy event loop jitter), duplicates, the outbox states, and the
+threads: the most the process had during the run and how often anything was handed to
+an executor (`run_in_executor`, which `asyncio.to_thread` uses too). The SQLite driver keeps one
 thread per pooled connection; no send may need a thread. `--postgres` runs on a fresh
 database of the server KLYNGEBOT_TEST_POSTGRES_URL names (scripts/postgres.sh), dropped
 afterwards.
@@ -44,7 +45,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker  # noqa: E40
 from bot.adapter import create_adapter  # noqa: E402
 from bot.connector import connector_session  # noqa: E402
 from bot.gate import service_url_allowed  # noqa: E402
-from bot.limits import RateLimits  # noqa: E402
 from bot.proactive import Notifier  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from knowledge.clock import Clock  # noqa: E402
@@ -63,7 +63,7 @@ from tests.support.outbox import (  # noqa: E402
     seed,
     tenant_of,
 )
-from tests.support.rates import max_in_window  # noqa: E402
+from tests.support.rates import RecordingLimits, max_in_window  # noqa: E402
 
 TENANTS_DEFAULT = 5
 STATES = ("pending", "sending", "sent", "failed", "uncertain", "cancelled", "skipped")
@@ -140,12 +140,13 @@ async def fan_out(arguments: argparse.Namespace, url: str) -> None:
         )
         settings = Settings()
         session = connector_session()
+        limits = RecordingLimits(arguments.tenant_rate)
         notifier = Notifier(
             service,
             create_adapter(settings, session),
             bot_app_id="",
             owner="benchmark",
-            limits=RateLimits(arguments.tenant_rate),
+            limits=limits,
             clock=clock,
             allowed=lambda service_url: service_url_allowed(service_url, settings),
             interval=arguments.interval,
@@ -167,13 +168,15 @@ async def fan_out(arguments: argparse.Namespace, url: str) -> None:
     await engine.dispose()
     tenant = dict(zip(chats, (tenant_of(n, tenants) for n in range(len(chats))), strict=True))
     per_tenant = connector.arrivals_by(tenant.__getitem__)
-    report(arguments, connector, per_tenant, Counter(line.state for line in lines), wall, threads)
+    states = Counter(line.state for line in lines)
+    report(arguments, connector, per_tenant, limits.by_tenant, states, wall, threads)
 
 
 def report(
     arguments: argparse.Namespace,
     connector: FlakyConnector,
     tenants: dict[str, list[float]],
+    released: dict[str, list[float]],
     states: Counter[str],
     wall: float,
     threads: Threads,
@@ -197,6 +200,8 @@ def report(
         f"max per tenant/1 s        {max(per_tenant.values()):8d}  (limit "
         f"{arguments.tenant_rate:g}; " + ", ".join(f"{n}" for n in per_tenant.values()) + ")"
     )
+    let_go = [max_in_window(times, 1.0) for _, times in sorted(released.items())]
+    print(f"  when let go             {max(let_go):8d}  (" + ", ".join(map(str, let_go)) + ")")
     print(f"max instance/1 s          {max_in_window(connector.all_arrivals(), 1.0):8d}")
     print(f"retries before Retry-After{connector.early_retries():8d}")
     print(f"duplicates (accepted > 1) {sum(n > 1 for n in connector.accepted.values()):8d}")
