@@ -1,14 +1,18 @@
 """Teams' outbound limits, kept in process: when may the next proactive send go?
 
 Per conversation (a Teams "thread") sliding windows of the published bot limits: 7 sends
-per 1 s, 8 per 2 s, 60 per 30 s and 1,800 per hour. Per tenant a token bucket at
-`TENANT_SEND_RATE` per second with a burst of one (an even spacing, so no one-second window
-holds more than the rate), and a pause when the tenant is being throttled: several 429s
-within a second hold every send of that tenant until the longest Retry-After among them.
+per 1 s, 8 per 2 s, 60 per 30 s and 1,800 per hour. Per tenant an even spacing of
+`TENANT_SEND_RATE` sends per second (1 + margin) (so no window of a second holds more than
+the rate), and a pause when the tenant is being throttled: several 429s within a second
+hold every send of that tenant until the longest Retry-After among them.
 
 Each decision is made and recorded at the moment `wait` returns, against the injected
-monotonic clock, so a late wake-up can only spread sends out, never bunch them. Waiters
-line up per conversation and then per tenant (asyncio locks are first come, first
+monotonic clock. A conversation's late wake-up can only spread its sends out. A tenant's
+sends keep a timetable instead: one let go a little late (the event loop was busy) still
+takes its slot if that is at most half the margin ago, so small delays do not add up to a
+lower rate; the other half of the margin is for sends that reach Teams a little late or
+early. After a longer hold-up the timetable starts again from now, without a burst.
+Waiters line up per conversation and then per tenant (asyncio locks are first come, first
 served), so a tenant's queue wakes one sender at a time instead of all of them.
 """
 
@@ -47,7 +51,7 @@ class _Queue:
 
 @dataclass
 class _Tenant:
-    next_free: float = float("-inf")  # when the bucket has its one token again
+    next_free: float = float("-inf")  # the next send's slot in the timetable
     paused_until: float = float("-inf")
     throttles: deque[float] = field(default_factory=deque)  # recent 429 times
 
@@ -65,7 +69,8 @@ class RateLimits:
     ) -> None:
         if tenant_rate <= 0:
             raise ValueError("tenant_rate must be positive")
-        self._interval = 1.0 / tenant_rate
+        self._interval = (1.0 + margin) / tenant_rate
+        self._catch_up = margin / 2
         self._windows = tuple((limit, span + margin) for limit, span in windows)
         self._horizon = max(span for _, span in self._windows)
         self._pause_after = pause_after
@@ -84,7 +89,9 @@ class RateLimits:
                 state = self._tenants.setdefault(tenant, _Tenant())
                 await self._until(lambda _now: max(state.next_free, state.paused_until))
                 now = self._clock()
-                state.next_free = now + self._interval
+                late = now - state.next_free
+                slot = state.next_free if late <= self._catch_up else now
+                state.next_free = slot + self._interval
                 self._sent.setdefault(conversation_id, deque()).append(now)
                 self._forget_old(now)
 

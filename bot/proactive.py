@@ -7,6 +7,12 @@ if that says no), `continue_conversation` with the stored reference, then `finis
 with what the connector answered (`bot.outcomes`). A full claim, or a retry whose
 Retry-After has passed, starts the next round early.
 
+Nothing on the send path needs a thread: the POST is a coroutine on the pooled aiohttp
+session, so the number of sends in flight is only what the rate limits allow. The outbox
+writes around the sends are group-committed (`bot.batches`): the marks and outcomes that
+come in during one transaction share the next, so the database sees a few transactions a
+second, not two per send.
+
 Stopping claims nothing more, drops sends still waiting for the limits, lets sends on the
 wire finish for a few seconds and gives the remaining leases back.
 """
@@ -20,12 +26,13 @@ import logging
 import os
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from botbuilder.core import BotAdapter, TurnContext
 from botbuilder.schema import Activity, ConversationReference
 
+from bot.batches import Batches
 from bot.limits import RateLimits
 from bot.outcomes import backoff, failure_of, result_of
 from dialogs.notification_cards import render_notification
@@ -86,9 +93,13 @@ class Notifier:
     _busy: bool = field(default=False, init=False)  # the last round found no room
     _runner: asyncio.Task[None] | None = field(default=None, init=False)
     _writing: asyncio.Semaphore = field(init=False)
+    _marks: Batches[int, bool] = field(init=False)
+    _finishes: Batches[tuple[int, SendResult], None] = field(init=False)
 
     def __post_init__(self) -> None:
         self._writing = asyncio.Semaphore(self.writers)
+        self._marks = Batches(self._mark_all, self._writing, abandoned=self._unmark)
+        self._finishes = Batches(self._finish_all, self._writing)
 
     async def run(self) -> None:
         self._runner = asyncio.current_task()
@@ -116,6 +127,8 @@ class Notifier:
             _done, late = await asyncio.wait(tasks, timeout=self.grace)
             for task in late:  # its row stays "sending"; the lease turns it uncertain
                 task.cancel()
+        await self._marks.settle()
+        await self._finishes.settle()
         try:
             async with self._writing:
                 released = await self.service.release_leases(self.owner)
@@ -188,9 +201,7 @@ class Notifier:
             await self.limits.unpaused(due.tenant_id)  # no row sits in "sending" through a pause
         if self._stopping:
             return
-        async with self._writing:
-            marked = await self.service.mark_sending(due.id, self.owner)
-        if not marked:
+        if not await self._marks(due.id):
             return
         result = prepared
         if isinstance(prepared, Activity):
@@ -199,9 +210,23 @@ class Notifier:
             if not await self._clear_to_send(due):
                 return
             result = await self.send(due, prepared)
-        async with self._writing:
-            await self.service.finish_send(due.id, self.owner, result)
+        await self._finishes((due.id, result))
         self._log(due, result)
+
+    async def _mark_all(self, ids: Sequence[int]) -> list[bool]:
+        marked = await self.service.mark_sending_all(ids, self.owner)
+        return [notification_id in marked for notification_id in ids]
+
+    async def _unmark(self, marks: Sequence[tuple[int, bool]]) -> None:
+        """Marked for sending while the send was being stopped: never sent, give it back."""
+        for notification_id, marked in marks:
+            if marked:
+                async with self._writing:
+                    await self.service.give_back(notification_id, self.owner)
+
+    async def _finish_all(self, results: Sequence[tuple[int, SendResult]]) -> list[None]:
+        await self.service.finish_sends(results, self.owner)
+        return [None] * len(results)
 
     async def _clear_to_send(self, due: Due) -> bool:
         """Wait for the limits; a stop meanwhile gives the row back untried."""

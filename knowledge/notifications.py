@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -326,10 +326,11 @@ async def _ready(session: AsyncSession, rows: list[Notification], at: datetime) 
             )
         )
     }
+    replaced = await _replaced(session, rows, at)
     ready: list[Due] = []
     for row in rows:
         conversation = conversations.get(row.conversation_id)
-        reason = await _why_not(session, row, conversation, at)
+        reason = _why_not(row, conversation, at, replaced)
         if reason is not None:
             row.state, row.last_error, row.finished_at = reason[0], reason[1], at
             row.lease_owner = row.lease_until = None
@@ -359,8 +360,36 @@ async def _ready(session: AsyncSession, rows: list[Notification], at: datetime) 
     return ready
 
 
-async def _why_not(
-    session: AsyncSession, row: Notification, conversation: Conversation | None, at: datetime
+async def _replaced(session: AsyncSession, rows: list[Notification], at: datetime) -> set[int]:
+    """The claimed reminders a later one of the same meeting to the same conversation
+    replaces (one query for the whole claim)."""
+    reminders = [row for row in rows if row.kind == "reminder" and row.meeting_id is not None]
+    if not reminders:
+        return set()
+    latest: dict[tuple[str, int | None], datetime] = {}
+    for start in range(0, len(reminders), 500):
+        chunk = reminders[start : start + 500]
+        others = await session.execute(
+            select(Notification.conversation_id, Notification.meeting_id, Notification.due_at)
+            .where(Notification.kind == "reminder")
+            .where(Notification.meeting_id.in_({row.meeting_id for row in chunk}))
+            .where(Notification.conversation_id.in_({row.conversation_id for row in chunk}))
+            .where(Notification.state.in_(("pending", "sending", "sent")))
+            .where(Notification.due_at <= at)
+        )
+        for conversation_id, meeting_id, due_at in others:
+            pair, due = (conversation_id, meeting_id), instant(due_at)
+            latest[pair] = max(latest.get(pair, due), due)
+    return {
+        row.id
+        for row in reminders
+        if latest.get((row.conversation_id, row.meeting_id), instant(row.due_at))
+        > instant(row.due_at)
+    }
+
+
+def _why_not(
+    row: Notification, conversation: Conversation | None, at: datetime, replaced: set[int]
 ) -> tuple[str, str] | None:
     if row.deadline_at is not None and instant(row.deadline_at) <= at:
         return "skipped", "the meeting has started"
@@ -368,20 +397,8 @@ async def _why_not(
         return "cancelled", "the conversation is unknown"
     if not conversation.active:
         return "cancelled", f"the conversation is inactive ({conversation.inactive_reason})"
-    if row.kind == "reminder" and row.meeting_id is not None:
-        later = await session.scalar(
-            select(func.count())
-            .select_from(Notification)
-            .where(Notification.conversation_id == row.conversation_id)
-            .where(Notification.meeting_id == row.meeting_id)
-            .where(Notification.kind == "reminder")
-            .where(Notification.id != row.id)
-            .where(Notification.state.in_(("pending", "sending", "sent")))
-            .where(Notification.due_at > row.due_at)
-            .where(Notification.due_at <= at)
-        )
-        if later:
-            return "skipped", "a later reminder of the same meeting replaces it"
+    if row.id in replaced:
+        return "skipped", "a later reminder of the same meeting replaces it"
     return None
 
 
@@ -389,42 +406,79 @@ async def mark_sending(
     session: AsyncSession, notification_id: int, owner: str, now: datetime
 ) -> bool:
     """Just before the POST: only the lease holder, only before the deadline."""
+    return notification_id in await mark_sending_all(session, [notification_id], owner, now)
+
+
+async def mark_sending_all(
+    session: AsyncSession, notification_ids: Sequence[int], owner: str, now: datetime
+) -> set[int]:
+    """`mark_sending` for several rows in one go: the ids that may be sent now. A row
+    whose meeting has started is skipped; any other refusal leaves the row as it is."""
     at = utc(now)
-    started = await session.execute(
-        update(Notification)
-        .where(Notification.id == notification_id)
-        .where(Notification.state == "pending")
-        .where(Notification.lease_owner == owner)
-        .where(or_(Notification.deadline_at.is_(None), Notification.deadline_at > at))
-        .values(state="sending", attempts=Notification.attempts + 1, lease_until=at + LEASE)
-        .execution_options(synchronize_session=False)
-    )
-    if started.rowcount:  # type: ignore[attr-defined]
-        return True
-    await session.execute(
-        update(Notification)
-        .where(Notification.id == notification_id)
-        .where(Notification.state == "pending")
-        .where(Notification.deadline_at <= at)
-        .values(state="skipped", finished_at=at, last_error="the meeting has started")
-        .execution_options(synchronize_session=False)
-    )
-    return False
+    marked: set[int] = set()
+    for start in range(0, len(notification_ids), 500):
+        chunk = notification_ids[start : start + 500]
+        started = await session.execute(
+            update(Notification)
+            .where(Notification.id.in_(chunk))
+            .where(Notification.state == "pending")
+            .where(Notification.lease_owner == owner)
+            .where(or_(Notification.deadline_at.is_(None), Notification.deadline_at > at))
+            .values(state="sending", attempts=Notification.attempts + 1, lease_until=at + LEASE)
+            .returning(Notification.id)
+            .execution_options(synchronize_session=False)
+        )
+        marked.update(started.scalars())
+    refused = [
+        notification_id for notification_id in notification_ids if notification_id not in marked
+    ]
+    for start in range(0, len(refused), 500):
+        await session.execute(
+            update(Notification)
+            .where(Notification.id.in_(refused[start : start + 500]))
+            .where(Notification.state == "pending")
+            .where(Notification.deadline_at <= at)
+            .values(state="skipped", finished_at=at, last_error="the meeting has started")
+            .execution_options(synchronize_session=False)
+        )
+    return marked
 
 
 async def finish(
     session: AsyncSession, notification_id: int, owner: str, result: SendResult, now: datetime
 ) -> None:
     """Record what one send attempt learned."""
+    await finish_all(session, [(notification_id, result)], owner, now)
+
+
+async def finish_all(
+    session: AsyncSession,
+    results: Sequence[tuple[int, SendResult]],
+    owner: str,
+    now: datetime,
+) -> None:
+    """`finish` for several send attempts in one go."""
     at = utc(now)
-    row = await session.scalar(
-        select(Notification)
-        .where(Notification.id == notification_id)
-        .where(Notification.lease_owner == owner)
-        .where(Notification.state.in_(("sending", "uncertain")))
-    )
-    if row is None:
-        return
+    learned = dict(results)
+    ids = list(learned)
+    rows: list[Notification] = []
+    for start in range(0, len(ids), 500):
+        rows.extend(
+            await session.scalars(
+                select(Notification)
+                .where(Notification.id.in_(ids[start : start + 500]))
+                .where(Notification.lease_owner == owner)
+                .where(Notification.state.in_(("sending", "uncertain")))
+                .order_by(Notification.id)
+            )
+        )
+    for row in rows:
+        await _record(session, row, learned[row.id], at)
+
+
+async def _record(
+    session: AsyncSession, row: Notification, result: SendResult, at: datetime
+) -> None:
     row.last_error = result.error
     row.lease_owner = row.lease_until = None
     if result.outcome == "retry" and row.attempts < MAX_ATTEMPTS:

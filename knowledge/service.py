@@ -437,6 +437,18 @@ class KnowledgeService:
         async with self._sessions() as session, session.begin():
             await notifications.finish(session, notification_id, owner, result, self._clock.now())
 
+    async def mark_sending_all(self, notification_ids: Sequence[int], owner: str) -> set[int]:
+        """`mark_sending` for several rows in one transaction: the ids that may be sent."""
+        async with self._sessions() as session, session.begin():
+            return await notifications.mark_sending_all(
+                session, notification_ids, owner, self._clock.now()
+            )
+
+    async def finish_sends(self, results: Sequence[tuple[int, SendResult]], owner: str) -> None:
+        """`finish_send` for several attempts in one transaction."""
+        async with self._sessions() as session, session.begin():
+            await notifications.finish_all(session, results, owner, self._clock.now())
+
     async def give_back(self, notification_id: int, owner: str) -> bool:
         """A row marked for sending that was never sent: pending again, attempt uncounted."""
         async with self._sessions() as session, session.begin():

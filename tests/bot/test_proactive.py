@@ -37,8 +37,14 @@ from knowledge.notifications import enqueue
 from knowledge.service import KnowledgeService
 from tests.support.activities import TENANT
 from tests.support.flaky_connector import OK, Answer, FlakyConnector, running_flaky_connector
-from tests.support.outbox import is_due_reminder, morning_of_today, running_from, seed
-from tests.support.rates import max_in_window
+from tests.support.outbox import (
+    is_due_reminder,
+    morning_of_today,
+    running_from,
+    seed,
+    tenant_of,
+)
+from tests.support.rates import RecordingLimits, max_in_window
 
 EVERY_STATE = ("pending", "sending", "sent", "failed", "uncertain", "cancelled", "skipped")
 
@@ -72,8 +78,12 @@ class Outbox:
             **options,
         )
 
-    async def seed(self, conversations: list[str], service_url: str) -> None:
-        planned = await seed(self.service, self.sessions, conversations, service_url)
+    async def seed(
+        self, conversations: list[str], service_url: str, tenants: tuple[str, ...] = ()
+    ) -> None:
+        planned = await seed(
+            self.service, self.sessions, conversations, service_url, tenants=tenants
+        )
         assert 2 * len(conversations) == planned
 
     async def states(self) -> dict[tuple[str, str], str]:
@@ -268,23 +278,54 @@ async def test_many_notifications_to_one_chat_keep_to_its_limits(outbox: Outbox)
         await run_until_settled(outbox.notifier(interval=0.1, limits=limits), outbox)
 
     assert 21 == connector.accepted["a:busy"]  # the reminder and 20 status changes
-    # When each send was let go. Arrival times at a fake on the same busy event loop jitter
-    # by more than the limiter's 100 ms margin under a loaded test run; the decisions don't.
+    # When each send was let go (see RecordingLimits).
     released = limits.released["a:busy"]
     assert 21 == len(released)
     assert (7, 8) == (max_in_window(released, 1.0), max_in_window(released, 2.0))
 
 
-class RecordingLimits(RateLimits):
-    """The real limits, remembering when each send was let go."""
+FAN_OUT_TENANTS = tuple(f"tenant-{n}" for n in range(1, 6))
 
-    def __init__(self, tenant_rate: float) -> None:
-        super().__init__(tenant_rate)
-        self.released: dict[str, list[float]] = {}
 
-    async def wait(self, conversation_id: str, tenant_id: str | None) -> None:
-        await super().wait(conversation_id, tenant_id)
-        self.released.setdefault(conversation_id, []).append(time.monotonic())
+async def test_fan_out_keeps_many_sends_in_flight_without_a_thread(outbox: Outbox) -> None:
+    """500 reminders over 5 tenants to a connector that takes 200 ms each. A thread pool
+    (botbuilder's stock path: 6 threads on 2 cores) would keep at most 6 on the wire; here
+    the rate limits alone decide, so at 60 a second per tenant about 50 overlap."""
+    chats = [f"a:fan-{n:03d}" for n in range(500)]
+    limits = RecordingLimits(60)
+    handed = watch_executor(asyncio.get_running_loop())
+    async with running_flaky_connector(lambda _chat, _attempt: Answer(delay=0.2)) as connector:
+        await outbox.seed(chats, connector.url, FAN_OUT_TENANTS)
+        await run_until_settled(outbox.notifier(interval=10, limits=limits), outbox)
+
+    assert {chat: 1 for chat in chats} == dict(connector.accepted)
+    assert connector.most_in_flight >= 50
+    assert [] == handed, "nothing on the send path may need a thread"
+    tenants = {chat: tenant_of(n, FAN_OUT_TENANTS) for n, chat in enumerate(chats)}
+    arrived = connector.arrivals_by(tenants.__getitem__)
+    assert {tenant: 100 for tenant in FAN_OUT_TENANTS} == {t: len(a) for t, a in arrived.items()}
+    # When each tenant's sends were let go: never more than its rate in a second, nor
+    # about half of it in half a second, where the limiter binds (the first claim puts 40
+    # of each tenant's reminders in its queue at once).
+    windows = {
+        tenant: (max_in_window(released, 1.0), max_in_window(released, 0.5))
+        for tenant, released in limits.by_tenant.items()
+    }
+    assert set(FAN_OUT_TENANTS) == set(windows)
+    assert [] == [(t, w) for t, w in windows.items() if w[0] > 60 or w[1] > 31]
+
+
+def watch_executor(loop: asyncio.AbstractEventLoop) -> list[Callable[..., Any]]:
+    """What the loop hands to its executor from now on (`asyncio.to_thread` included)."""
+    handed: list[Callable[..., Any]] = []
+    original = loop.run_in_executor
+
+    def run_in_executor(executor: Any, function: Callable[..., Any], *args: Any) -> Any:
+        handed.append(function)
+        return original(executor, function, *args)
+
+    loop.run_in_executor = run_in_executor  # type: ignore[method-assign]
+    return handed
 
 
 def status_change(conversation_id: str, n: int, now: datetime) -> dict[str, Any]:

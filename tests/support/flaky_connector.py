@@ -2,7 +2,8 @@
 answers 201, or 429 with Retry-After, 403, 404, 500, 503 ..., optionally after a delay.
 It records when each request arrived (its own monotonic clock), what it answered, and how
 many messages each conversation accepted, so tests can count deliveries and measure send
-rates the way Teams would see them."""
+rates the way Teams would see them: per conversation, per group of conversations (a
+tenant), and how many requests it was answering at once."""
 
 from __future__ import annotations
 
@@ -72,6 +73,7 @@ def random_faults(
 class FlakyConnector:
     script: Script = always_ok
     url: str = ""
+    keep_bodies: bool = True  # a benchmark in the bot's process keeps only the counts
     arrivals: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     answers: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     accepted: Counter[str] = field(default_factory=Counter)
@@ -80,10 +82,19 @@ class FlakyConnector:
         default_factory=lambda: defaultdict(list)
     )
     bodies: list[dict[str, Any]] = field(default_factory=list)
+    in_flight: int = 0  # requests received and not yet answered
+    most_in_flight: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def all_arrivals(self) -> list[float]:
         return [at for times in self.arrivals.values() for at in times]
+
+    def arrivals_by(self, group: Callable[[str], str]) -> dict[str, list[float]]:
+        """Arrival times per group of conversations (`group` names a conversation's)."""
+        grouped: dict[str, list[float]] = defaultdict(list)
+        for conversation, times in self.arrivals.items():
+            grouped[group(conversation)].extend(times)
+        return dict(grouped)
 
     def requests(self) -> int:
         return sum(len(times) for times in self.arrivals.values())
@@ -99,8 +110,17 @@ class FlakyConnector:
         return early
 
     async def _receive(self, request: web.Request) -> web.Response:
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            return await self._answer(request)
+        finally:
+            self.in_flight -= 1
+
+    async def _answer(self, request: web.Request) -> web.Response:
         conversation = request.match_info["conversation"]
-        self.arrivals[conversation].append(time.monotonic())
+        arrived = time.monotonic()
+        self.arrivals[conversation].append(arrived)
         body = await request.json()
         answer = self.script(conversation, len(self.arrivals[conversation]))
         if answer.delay:
@@ -109,7 +129,8 @@ class FlakyConnector:
         self.log[conversation].append((self.arrivals[conversation][-1], time.monotonic(), answer))
         if 200 <= answer.status < 300:
             self.accepted[conversation] += 1
-            self.bodies.append(body)
+            if self.keep_bodies:
+                self.bodies.append(body)
             return web.json_response({"id": f"sent-{next(self._ids)}"}, status=answer.status)
         headers = {}
         if answer.retry_after is not None:
@@ -126,8 +147,10 @@ class FlakyConnector:
 
 
 @asynccontextmanager
-async def running_flaky_connector(script: Script = always_ok) -> AsyncIterator[FlakyConnector]:
-    connector = FlakyConnector(script)
+async def running_flaky_connector(
+    script: Script = always_ok, *, keep_bodies: bool = True
+) -> AsyncIterator[FlakyConnector]:
+    connector = FlakyConnector(script, keep_bodies=keep_bodies)
     server = TestServer(connector.app(), host="127.0.0.1")
     await server.start_server()
     connector.url = str(server.make_url("/")).rstrip("/") + "/"

@@ -74,18 +74,29 @@ async def seed(
     service_url: str,
     *,
     tenant: str = TENANT,
+    tenants: Sequence[str] = (),
 ) -> int:
     """The two meetings, each conversation with its reference and subscription, and
-    the reminders planned; returns how many were planned (two per conversation)."""
+    the reminders planned; returns how many were planned (two per conversation).
+    Given `tenants`, the conversations take turns among them (`tenant_of`)."""
     await seed_meetings(service)
+    spread = tuple(tenants) or (tenant,)
     async with sessions() as session, session.begin():
         for start in range(0, len(conversations), 1000):
-            chunk = conversations[start : start + 1000]
+            chunk = [
+                (c, tenant_of(start + n, spread))
+                for n, c in enumerate(conversations[start : start + 1000])
+            ]
             await session.execute(
-                insert(Conversation), [_conversation(c, service_url, tenant) for c in chunk]
+                insert(Conversation), [_conversation(c, service_url, t) for c, t in chunk]
             )
-            await session.execute(insert(Subscription), [_subscription(c, tenant) for c in chunk])
+            await session.execute(insert(Subscription), [_subscription(c, t) for c, t in chunk])
     return await service.plan_notifications()
+
+
+def tenant_of(index: int, tenants: Sequence[str]) -> str:
+    """The tenant of the `index`-th seeded conversation."""
+    return tenants[index % len(tenants)]
 
 
 def _conversation(conversation_id: str, service_url: str, tenant: str) -> dict[str, Any]:
