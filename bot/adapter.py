@@ -18,6 +18,7 @@ from botframework.connector.auth import AuthenticationConstants as Public
 
 from bot.authentication import ConnectorPool, PooledBotFrameworkAuthentication
 from bot.settings import Settings
+from bot.turn_context import LeanCloudAdapter
 
 # botbuilder uses its public-cloud defaults only when none of these is set; set one and
 # it expects all of them, so the rest are filled with the public-cloud values.
@@ -54,4 +55,4 @@ def create_adapter(settings: Settings, session: aiohttp.ClientSession) -> CloudA
     authentication = PooledBotFrameworkAuthentication(
         bot_configuration(settings), ConnectorPool(session, settings)
     )
-    return CloudAdapter(authentication)
+    return LeanCloudAdapter(authentication)

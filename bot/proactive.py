@@ -35,6 +35,7 @@ from botbuilder.schema import Activity, ConversationReference
 from bot.batches import Batches
 from bot.limits import RateLimits
 from bot.outcomes import backoff, failure_of, result_of
+from bot.wire import from_json
 from dialogs.notification_cards import render_notification
 from knowledge.clock import Clock
 from knowledge.notify_api import Due, SendResult
@@ -271,7 +272,7 @@ class Notifier:
             attempt.delivered = True
             attempt.activity_id = getattr(response, "id", None)
 
-        reference = ConversationReference().deserialize(due.reference)
+        reference = from_json(ConversationReference, due.reference)
         try:
             async with asyncio.timeout(self.send_timeout):
                 await self.adapter.continue_conversation(reference, callback, self.bot_app_id)

@@ -108,3 +108,12 @@ def amount(value: int, lang: Lang) -> str:
 def title_order(title: str) -> str:
     """A sort key that puts æ, ø, å after z, as a Danish reader expects."""
     return title.casefold().translate(_DANISH_ORDER)
+
+
+def warm_up() -> None:
+    """Load Babel's Danish and English data now: the first date written in each language
+    otherwise reads it from disk inside someone's turn, on the event loop."""
+    for lang in _LOCALES:
+        weekday_date(date(2024, 3, 1), lang)
+        period(date(2024, 3, 1), "quarter", lang)
+        amount(1000, lang)
