@@ -143,7 +143,7 @@ async def test_each_turn_sees_only_its_own_prefetch(world: World) -> None:
 
     found = await asyncio.gather(turn(first), turn(second))
 
-    assert [{KEY: {"turn": "a"}}, {KEY: {"turn": "b"}}] == found
+    assert [{KEY: {"turn": "a"}}, {KEY: {"turn": "b"}}] == list(found)
 
 
 async def _say(bot: TestClient[Any, Any], connector: Connector, text: str) -> list[str]:
@@ -156,15 +156,15 @@ async def _say(bot: TestClient[Any, Any], connector: Connector, text: str) -> li
 async def test_a_dialog_continues_in_the_next_turn_without_a_separate_state_read(
     bot: TestClient[Any, Any], connector: Connector
 ) -> None:
-    engine = bot.app[ENGINE]  # type: ignore[index]
-    before = len(await bot.app[SERVICE].history(RYGESTOP))  # type: ignore[index]
+    engine = bot.app[ENGINE]
+    before = len(await bot.app[SERVICE].history(RYGESTOP))
     await _say(bot, connector, "opdater status på rygestop")
 
     with recording(engine) as statements:
         replies = [await _say(bot, connector, text) for text in ("sat på pause", "spring over")]
         confirmed = await _say(bot, connector, "ja")
 
-    history = await bot.app[SERVICE].history(RYGESTOP)  # type: ignore[index]
+    history = await bot.app[SERVICE].history(RYGESTOP)
     assert [1, 1, 1] == [len(replies[0]), len(replies[1]), len(confirmed)]
     assert before + 1 == len(history)
     assert "paused" == history[0].status.category

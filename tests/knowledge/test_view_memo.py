@@ -210,3 +210,40 @@ async def test_the_cache_hands_out_no_memo_while_a_rebuild_is_under_way(
     assert {} == new_memo
     assert (new, new_memo) == again
     assert again[1] is new_memo
+
+
+class CountedBuilds:
+    """Counts the snapshot builds (`knowledge.cache.load`)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        self._load = cache.load
+        monkeypatch.setattr(cache, "load", self._counted)
+
+    async def _counted(self, session: AsyncSession) -> Snapshot:
+        self.count += 1
+        return await self._load(session)
+
+
+async def test_a_turn_that_started_before_a_change_does_not_build_the_snapshot_again(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A turn reads the generation when it starts and asks a moment later; when the
+    knowledge base changed in between and a later turn already built the new snapshot,
+    the late turn's older generation must not count as a change once more (and make the
+    turn after it build a third time)."""
+    builds = CountedBuilds(monkeypatch)
+    turn = world.kb.turn_start
+    earlier = (await turn("a:memo-chat", "memo-state")).generation
+    await world.kb.ask(QUESTION, generation=earlier)  # the first build
+    await world.anne_sets("paused")
+    later = (await turn("a:memo-chat", "memo-state")).generation
+
+    await world.kb.ask(QUESTION, generation=later)  # the change: built again
+    late = await world.kb.ask(QUESTION, generation=earlier)  # a turn that began before it
+    await world.kb.ask(QUESTION, generation=later)
+
+    assert isinstance(late, ItemAnswer)
+    assert late.item.status is not None
+    assert "paused" == late.item.status.category
+    assert 2 == builds.count
