@@ -148,7 +148,12 @@ class SnapshotCache:
         """`current`, and a memo for what is read from rows of this very generation (item
         views); None while the snapshot is older than the database, so nothing read then
         is kept."""
-        now = known if known is not None else await generation(session)
+        # A turn's generation is trusted only when it is the cache's: one read before a
+        # change that another turn has already built a snapshot for must not label that
+        # newer snapshot as the older generation (and so cause two more builds).
+        now = known if known is not None and known == self._generation else None
+        if now is None:
+            now = await generation(session)
         if self._snapshot is not None and (now == self._generation or self._lock.locked()):
             return self._snapshot, self._views if now == self._generation else None
         async with self._lock:

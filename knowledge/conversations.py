@@ -50,7 +50,7 @@ def needs_remembering(before: Seen | None, reference: dict[str, Any], now: datet
     last = before.last_seen_at
     if last.tzinfo is None:  # SQLite keeps the local time without its offset
         last = last.replace(tzinfo=now.tzinfo)
-    return now - last >= SEEN_REFRESH
+    return abs(now - last) >= SEEN_REFRESH  # abs: a pinned BOT_TODAY wraps at midnight
 
 
 def _without_activity(reference: dict[str, Any]) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from knowledge.changes import Change, ImportReport
 from knowledge.documents.records import ItemRecord, ParsedDocument, StatusRecord
 from knowledge.matching import Candidate, ItemIndex
 from knowledge.meetings import MeetingBook
-from knowledge.models import Document, Item, StatusEntry
+from knowledge.models import Document, Item, Revision, StatusEntry
 from knowledge.names import aliases as make_aliases
 from knowledge.names import item_slug
 
@@ -96,6 +96,9 @@ class Importer:
                     imported_at=self.now,
                 )
             )
+        else:  # the same bytes again (perhaps under another name): no new document row,
+            # but sources may change in place, so the generation must move (knowledge/cache.py)
+            self.session.add(Revision(reason="document imported again", made_at=self.now))
 
     def _apply_item(self, record: ItemRecord) -> list[Change]:
         names = (record.title, *record.aliases)

@@ -22,6 +22,7 @@ from knowledge.db import create_engine, migrate, session_factory
 from knowledge.service import DEMO_FILE, KnowledgeService
 from knowledge.snapshot import Snapshot
 from knowledge.updates_api import ANONYMOUS_AUTHOR, Author, UpdateRequest
+from tests import factories
 from tests.support.statements import recording
 
 RYGESTOP = "samarbejdsaftale-om-rygestop-midtjylland"
@@ -247,3 +248,31 @@ async def test_a_turn_that_started_before_a_change_does_not_build_the_snapshot_a
     assert late.item.status is not None
     assert "paused" == late.item.status.category
     assert 2 == builds.count
+
+
+async def test_the_same_document_imported_under_another_name_shows_its_new_source(
+    database_url: str,
+) -> None:
+    # The same bytes again add no document row, yet add the new file to the item's
+    # sources in place: the import records a revision, so the kept view is not shown.
+    engine = create_engine(database_url)
+    await migrate(engine)
+    kb = KnowledgeService(session_factory(engine), Clock(utc_now=lambda: NOW))
+    try:
+        title = "Samarbejdsaftale om fodpleje"
+        first = factories.document(factories.item(title, file="rapport.txt"), file="rapport.txt")
+        await kb.apply_parsed([(first, "same-bytes")])
+        asked = f"hvad er status på {title.lower()}?"
+        before = await kb.ask(asked)
+        assert isinstance(before, ItemAnswer)
+        assert ["rapport.txt"] == [source.file for source in before.item.sources]
+
+        again_item = factories.item(title, file="kopi.txt", statuses=())
+        again = factories.document(again_item, file="kopi.txt")
+        await kb.apply_parsed([(again, "same-bytes")])
+        after = await kb.ask(asked)
+
+        assert isinstance(after, ItemAnswer)
+        assert ["rapport.txt", "kopi.txt"] == [source.file for source in after.item.sources]
+    finally:
+        await engine.dispose()
