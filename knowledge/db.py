@@ -67,9 +67,10 @@ def create_engine(url: str) -> AsyncEngine:
     # (one round trip per checkout). A SQLite connection is a file handle that does not go
     # stale, and the ping would be one more hop to aiosqlite's thread on every query.
     sqlite = url.startswith("sqlite")
-    engine = create_async_engine(
-        url, pool_pre_ping=not sqlite, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW
-    )
+    pool: dict[str, int] = {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
+    if make_url(url).database in (None, "", ":memory:"):
+        pool = {}  # one connection for all: SQLAlchemy's StaticPool
+    engine = create_async_engine(url, pool_pre_ping=not sqlite, **pool)
     if sqlite:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine

@@ -4,19 +4,21 @@ or missing independently of the others, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from knowledge import cache, state
+from knowledge import cache, state, turn_start
 from knowledge.answers import ChatScope
 from knowledge.clock import Clock
 from knowledge.conversations import ConversationKey, Seen
-from knowledge.db import create_engine, migrate, session_factory
+from knowledge.db import create_engine, migrate, open_inline, session_factory
 from knowledge.service import DEMO_FILE, KnowledgeService
 from knowledge.state import HASHED, MAX_KEY_BYTES, StoredState
 from knowledge.updates_api import Author, UpdateRequest
@@ -102,7 +104,53 @@ async def test_it_is_one_statement(world: World) -> None:
     with recording(world.engine) as statements:
         await world.kb.turn_start(CHAT, STATE_KEY)
 
+    sqlite = world.engine.dialect.name == "sqlite"
+    # On a SQLite file the read goes past the pool, on the loop (knowledge/db.open_inline).
+    assert (0 if sqlite else 1) == len(statements.sent)
+
+
+async def test_the_inline_read_is_one_statement_and_reads_what_the_pool_reads(
+    world: World,
+) -> None:
+    if world.engine.dialect.name != "sqlite":
+        pytest.skip("the inline read is for SQLite files")
+    await world.kb.remember_conversation(KEY, reference())
+    await write_state(world, STATE_KEY, "{}")
+    connection = open_inline(world.engine)
+    assert connection is not None
+    sent: list[str] = []
+    connection.set_trace_callback(sent.append)
+    try:
+        inline = turn_start.InlineReader(connection).read(CHAT, STATE_KEY)
+    finally:
+        connection.close()
+    async with world.engine.connect() as pooled:
+        assert await turn_start.read(pooled, CHAT, STATE_KEY) == inline
+    assert 1 == len(sent)
+
+
+async def test_a_locked_inline_read_falls_back_to_the_pool(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if world.engine.dialect.name != "sqlite":
+        pytest.skip("the inline read is for SQLite files")
+    await world.kb.remember_conversation(KEY, reference())
+    expected = await world.kb.turn_start(CHAT, STATE_KEY)
+
+    def locked(*_args: Any) -> Any:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(turn_start.InlineReader, "read", locked)
+    with recording(world.engine) as statements:
+        assert expected == await world.kb.turn_start(CHAT, STATE_KEY)
     assert 1 == len(statements.sent)
+
+
+def test_no_inline_reader_for_a_missing_file_or_memory(tmp_path: Path) -> None:
+    missing = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'absent.db'}")
+    assert open_inline(missing) is None
+    assert not (tmp_path / "absent.db").exists()  # opened read-write, never created
+    assert open_inline(create_engine("sqlite+aiosqlite:///:memory:")) is None
 
 
 @pytest.mark.parametrize(
