@@ -19,6 +19,21 @@ an executor (`run_in_executor`, which `asyncio.to_thread` uses too). The SQLite 
 thread per pooled connection; no send may need a thread. `--postgres` runs on a fresh
 database of the server KLYNGEBOT_TEST_POSTGRES_URL names (scripts/postgres.sh), dropped
 afterwards.
+
+Measured 2026-11-23 (commit 620647b), connector 200 ms, tenants at 25/s, 2 cores:
+
+  database     reminders tenants faults          wall    sent/s  tenant max/1 s  in flight  dup.
+  SQLite           3,000       5 none          28.9 s    103.7   23              29         0
+  SQLite           5,000       5 none          48.3 s    103.6   24              28         0
+  PostgreSQL       5,000       5 none          48.7 s    102.7   24              30         0
+  SQLite           5,000      10 none          26.8 s    186.8   24              60         0
+  SQLite           3,000       5 5 % 429,     35.7 s     84.1   24              28         0
+                                 2 % 503
+
+Every run: at most 1 send per conversation in any second, 0 retries before Retry-After,
+everything sent, 0 executor calls (3 threads on SQLite: aiosqlite's, 1 on PostgreSQL).
+The instance is held by the tenants' budgets (25/s less the 10 % margin, 22.7/s each), not
+by a pool: ten tenants nearly double it. Before issue 7 (one tenant at 25/s) it was 19.4/s.
 """
 
 from __future__ import annotations
