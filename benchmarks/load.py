@@ -69,8 +69,8 @@ the generator on 2 cores):
 
 Four to six times the throughput before. Dialog turns and card submits still write (state,
 status entries): with 13 % card submits, 30 status updates a second each move the
-knowledge base's generation, so the question index is rebuilt many times a second; that,
-and SQLite's one writer, make the slow tail here, not the questions.
+knowledge base's generation, so the question index is rebuilt many times a second; that
+and SQLite's one writer are the likely causes of the slow tail here (not measured apart).
 """
 
 from __future__ import annotations
