@@ -18,20 +18,13 @@ from knowledge.clock import COPENHAGEN, Clock
 from knowledge.conversations import SEEN_REFRESH, ConversationKey, Seen, needs_remembering
 from knowledge.db import create_engine, migrate, session_factory
 from knowledge.service import KnowledgeService
+from tests.support.clock import Ticker
 from tests.support.statements import Statements, recording
 
 CHAT = "a:refresh-chat"
 KEY = ConversationKey(CHAT, "msteams", "tenant-midt")
 STATE_KEY = f"msteams/conversations/{CHAT}"
 START = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
-
-
-@dataclass
-class Ticker:
-    now: datetime = START
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -27,6 +27,7 @@ from knowledge.updates_api import (
     Saved,
     UpdateRequest,
 )
+from tests.support.clock import Ticker
 
 RYGESTOP = "samarbejdsaftale-om-rygestop-midtjylland"
 IV_MIDT = "samarbejdsaftale-om-iv-behandling-i-naeromraadet-midtjylland"
@@ -35,14 +36,6 @@ AHEAD = "boerne-og-ungeaftalen-syddanmark"  # its newest entry is dated after "t
 ANNE = Author("aad-anne", "Anne Jensen")
 BO = Author("aad-bo", "Bo Hansen")
 START = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
-
-
-@dataclass
-class Ticker:
-    now: datetime = START
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

@@ -1,10 +1,13 @@
-"""A virtual monotonic clock for code that takes `clock` and `sleep`: sleeping moves the
-clock forward instead of waiting, so rate-limit tests run in milliseconds."""
+"""Clocks for tests: a virtual monotonic clock for code that takes `clock` and `sleep`
+(sleeping moves the clock forward instead of waiting, so rate-limit tests run in
+milliseconds), and a wall clock a test sets by hand (`Ticker`, for knowledge.clock.Clock's
+`utc_now`)."""
 
 from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 
 @dataclass
@@ -23,3 +26,13 @@ class VirtualClock:
 
     def advance(self, seconds: float) -> None:
         self.at += seconds
+
+
+@dataclass
+class Ticker:
+    """The time is `now` until the test moves it."""
+
+    now: datetime = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
