@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,15 +39,31 @@ class World:
     sessions: async_sessionmaker[AsyncSession]
 
 
-@pytest.fixture
-async def world(database_url: str) -> AsyncIterator[World]:
-    engine = create_engine(database_url)
+@asynccontextmanager
+async def opened(url: str) -> AsyncIterator[World]:
+    engine = create_engine(url)
     await migrate(engine)
     sessions = session_factory(engine)
     kb = KnowledgeService(sessions, Clock(date(2024, 3, 1)))
     await kb.restore(DEMO_FILE)
-    yield World(kb, engine, sessions)
-    await engine.dispose()
+    try:
+        yield World(kb, engine, sessions)
+    finally:
+        kb.close()
+        await engine.dispose()
+
+
+@pytest.fixture
+async def world(database_url: str) -> AsyncIterator[World]:
+    async with opened(database_url) as world:
+        yield world
+
+
+@pytest.fixture
+async def sqlite_world(sqlite_url: str) -> AsyncIterator[World]:
+    """The inline read is for SQLite files only (knowledge/db.open_inline)."""
+    async with opened(sqlite_url) as world:
+        yield world
 
 
 def reference(service_url: str = "https://smba.trafficmanager.net/emea/") -> dict[str, Any]:
@@ -110,10 +127,9 @@ async def test_it_is_one_statement(world: World) -> None:
 
 
 async def test_the_inline_read_is_one_statement_and_reads_what_the_pool_reads(
-    world: World,
+    sqlite_world: World,
 ) -> None:
-    if world.engine.dialect.name != "sqlite":
-        pytest.skip("the inline read is for SQLite files")
+    world = sqlite_world
     await world.kb.remember_conversation(KEY, reference())
     await write_state(world, STATE_KEY, "{}")
     connection = open_inline(world.engine)
@@ -130,10 +146,9 @@ async def test_the_inline_read_is_one_statement_and_reads_what_the_pool_reads(
 
 
 async def test_a_locked_inline_read_falls_back_to_the_pool(
-    world: World, monkeypatch: pytest.MonkeyPatch
+    sqlite_world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if world.engine.dialect.name != "sqlite":
-        pytest.skip("the inline read is for SQLite files")
+    world = sqlite_world
     await world.kb.remember_conversation(KEY, reference())
     expected = await world.kb.turn_start(CHAT, STATE_KEY)
 
