@@ -77,15 +77,20 @@ class InlineReader:
         values = self._fixed | _parameters(conversation_id, state_key)
         row = self._connection.execute(self._sql, [values[name] for name in self._names]).fetchone()
         size = len(GENERATION_COLUMNS)
-        reference, last_seen_at = row[size + 4], row[size + 5]
-        decoded = (
-            *row[: size + 3],
-            None if row[size + 3] is None else bool(row[size + 3]),
-            None if reference is None else json.loads(reference),
-            None if last_seen_at is None else datetime.fromisoformat(last_seen_at),
-            *row[size + 6 :],
+        row_id, region, cluster, active, reference, last_seen_at, document, etag = row[size:]
+        return _start(
+            (
+                *row[:size],
+                row_id,
+                region,
+                cluster,
+                None if active is None else bool(active),
+                None if reference is None else json.loads(reference),
+                None if last_seen_at is None else datetime.fromisoformat(last_seen_at),
+                document,
+                etag,
+            )
         )
-        return _start(decoded)
 
     def close(self) -> None:
         self._connection.close()
