@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -262,18 +262,31 @@ async def _close(
 async def claim(
     session: AsyncSession, now: datetime, owner: str, limit: int, lease: timedelta = LEASE
 ) -> list[Due]:
-    """Lease up to `limit` due notifications to `owner`, soonest first."""
+    """Lease up to `limit` due notifications to `owner`, soonest first, tenants taking turns:
+    each tenant's soonest, then each one's second, and so on. Each tenant has a send rate of
+    its own (bot/limits.py), so a claim filled by one tenant's backlog would hold the
+    instance at that one rate while the others' notifications wait."""
     at = utc(now)
     await _expire(session, at)
+    turn = func.row_number().over(
+        partition_by=Notification.tenant_id, order_by=(Notification.due_at, Notification.id)
+    )
+    claimable = (
+        Notification.state == "pending",
+        Notification.due_at <= at,
+        or_(Notification.next_attempt_at.is_(None), Notification.next_attempt_at <= at),
+        or_(Notification.lease_until.is_(None), Notification.lease_until < at),
+    )
+    ranked = select(Notification.id, turn.label("turn")).where(*claimable).subquery()
     due = (
         select(Notification.id)
-        .where(Notification.state == "pending")
-        .where(Notification.due_at <= at)
-        .where(or_(Notification.next_attempt_at.is_(None), Notification.next_attempt_at <= at))
-        .where(or_(Notification.lease_until.is_(None), Notification.lease_until < at))
-        .order_by(Notification.due_at, Notification.id)
+        .join(ranked, ranked.c.id == Notification.id)
+        # Again where the lock is taken: PostgreSQL re-checks these on a row another
+        # instance claimed meanwhile, and skips it (the ranking above is not re-checked).
+        .where(*claimable)
+        .order_by(ranked.c.turn, Notification.due_at, Notification.id)
         .limit(limit)
-        .with_for_update(skip_locked=True)
+        .with_for_update(skip_locked=True, of=Notification)
     )
     claimed = await session.execute(
         update(Notification)

@@ -5,6 +5,7 @@ cancelled meetings, unsubscribing, leases, retries and conversations that are go
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -70,8 +71,9 @@ class World:
         target: str = CLUSTER,
         conversation_id: str = CHAT,
         lead: tuple[int, ...] | None = None,
+        tenant: str = "tenant-1",
     ) -> Subscribed:
-        who = Subscriber(conversation_id, "msteams", "tenant-1", True, "aad-anna", "Anna Jensen")
+        who = Subscriber(conversation_id, "msteams", tenant, True, "aad-anna", "Anna Jensen")
         outcome = await self.service.subscribe(SubscribeRequest(who, target, lead_days=lead))
         assert isinstance(outcome, Subscribed), outcome
         return outcome
@@ -355,6 +357,23 @@ async def test_two_owners_never_hold_the_same_row(world: World) -> None:
     ids = [due.id for due in first] + [due.id for due in second]
     assert 10 == len(ids)
     assert len(ids) == len(set(ids))
+
+
+async def test_tenants_take_turns_in_a_claim(world: World) -> None:
+    # Each tenant has its own send rate: a claim full of one tenant's backlog would hold
+    # the instance at that rate while the others' reminders, due as soon, wait.
+    await world.meetings(steering(date(2024, 4, 19)))
+    tenants = ["tenant-a"] * 8 + ["tenant-b"] * 2 + ["tenant-c"] * 2
+    for n, tenant in enumerate(tenants):
+        await world.chat(f"a:chat-{n}", tenant)
+        await world.subscribe(conversation_id=f"a:chat-{n}", lead=(1,), tenant=tenant)
+    world.set(at(date(2024, 4, 18), 8))
+
+    first = await world.claim("one", 6)
+    rest = await world.claim("two", 100)
+
+    assert {"tenant-a": 2, "tenant-b": 2, "tenant-c": 2} == Counter(d.tenant_id for d in first)
+    assert {"tenant-a": 6} == Counter(d.tenant_id for d in rest)
 
 
 async def test_a_lease_that_runs_out_while_sending_makes_it_uncertain(world: World) -> None:
