@@ -44,11 +44,11 @@ from bot.settings import LOOPBACK, Settings, SettingsError
 from bot.state import KlyngeState
 from bot.storage import SqlStorage
 from dialogs import formats
-from knowledge import exchange
-from knowledge.clock import COPENHAGEN, Clock
-from knowledge.db import create_engine, migrate, session_factory
-from knowledge.errors import KnowledgeError
-from knowledge.notify_api import OutboxLine
+from knowledge.core.clock import COPENHAGEN, Clock
+from knowledge.core.db import create_engine, migrate, session_factory
+from knowledge.core.errors import KnowledgeError
+from knowledge.documents import exchange
+from knowledge.notify.contract import OutboxLine
 from knowledge.service import KnowledgeService
 
 logger = logging.getLogger("klyngebot")

@@ -20,8 +20,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from knowledge.clock import Clock
-from knowledge.db import create_engine, migrate, session_factory
+from knowledge.core.clock import Clock
+from knowledge.core.db import create_engine, migrate, session_factory
 from knowledge.service import KnowledgeService
 
 TOPICS = (

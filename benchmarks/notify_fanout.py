@@ -62,9 +62,9 @@ from bot.connector import connector_session  # noqa: E402
 from bot.gate import service_url_allowed  # noqa: E402
 from bot.proactive import Notifier  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from knowledge.clock import Clock  # noqa: E402
-from knowledge.db import create_engine, migrate, session_factory  # noqa: E402
-from knowledge.models import Notification  # noqa: E402
+from knowledge.core.clock import Clock  # noqa: E402
+from knowledge.core.db import create_engine, migrate, session_factory  # noqa: E402
+from knowledge.core.models import Notification  # noqa: E402
 from knowledge.service import KnowledgeService  # noqa: E402
 from tests.support.flaky_connector import (  # noqa: E402
     FlakyConnector,

@@ -34,11 +34,11 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from knowledge import exchange
-from knowledge.clock import Clock
-from knowledge.db import create_engine, migrate, session_factory
-from knowledge.models import Item, Meeting, StatusEntry
-from knowledge.names import item_slug, meeting_slug
+from knowledge.core.clock import Clock
+from knowledge.core.db import create_engine, migrate, session_factory
+from knowledge.core.models import Item, Meeting, StatusEntry
+from knowledge.core.names import item_slug, meeting_slug
+from knowledge.documents import exchange
 from knowledge.service import KnowledgeService
 
 TODAY = date(2024, 3, 1)

@@ -32,9 +32,9 @@ other sessions' work on the machine, two runs of 2 + 30 s per bot:
 
 (the machine's load average was 3.5 during run 2, with 2 cores; not noted for run 1).
 
-Startup: one step of the demo load (knowledge/service.py load_demo -> knowledge/exchange.py
-restore_knowledge: the export's JSON-schema validation and building every ORM object
-between two awaits). Under load the slow ones are steps of whole turns
+Startup: one step of the demo load (knowledge/service.py load_demo ->
+knowledge/documents/exchange.py restore_knowledge: the export's JSON-schema validation
+and building every ORM object between two awaits). Under load the slow ones are steps of whole turns
 (`RequestHandler._handle_request`), no single call: a stack sampler run beside the loop
 found them spread over the turn (aiohttp writing the response, SQLAlchemy building
 statements, msrest, cards), longest when the machine was busiest, as wall time counts

@@ -16,7 +16,7 @@ from botbuilder.schema import Activity
 
 from bot.settings import Settings
 from knowledge.service import KnowledgeService
-from knowledge.updates_api import Author
+from knowledge.updates.contract import Author
 
 logger = logging.getLogger(__name__)
 

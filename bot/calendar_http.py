@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from knowledge.errors import DatabaseUnavailable
+from knowledge.core.errors import DatabaseUnavailable
 from knowledge.service import KnowledgeService
 
 FEEDS = web.AppKey("calendar_feeds", KnowledgeService)

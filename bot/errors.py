@@ -15,8 +15,8 @@ from botbuilder.core import TurnContext
 
 from bot.replies import text_activity
 from bot.teams import language_of
-from knowledge.db import is_transient
-from knowledge.errors import DatabaseUnavailable
+from knowledge.core.db import is_transient
+from knowledge.core.errors import DatabaseUnavailable
 
 logger = logging.getLogger(__name__)
 REMEMBERED = 2000

@@ -54,14 +54,15 @@ from dialogs.update_card import (
     update_form,
 )
 from dialogs.wording import say
-from knowledge.answers import ChatScope, HelpAnswer, ScopeSet
-from knowledge.conversations import Seen
+from knowledge.answers.kinds import HelpAnswer, ScopeSet
+from knowledge.core.chat import ChatScope
 from knowledge.service import KnowledgeService
-from knowledge.updates_api import Ambiguous, Found
+from knowledge.state.conversations import Seen
+from knowledge.updates.contract import Ambiguous, Found
 
 logger = logging.getLogger(__name__)
 INTENT = "klyngebot.intent"
-# What the turn read when it started (knowledge.turn_start): the conversation's row and
+# What the turn read when it started (knowledge.state.turn_start): the conversation's row and
 # the knowledge base's generation.
 SEEN = "klyngebot.seen"
 GENERATION = "klyngebot.generation"

@@ -18,7 +18,7 @@ from botbuilder.schema import Activity
 from bot.gate import Refusal, check_request, check_service_url, check_tenant, parse_activity
 from bot.handler import KlyngeBot
 from bot.settings import Settings
-from knowledge.errors import DatabaseUnavailable
+from knowledge.core.errors import DatabaseUnavailable
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from knowledge.conversations import ConversationKey
+from knowledge.state.conversations import ConversationKey
 
 
 class TurnLocks:

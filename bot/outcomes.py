@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from knowledge.notify_api import SendResult
+from knowledge.notify.contract import SendResult
 
 MAX_ATTEMPTS = 5
 RETRY_STATUSES = frozenset({412, 429, 502, 503, 504})

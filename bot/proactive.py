@@ -37,8 +37,8 @@ from bot.limits import RateLimits
 from bot.outcomes import backoff, failure_of, result_of
 from bot.wire import from_json
 from dialogs.notification_cards import render_notification
-from knowledge.clock import Clock
-from knowledge.notify_api import Due, SendResult
+from knowledge.core.clock import Clock
+from knowledge.notify.contract import Due, SendResult
 from knowledge.service import KnowledgeService
 
 logger = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from knowledge.db import DEFAULT_URL, normalise_url
+from knowledge.core.db import DEFAULT_URL, normalise_url
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 

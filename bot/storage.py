@@ -1,4 +1,4 @@
-"""Bot state in the database: botbuilder's `Storage` over `knowledge.state`.
+"""Bot state in the database: botbuilder's `Storage` over `knowledge.state.bot_state`.
 
 ConversationState and UserState keep their documents in the `bot_state` table, so a
 restart or a second instance continues a waterfall at the step where it stopped, and two
@@ -8,7 +8,7 @@ several keys stores all of them or none.
 
 e_tags travel as botbuilder's Azure stores carry them: the "e_tag" key of a dict, or the
 `e_tag` attribute of a StoreItem. They are not part of the stored document; a read puts
-the current one back, a write with a stale one raises `knowledge.errors.StateConflict`
+the current one back, a write with a stale one raises `knowledge.core.errors.StateConflict`
 (its message contains "Etag conflict", which botbuilder's TeamsSSOTokenExchangeMiddleware
 treats as a duplicate). Callers catch StateConflict, re-read and retry, or ask the user to
 resend. The caller's item keeps the e_tag it had: as in the .NET storage tests, writing
@@ -38,7 +38,7 @@ from typing import Any
 from botbuilder.core import Storage
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from knowledge import state
+from knowledge.state import bot_state
 
 E_TAG = "e_tag"
 TYPE = "$type"
@@ -46,16 +46,16 @@ TRUSTED = frozenset({"botbuilder", "botframework", "dialogs", "knowledge"})
 TEMPORAL: dict[str, type[date | time]] = {"datetime": datetime, "date": date, "time": time}
 
 
-# Documents a turn has already read (knowledge.turn_start reads the conversation's state
+# Documents a turn has already read (knowledge.state.turn_start reads the conversation's state
 # with the rest of what a turn needs, in one statement). A read of exactly those keys is
 # answered from here, once; a write or delete of a key drops it.
-_PREFETCHED: ContextVar[dict[str, state.StoredState | None] | None] = ContextVar(
+_PREFETCHED: ContextVar[dict[str, bot_state.StoredState | None] | None] = ContextVar(
     "klyngebot_prefetched_state", default=None
 )
 
 
 @contextlib.contextmanager
-def prefetched(documents: Mapping[str, state.StoredState | None]) -> Iterator[None]:
+def prefetched(documents: Mapping[str, bot_state.StoredState | None]) -> Iterator[None]:
     """Within the block, reads of these keys get these documents (None: no document)."""
     token = _PREFETCHED.set(dict(documents))
     try:
@@ -64,7 +64,7 @@ def prefetched(documents: Mapping[str, state.StoredState | None]) -> Iterator[No
         _PREFETCHED.reset(token)
 
 
-def _take_prefetched(keys: list[str]) -> dict[str, state.StoredState] | None:
+def _take_prefetched(keys: list[str]) -> dict[str, bot_state.StoredState] | None:
     documents = _PREFETCHED.get()
     if not documents or not keys or any(key not in documents for key in keys):
         return None
@@ -92,7 +92,7 @@ class SqlStorage(Storage):  # type: ignore[misc]
         rows = _take_prefetched(keys)
         if rows is None:
             async with self._sessions() as session:
-                rows = await state.read(session, keys)
+                rows = await bot_state.read(session, keys)
         return {key: _item(row.document, row.etag) for key, row in rows.items()}
 
     async def write(self, changes: Mapping[str, Any] | None) -> None:
@@ -105,7 +105,7 @@ class SqlStorage(Storage):  # type: ignore[misc]
         _forget_prefetched(documents)
         async with self._sessions() as session, self._transaction(session):
             for key, (document, etag) in documents.items():
-                await state.write(session, key, document, etag)
+                await bot_state.write(session, key, document, etag)
 
     async def delete(self, keys: Iterable[str] | None) -> None:
         if keys is None:
@@ -113,7 +113,7 @@ class SqlStorage(Storage):  # type: ignore[misc]
         keys = list(keys)
         _forget_prefetched(keys)
         async with self._sessions() as session, self._transaction(session):
-            await state.delete(session, keys)
+            await bot_state.delete(session, keys)
 
     @contextlib.asynccontextmanager
     async def _transaction(self, session: AsyncSession) -> AsyncIterator[None]:

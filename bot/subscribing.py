@@ -42,8 +42,8 @@ from dialogs.subscription_commands import (
     command_language,
 )
 from dialogs.wording import say
-from knowledge.answers import ChatScope
-from knowledge.notify_api import (
+from knowledge.core.chat import ChatScope
+from knowledge.notify.contract import (
     CalendarLink,
     Subscribed,
     Subscriber,

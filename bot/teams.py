@@ -8,8 +8,8 @@ from typing import Any
 from botbuilder.schema import Activity
 
 from bot.gate import tenant_of
-from knowledge.answers import QUESTION_MAX, Lang
-from knowledge.conversations import ConversationKey
+from knowledge.core.chat import QUESTION_MAX, Lang
+from knowledge.state.conversations import ConversationKey
 
 _AT_TAG = re.compile(r"<at[^>]*>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 CARD_CHANNELS = frozenset({"msteams", "webchat", "emulator", "directline", "test"})

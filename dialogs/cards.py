@@ -1,6 +1,6 @@
 """Answers as Teams messages: an Adaptive Card and the same facts as plain text.
 
-`render(answer)` turns any `knowledge.answers.Answer` into a `Reply`; `welcome_card(lang)`
+`render(answer)` turns any `knowledge.answers.kinds.Answer` into a `Reply`; `welcome_card(lang)`
 greets a chat the bot was added to. Neither touches botbuilder: the bot edge wraps a
 reply into an Activity. Buttons send `data` back as the activity's value:
 
@@ -29,7 +29,7 @@ from dialogs.elements import (
 from dialogs.item_cards import changes_content, item_content, list_content
 from dialogs.meeting_cards import decisions_content, meetings_content
 from dialogs.wording import examples, say, topics
-from knowledge.answers import (
+from knowledge.answers.kinds import (
     Answer,
     ChangesAnswer,
     Choice,
@@ -37,12 +37,12 @@ from knowledge.answers import (
     DecisionsAnswer,
     HelpAnswer,
     ItemAnswer,
-    Lang,
     ListAnswer,
     MeetingsAnswer,
     NotKnown,
     ScopeSet,
 )
+from knowledge.core.chat import Lang
 
 CHOICES_SHOWN = 3
 SUGGESTIONS_SHOWN = 4

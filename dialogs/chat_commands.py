@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from dialogs.recognisers import parse_update_request
-from knowledge.status import label
+from knowledge.core.status import label
 
 _EDITORS = re.compile(
     r"^\s*(?:editors|redaktører|redaktoerer)\s+(?P<action>add|remove|list|tilføj|fjern|vis)\b"

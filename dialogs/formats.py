@@ -14,7 +14,7 @@ from datetime import date, time
 from babel.dates import format_date  # type: ignore[import-untyped]
 from babel.numbers import format_decimal  # type: ignore[import-untyped]
 
-from knowledge.answers import Lang
+from knowledge.core.chat import Lang
 
 _LOCALES: dict[Lang, str] = {"da": "da_DK", "en": "en_GB"}
 _THIRDS = {"da": ("primo ", "medio ", "ultimo "), "en": ("early ", "mid-", "late ")}

@@ -21,8 +21,9 @@ from dialogs.elements import (
 )
 from dialogs.item_cards import source_line, status_badge, whereabouts
 from dialogs.wording import say
-from knowledge.answers import ItemView, Lang
-from knowledge.updates_api import Ambiguous, HistoryEntry
+from knowledge.answers.kinds import ItemView
+from knowledge.core.chat import Lang
+from knowledge.updates.contract import Ambiguous, HistoryEntry
 
 HISTORY_SHOWN = 12
 _COMMAND = re.compile(

@@ -14,7 +14,7 @@ from botbuilder.dialogs import ComponentDialog, DialogContext, DialogTurnResult,
 from botbuilder.schema import ActivityTypes
 
 from dialogs.recognisers import is_cancel, is_help
-from knowledge.answers import Lang
+from knowledge.core.chat import Lang
 
 
 class InterruptibleDialog(ComponentDialog):  # type: ignore[misc]

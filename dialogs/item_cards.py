@@ -23,18 +23,18 @@ from dialogs.elements import (
 )
 from dialogs.paging import ITEMS_SHOWN, page, with_more
 from dialogs.wording import say
-from knowledge.answers import (
+from knowledge.answers.kinds import (
     BudgetView,
     ChangesAnswer,
     ChangeView,
     ItemAnswer,
     ItemView,
-    Lang,
     ListAnswer,
     SourceRef,
     StatusView,
 )
-from knowledge.status import label, shorten
+from knowledge.core.chat import Lang
+from knowledge.core.status import label, shorten
 
 # (text colour, box style) per category: done is green, moving is blue, waiting is yellow.
 _COLOURS: dict[str, tuple[str, str]] = {

@@ -13,8 +13,9 @@ from dialogs import formats
 from dialogs.elements import Content, Element, badge, facts, heading, section, strong, subtle, text
 from dialogs.paging import AGENDA_SHOWN, DECISIONS_SHOWN, MEETINGS_SHOWN, page, with_more
 from dialogs.wording import count, say
-from knowledge.answers import DecisionsAnswer, DecisionView, Lang, MeetingsAnswer, MeetingView
-from knowledge.status import shorten
+from knowledge.answers.kinds import DecisionsAnswer, DecisionView, MeetingsAnswer, MeetingView
+from knowledge.core.chat import Lang
+from knowledge.core.status import shorten
 
 # (text colour, box style) per meeting state.
 _STATES: dict[str, tuple[str, str]] = {

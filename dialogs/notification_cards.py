@@ -1,6 +1,6 @@
 """The messages the notifier sends: short cards in the subscriber's language.
 
-`notification_reply(due)` renders a claimed notification (`knowledge.notify_api.Due`) as
+`notification_reply(due)` renders a claimed notification (`knowledge.notify.contract.Due`) as
 a `Reply`; `render_notification(due)` wraps it into the Activity that `bot/proactive.py`
 sends. Three kinds, each with an unsubscribe button carrying the payload's
 "subscription_ids":
@@ -10,7 +10,7 @@ sends. Three kinds, each with an unsubscribe button carrying the payload's
 - digest: one card listing every change one import made to what a chat follows.
 
 The payload is plain JSON and read loosely: a field missing is left out, never guessed.
-Meetings are as `knowledge.notifications.meeting_payload` writes them (agenda: titles in
+Meetings are as `knowledge.notify.outbox.meeting_payload` writes them (agenda: titles in
 order). Digest changes read {"change": "meeting added" | "meeting cancelled", "meeting":
 {...}}, {"change": "meeting moved", "meeting": {...}, "moved_from": "2024-03-12"} and
 {"change": "status", ...status fields...}.
@@ -46,10 +46,11 @@ from dialogs.meeting_cards import when
 from dialogs.paging import AGENDA_SHOWN, page
 from dialogs.subscription_cards import and_join, unsubscribe_button
 from dialogs.wording import count, say
-from knowledge.answers import AgendaView, Lang, MeetingView, StatusView
-from knowledge.clock import COPENHAGEN
-from knowledge.notify_api import Due
-from knowledge.status import shorten
+from knowledge.answers.kinds import AgendaView, MeetingView, StatusView
+from knowledge.core.chat import Lang
+from knowledge.core.clock import COPENHAGEN
+from knowledge.core.status import shorten
+from knowledge.notify.contract import Due
 
 STATUS_TEXT_MAX = 400
 DIGEST_SHOWN = 12

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from dialogs.elements import Content, Element, submit, subtle
 from dialogs.wording import say
-from knowledge.answers import Lang
+from knowledge.core.chat import Lang
 
 T = TypeVar("T")
 

@@ -14,11 +14,11 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from knowledge.answers import Lang
-from knowledge.language import detect
-from knowledge.names import fold
-from knowledge.status import label, parse_category
-from knowledge.updates_api import UPDATE_CATEGORIES
+from knowledge.core.chat import Lang
+from knowledge.core.names import fold
+from knowledge.core.status import label, parse_category
+from knowledge.understanding.language import detect
+from knowledge.updates.contract import UPDATE_CATEGORIES
 
 FUZZY_CUTOFF = 75.0  # WRatio score below which a typed choice is no choice
 FUZZY_MARGIN = 5.0  # a runner-up this close means the answer fits two choices

@@ -39,10 +39,10 @@ from dialogs.recognisers import (
 )
 from dialogs.update_card import refusal_text, saved_reply
 from dialogs.wording import say
-from knowledge.answers import ChatScope, Lang
-from knowledge.errors import UpdateRefused
-from knowledge.status import label
-from knowledge.updates_api import (
+from knowledge.core.chat import ChatScope, Lang
+from knowledge.core.errors import UpdateRefused
+from knowledge.core.status import label
+from knowledge.updates.contract import (
     NOTE_MAX,
     Ambiguous,
     Author,

@@ -43,9 +43,10 @@ from dialogs.subscription_commands import (
     Unsubscribe,
 )
 from dialogs.wording import say
-from knowledge.answers import Choice, Lang
-from knowledge.clock import COPENHAGEN
-from knowledge.notify_api import (
+from knowledge.answers.kinds import Choice
+from knowledge.core.chat import Lang
+from knowledge.core.clock import COPENHAGEN
+from knowledge.notify.contract import (
     MAX_LEAD_DAYS,
     CalendarLink,
     Subscribed,

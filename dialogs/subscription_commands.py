@@ -23,9 +23,9 @@ from typing import Literal
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from knowledge.answers import Lang
-from knowledge.names import fold
-from knowledge.notify_api import MAX_LEAD_DAYS
+from knowledge.core.chat import Lang
+from knowledge.core.names import fold
+from knowledge.notify.contract import MAX_LEAD_DAYS
 
 Wants = Literal["meetings", "status", "any"]
 

@@ -19,10 +19,11 @@ from dialogs.elements import Content, Element, card, heading, subtle, text
 from dialogs.item_cards import status_badge, status_date, whereabouts
 from dialogs.recognisers import status_choices
 from dialogs.wording import say
-from knowledge.answers import ItemAnswer, ItemView, Lang
-from knowledge.errors import InvalidStatus, NoteTooLong, UnknownItem, UpdateRefused
-from knowledge.status import label
-from knowledge.updates_api import (
+from knowledge.answers.kinds import ItemAnswer, ItemView
+from knowledge.core.chat import Lang
+from knowledge.core.errors import InvalidStatus, NoteTooLong, UnknownItem, UpdateRefused
+from knowledge.core.status import label
+from knowledge.updates.contract import (
     NOTE_MAX,
     UPDATE_CATEGORIES,
     Author,

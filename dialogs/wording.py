@@ -7,7 +7,7 @@ line and both languages sit side by side.
 
 from __future__ import annotations
 
-from knowledge.answers import Lang
+from knowledge.core.chat import Lang
 
 _PHRASES: dict[str, tuple[str, str]] = {
     # items

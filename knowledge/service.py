@@ -20,31 +20,23 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
-from knowledge import (
-    calendar,
-    conversations,
-    editors,
-    exchange,
-    notifications,
-    query,
-    subscriptions,
-    triggers,
-    turn_start,
-    updates,
-)
-from knowledge.answers import Answer, ChatScope
-from knowledge.cache import Generation, SnapshotCache
-from knowledge.changes import ImportReport
-from knowledge.clock import Clock
-from knowledge.conversations import ConversationKey, Seen
-from knowledge.db import RESTORE_LOCK_KEY, hold_lock, open_inline
-from knowledge.documents import parse_document
+from knowledge.answers import query
+from knowledge.answers.cache import Generation, SnapshotCache
+from knowledge.answers.kinds import Answer
+from knowledge.core.chat import ChatScope
+from knowledge.core.clock import Clock
+from knowledge.core.db import RESTORE_LOCK_KEY, hold_lock, open_inline
+from knowledge.core.errors import DocumentError, RestoreError
+from knowledge.core.history import history_order
+from knowledge.core.models import Conversation, Item, Meeting
+from knowledge.documents import exchange
+from knowledge.documents.changes import ImportReport
+from knowledge.documents.importer import Importer
 from knowledge.documents.records import ParsedDocument
-from knowledge.editors import EditorLine
-from knowledge.errors import DocumentError, RestoreError
-from knowledge.importer import Importer
-from knowledge.models import Conversation, Item, Meeting
-from knowledge.notify_api import (
+from knowledge.documents.shapes import parse_document
+from knowledge.documents.sources import read_source
+from knowledge.notify import calendar, outbox, subscriptions, triggers
+from knowledge.notify.contract import (
     LEASE,
     CalendarLink,
     Due,
@@ -58,9 +50,11 @@ from knowledge.notify_api import (
     TargetNotFound,
     Unsubscribed,
 )
-from knowledge.sources import read_source
-from knowledge.turn_start import TurnStart
-from knowledge.updates_api import (
+from knowledge.state import conversations, turn_start
+from knowledge.state.conversations import ConversationKey, Seen
+from knowledge.state.turn_start import TurnStart
+from knowledge.updates import editors, status_updates
+from knowledge.updates.contract import (
     CORRECTION_WINDOW,
     Author,
     Current,
@@ -70,6 +64,7 @@ from knowledge.updates_api import (
     UpdateOutcome,
     UpdateRequest,
 )
+from knowledge.updates.editors import EditorLine
 
 DEMO_FILE = Path(__file__).with_name("demo") / "kb.json"
 NO_SCOPE = ChatScope()
@@ -132,7 +127,7 @@ class KnowledgeService:
         self, parsed: Sequence[tuple[ParsedDocument, str]], *, dry_run: bool = False
     ) -> list[ImportReport]:
         """Apply already parsed documents (with their content hashes) in one transaction,
-        with what the changes owe subscribers (`knowledge.triggers`)."""
+        with what the changes owe subscribers (`knowledge.notify.triggers`)."""
         reports: list[ImportReport] = []
         try:
             async with self._sessions() as session, session.begin():
@@ -205,7 +200,7 @@ class KnowledgeService:
         offset: int = 0,
         generation: Generation | None = None,
     ) -> Answer:
-        """Answer a question in Danish or English (`knowledge.query`); `lang_hint` is the
+        """Answer a question in Danish or English (`knowledge.answers.query`); `lang_hint` is the
         user's locale, `scope` what the chat said about itself ("vi er Midtklyngen"),
         `generation` the knowledge base's when the caller has just read it (`turn_start`)."""
         async with self._sessions() as session:
@@ -242,11 +237,11 @@ class KnowledgeService:
         """The bot was removed: keep the row, cancel what was owed to it."""
         async with self._sessions() as session, session.begin():
             changed = await conversations.deactivate(session, conversation_id, reason)
-            await notifications.cancel_for_conversation(session, conversation_id, self._clock.now())
+            await outbox.cancel_for_conversation(session, conversation_id, self._clock.now())
             return changed
 
     async def turn_start(self, conversation_id: str, state_key: str) -> TurnStart:
-        """What a turn reads before it starts (`knowledge.turn_start`), in one statement."""
+        """What a turn reads before it starts (`knowledge.state.turn_start`), in one statement."""
         if self._inline is not None:
             try:
                 return self._inline.read(conversation_id, state_key)
@@ -304,25 +299,25 @@ class KnowledgeService:
         return None
 
     async def update_status(self, request: UpdateRequest) -> UpdateOutcome:
-        """Save a status from chat (`knowledge.updates_api` says the rules); raises an
+        """Save a status from chat (`knowledge.updates.contract` says the rules); raises an
         UpdateRefused error for an unknown item, a status people may not set, a long note."""
         async with self._sessions() as session, session.begin():
-            return await updates.update_status(session, request, self._clock.now())
+            return await status_updates.update_status(session, request, self._clock.now())
 
     async def find_item(self, text: str, scope: ChatScope = NO_SCOPE) -> ItemSearch:
         """The agreement or initiative a person names ("IV-aftalen", with typos)."""
         async with self._sessions() as session:
             snapshot = await self._snapshots.current(session)
-            return await updates.find_item(session, snapshot, text, scope)
+            return await status_updates.find_item(session, snapshot, text, scope)
 
     async def current_status(self, item_id: str) -> Current:
         async with self._sessions() as session:
-            return await updates.current(session, item_id)
+            return await status_updates.current(session, item_id)
 
     async def history(self, item_id: str) -> tuple[HistoryEntry, ...]:
         """The item's status entries, newest first, with their authors."""
         async with self._sessions() as session:
-            return await updates.history(session, item_id)
+            return await status_updates.history(session, item_id)
 
     async def correct_last(
         self,
@@ -334,7 +329,7 @@ class KnowledgeService:
     ) -> Saved | None:
         """Replace the author's own newest entry within `window`; None when not allowed."""
         async with self._sessions() as session, session.begin():
-            return await updates.correct_last(
+            return await status_updates.correct_last(
                 session, item_id, author, category, note, self._clock.now(), window
             )
 
@@ -357,9 +352,9 @@ class KnowledgeService:
     async def forget_user(self, aad_id: str) -> int:
         """Anonymise everything the person wrote; returns how many entries."""
         async with self._sessions() as session, session.begin():
-            return await updates.forget_user(session, aad_id, self._clock.now())
+            return await status_updates.forget_user(session, aad_id, self._clock.now())
 
-    # Notifications (`knowledge.notify_api` says the rules).
+    # Notifications (`knowledge.notify.contract` says the rules).
 
     async def subscribe(
         self, request: SubscribeRequest, scope: ChatScope = NO_SCOPE
@@ -420,52 +415,50 @@ class KnowledgeService:
     async def plan_notifications(self) -> int:
         """Make sure every due-to-be reminder is in the outbox; idempotent."""
         async with self._sessions() as session, session.begin():
-            return await notifications.plan(session, self._clock.now())
+            return await outbox.plan(session, self._clock.now())
 
     async def claim_due(self, owner: str, limit: int, lease: timedelta = LEASE) -> list[Due]:
         async with self._sessions() as session, session.begin():
-            return await notifications.claim(session, self._clock.now(), owner, limit, lease)
+            return await outbox.claim(session, self._clock.now(), owner, limit, lease)
 
     async def mark_sending(self, notification_id: int, owner: str) -> bool:
         """Just before the POST; False when the row must not be sent any more."""
         async with self._sessions() as session, session.begin():
-            return await notifications.mark_sending(
-                session, notification_id, owner, self._clock.now()
-            )
+            return await outbox.mark_sending(session, notification_id, owner, self._clock.now())
 
     async def finish_send(self, notification_id: int, owner: str, result: SendResult) -> None:
         async with self._sessions() as session, session.begin():
-            await notifications.finish(session, notification_id, owner, result, self._clock.now())
+            await outbox.finish(session, notification_id, owner, result, self._clock.now())
 
     async def mark_sending_all(self, notification_ids: Sequence[int], owner: str) -> set[int]:
         """`mark_sending` for several rows in one transaction: the ids that may be sent."""
         async with self._sessions() as session, session.begin():
-            return await notifications.mark_sending_all(
+            return await outbox.mark_sending_all(
                 session, notification_ids, owner, self._clock.now()
             )
 
     async def finish_sends(self, results: Sequence[tuple[int, SendResult]], owner: str) -> None:
         """`finish_send` for several attempts in one transaction."""
         async with self._sessions() as session, session.begin():
-            await notifications.finish_all(session, results, owner, self._clock.now())
+            await outbox.finish_all(session, results, owner, self._clock.now())
 
     async def give_back(self, notification_id: int, owner: str) -> bool:
         """A row marked for sending that was never sent: pending again, attempt uncounted."""
         async with self._sessions() as session, session.begin():
-            return await notifications.give_back(session, notification_id, owner)
+            return await outbox.give_back(session, notification_id, owner)
 
     async def release_leases(self, owner: str) -> int:
         """On shutdown: give back rows claimed but not yet being sent."""
         async with self._sessions() as session, session.begin():
-            return await notifications.release(session, owner)
+            return await outbox.release(session, owner)
 
     async def outbox(self, states: tuple[str, ...]) -> list[OutboxLine]:
         async with self._sessions() as session:
-            return await notifications.outbox(session, states)
+            return await outbox.outbox(session, states)
 
 
 def _item_line(item: Item) -> ItemLine:
-    history = sorted(item.statuses, key=exchange.history_order)
+    history = sorted(item.statuses, key=history_order)
     newest = history[-1] if history else None
     return ItemLine(
         item.slug,

@@ -17,8 +17,8 @@ import asyncpg
 import pytest
 from sqlalchemy.engine import make_url
 
-from knowledge.clock import Clock
-from knowledge.db import create_engine, migrate, session_factory
+from knowledge.core.clock import Clock
+from knowledge.core.db import create_engine, migrate, session_factory
 from knowledge.service import KnowledgeService
 
 pytest_plugins = ["tests.support.bot"]

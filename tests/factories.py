@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from knowledge.core.periods import Period
 from knowledge.documents.records import (
     AgendaItem,
     ItemRecord,
@@ -12,7 +13,6 @@ from knowledge.documents.records import (
     Source,
     StatusRecord,
 )
-from knowledge.periods import Period
 
 MIDT = "Region Midtjylland"
 SYD = "Region Syddanmark"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from knowledge.db import create_engine, migrate, session_factory
-from knowledge.notify_api import SendResult
+from knowledge.core.db import create_engine, migrate, session_factory
+from knowledge.notify.contract import SendResult
 from knowledge.service import KnowledgeService
 from tests.support.outbox import morning_of_today, running_from, seed
 from tests.test_cli import run

@@ -34,13 +34,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from knowledge.dates import DateMatch, find_dates, parse_date
+from knowledge.core.dates import DateMatch, find_dates, parse_date
+from knowledge.core.errors import DateError
+from knowledge.core.periods import Period
+from knowledge.core.status import shorten, split_sentences
 from knowledge.documents.bodies import Body, BodyMatch, find_bodies
 from knowledge.documents.records import MeetingRecord, MeetingState, Source
 from knowledge.documents.reschedules import cancels, distance, moved
-from knowledge.errors import DateError
-from knowledge.periods import Period
-from knowledge.status import shorten, split_sentences
 
 NOTE_MAX = 160
 # "behandles i <body> den <date>" and "<date> drøftede <body>" report a meeting as well.

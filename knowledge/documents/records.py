@@ -1,7 +1,7 @@
 """What a document parser hands the importer: plain, frozen records.
 
 Parsers never touch the database. They turn one document into a `ParsedDocument`;
-`knowledge.importer` decides what is new, what is a newer status of a known item and
+`knowledge.documents.importer` decides what is new, what is a newer status of a known item and
 what is unchanged.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Literal
 
-from knowledge.periods import Period
+from knowledge.core.periods import Period
 
 ItemType = Literal["agreement", "initiative"]
 MeetingState = Literal["held", "planned", "cancelled"]
@@ -29,7 +29,7 @@ class Source:
 class StatusRecord:
     """One status statement about an item, as of the document's date."""
 
-    category: str  # one of knowledge.status.CATEGORIES
+    category: str  # one of knowledge.core.status.CATEGORIES
     text: str  # short, as the status reads
     valid_from: Period | None
     source: Source

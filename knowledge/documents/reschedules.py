@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from knowledge.dates import DateMatch, find_dates
-from knowledge.periods import Period
+from knowledge.core.dates import DateMatch, find_dates
+from knowledge.core.periods import Period
 
 Span = tuple[int, int]
 

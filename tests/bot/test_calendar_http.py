@@ -9,7 +9,7 @@ from aiohttp.test_utils import TestClient
 from icalendar import Calendar
 
 from app import SERVICE
-from knowledge.notify_api import CalendarLink, Subscriber
+from knowledge.notify.contract import CalendarLink, Subscriber
 
 ANNA = Subscriber("a:personal-anna", "msteams", "tenant-1", True, "aad-anna", "Anna Jensen")
 

@@ -14,9 +14,9 @@ from sqlalchemy import update
 
 from app import ENGINE, SERVICE
 from bot.settings import Settings
-from knowledge.clock import COPENHAGEN
-from knowledge.conversations import SEEN_REFRESH
-from knowledge.models import Conversation
+from knowledge.core.clock import COPENHAGEN
+from knowledge.core.models import Conversation
+from knowledge.state.conversations import SEEN_REFRESH
 from tests.support.activities import message
 from tests.support.bot import TODAY, post, running_bot
 from tests.support.connector import Connector, running_connector

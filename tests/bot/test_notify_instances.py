@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
-from knowledge.clock import Clock
-from knowledge.db import create_engine, migrate, session_factory
+from knowledge.core.clock import Clock
+from knowledge.core.db import create_engine, migrate, session_factory
 from knowledge.service import KnowledgeService
 from tests.support.flaky_connector import running_flaky_connector
 from tests.support.outbox import is_due_reminder, seed, seed_meetings

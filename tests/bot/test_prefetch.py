@@ -1,7 +1,7 @@
 """State a turn has already read (bot/storage.py `prefetched`): a read of exactly those keys
 is answered without the database, once; a write or delete drops the key; other keys and
 reads outside the block go to the database. On SQLite and on PostgreSQL; and over HTTP, a
-dialog continues in the next turn with no separate read of its state."""
+dialog continues in the next turn with no separate read of its bot_state."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app import ENGINE, SERVICE
 from bot.storage import SqlStorage, prefetched
-from knowledge import state
-from knowledge.db import create_engine, migrate, session_factory
-from knowledge.state import StoredState
+from knowledge.core.db import create_engine, migrate, session_factory
+from knowledge.state import bot_state
+from knowledge.state.bot_state import StoredState
 from tests.questions.replies import reply_text
 from tests.support.activities import message
 from tests.support.bot import post
@@ -38,7 +38,7 @@ class World:
 
     async def stored(self, key: str) -> StoredState:
         async with session_factory(self.engine)() as session:
-            return (await state.read(session, [key]))[key]
+            return (await bot_state.read(session, [key]))[key]
 
     async def read(self, keys: list[str]) -> tuple[dict[str, Any], int]:
         """What the storage read, and how many state reads went to the database."""

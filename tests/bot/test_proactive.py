@@ -31,9 +31,9 @@ from bot.gate import service_url_allowed
 from bot.limits import RateLimits
 from bot.proactive import Notifier
 from bot.settings import Settings
-from knowledge.clock import Clock
-from knowledge.db import create_engine, migrate, session_factory
-from knowledge.notifications import enqueue
+from knowledge.core.clock import Clock
+from knowledge.core.db import create_engine, migrate, session_factory
+from knowledge.notify.outbox import enqueue
 from knowledge.service import KnowledgeService
 from tests.support.activities import TENANT
 from tests.support.flaky_connector import OK, Answer, FlakyConnector, running_flaky_connector

@@ -14,8 +14,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from knowledge.clock import Clock
-from knowledge.db import create_engine, session_factory
+from knowledge.core.clock import Clock
+from knowledge.core.db import create_engine, session_factory
 from knowledge.service import KnowledgeService
 from tests.questions.replies import reply_text
 from tests.support.activities import message

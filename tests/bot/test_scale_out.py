@@ -22,8 +22,8 @@ from typing import Any
 import aiohttp
 import pytest
 
-from knowledge.clock import Clock
-from knowledge.db import create_engine, session_factory
+from knowledge.core.clock import Clock
+from knowledge.core.db import create_engine, session_factory
 from knowledge.service import KnowledgeService
 from tests.questions.replies import reply_text
 from tests.support.activities import message

@@ -19,9 +19,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from knowledge.clock import Clock
-from knowledge.db import create_engine, migrate, session_factory
-from knowledge.models import Notification
+from knowledge.core.clock import Clock
+from knowledge.core.db import create_engine, migrate, session_factory
+from knowledge.core.models import Notification
 from knowledge.service import KnowledgeService
 from tests.questions.replies import reply_text
 from tests.support.activities import message

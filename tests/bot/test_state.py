@@ -16,7 +16,7 @@ from jsonpickle import pickler
 
 from bot.state import KlyngeState
 from bot.storage import SqlStorage
-from knowledge.db import create_engine, migrate, session_factory
+from knowledge.core.db import create_engine, migrate, session_factory
 
 
 class CountingStorage(SqlStorage):

@@ -25,9 +25,9 @@ from botbuilder.schema import Activity, ConversationAccount
 from botbuilder.testing.storage_base_tests import StorageBaseTests
 
 from bot.storage import SqlStorage
-from knowledge import state
-from knowledge.db import create_engine, migrate, session_factory
-from knowledge.errors import StateConflict, StateTooLarge
+from knowledge.core.db import create_engine, migrate, session_factory
+from knowledge.core.errors import StateConflict, StateTooLarge
+from knowledge.state import bot_state
 
 CONTRACT = [
     "return_empty_object_when_reading_unknown_key",
@@ -234,7 +234,7 @@ async def test_a_read_returns_a_copy(storage: SqlStorage) -> None:
 
 async def test_long_keys_and_hash_like_keys_stay_apart(storage: SqlStorage) -> None:
     long_key = "msteams/conversations/" + "x" * 5000
-    hash_like = state.stored_key(long_key)
+    hash_like = bot_state.stored_key(long_key)
     await storage.write({long_key: {"n": 1}, hash_like: {"n": 2}})
 
     stored = await storage.read([long_key, hash_like])
@@ -255,7 +255,7 @@ async def test_an_untrusted_type_is_neither_written_nor_rebuilt(database_url: st
             await storage.write({"item": {"x": Local()}})
         assert {} == await storage.read(["item"])
         async with session_factory(engine)() as session, session.begin():
-            await state.write(session, "item", '{"$type":"os:system","$state":{}}', None)
+            await bot_state.write(session, "item", '{"$type":"os:system","$state":{}}', None)
         with pytest.raises(ValueError, match="may not rebuild"):
             await storage.read(["item"])
     finally:
@@ -264,7 +264,7 @@ async def test_an_untrusted_type_is_neither_written_nor_rebuilt(database_url: st
 
 async def test_an_oversized_document_is_refused(storage: SqlStorage) -> None:
     with pytest.raises(StateTooLarge):
-        await storage.write({"item": {"text": "x" * (state.MAX_DOCUMENT_BYTES + 1)}})
+        await storage.write({"item": {"text": "x" * (bot_state.MAX_DOCUMENT_BYTES + 1)}})
     assert {} == await storage.read(["item"])
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from aiohttp.test_utils import TestClient
 
 from app import SERVICE
-from knowledge.notify_api import SubscriptionLine
+from knowledge.notify.contract import SubscriptionLine
 from tests.questions.replies import reply_text
 from tests.support.activities import channel_mention, message
 from tests.support.bot import post

@@ -7,7 +7,14 @@ from datetime import date, time
 from functools import cache
 from typing import Any
 
-from knowledge.answers import AgendaView, BudgetView, ItemView, MeetingView, SourceRef, StatusView
+from knowledge.answers.kinds import (
+    AgendaView,
+    BudgetView,
+    ItemView,
+    MeetingView,
+    SourceRef,
+    StatusView,
+)
 from knowledge.service import DEMO_FILE
 
 

@@ -18,7 +18,7 @@ from dialogs import formats
 from dialogs.cards import Reply, render, welcome_card
 from dialogs.paging import MEETINGS_SHOWN
 from dialogs.wording import say
-from knowledge.answers import (
+from knowledge.answers.kinds import (
     Answer,
     ChangesAnswer,
     ChangeView,
@@ -29,14 +29,14 @@ from knowledge.answers import (
     HelpAnswer,
     ItemAnswer,
     ItemView,
-    Lang,
     ListAnswer,
     MeetingsAnswer,
     MeetingView,
     NotKnown,
     ScopeSet,
 )
-from knowledge.status import label
+from knowledge.core.chat import Lang
+from knowledge.core.status import label
 from tests.dialogs import demo
 
 LANGS: tuple[Lang, ...] = ("da", "en")

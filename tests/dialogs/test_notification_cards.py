@@ -13,13 +13,13 @@ import pytest
 
 from dialogs.elements import ACTION_TYPES, ELEMENT_TYPES, SIZE_LIMIT, size
 from dialogs.notification_cards import notification_reply, render_notification
-from knowledge.clock import COPENHAGEN, Clock
-from knowledge.conversations import ConversationKey
-from knowledge.db import create_engine, migrate, session_factory
-from knowledge.notify_api import Due, Subscribed, Subscriber, SubscribeRequest
+from knowledge.core.clock import COPENHAGEN, Clock
+from knowledge.core.db import create_engine, migrate, session_factory
+from knowledge.notify.contract import Due, Subscribed, Subscriber, SubscribeRequest
 from knowledge.service import KnowledgeService
+from knowledge.state.conversations import ConversationKey
 
-# As knowledge.notifications.meeting_payload writes a meeting.
+# As knowledge.notify.outbox.meeting_payload writes a meeting.
 MEETING = {
     "slug": "klyngestyregruppen-midtklyngen-2024-03-13",
     "body": "Klyngestyregruppen Midtklyngen",

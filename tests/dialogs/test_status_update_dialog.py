@@ -14,7 +14,7 @@ from botbuilder.testing import DialogTestClient
 
 from dialogs.status_update import StatusUpdateDialog, UpdateOptions
 from knowledge.service import DEMO_FILE, KnowledgeService
-from knowledge.updates_api import Author, UpdateRequest
+from knowledge.updates.contract import Author, UpdateRequest
 
 RYGESTOP = "samarbejdsaftale-om-rygestop-midtjylland"
 STOMI = "samarbejdsaftale-om-stomi-midtjylland"

@@ -21,8 +21,9 @@ from dialogs.subscription_cards import (
     unsubscribed_text,
 )
 from dialogs.subscription_commands import Subscribe, Unsubscribe
-from knowledge.answers import Choice, Lang
-from knowledge.notify_api import (
+from knowledge.answers.kinds import Choice
+from knowledge.core.chat import Lang
+from knowledge.notify.contract import (
     CalendarLink,
     Subscribed,
     SubscriptionLine,

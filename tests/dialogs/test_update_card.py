@@ -14,7 +14,7 @@ from dialogs.update_card import (
     update_form,
 )
 from knowledge.service import DEMO_FILE, KnowledgeService
-from knowledge.updates_api import NOTE_MAX, Author, UpdateRequest
+from knowledge.updates.contract import NOTE_MAX, Author, UpdateRequest
 
 RYGESTOP = "samarbejdsaftale-om-rygestop-midtjylland"
 EDITOR = Author("aad-editor", "Mette Redaktør")
@@ -63,7 +63,7 @@ async def test_each_form_has_a_fresh_submission_id(kb: KnowledgeService) -> None
 
 
 def test_danish_form_lists_danish_statuses() -> None:
-    from knowledge.updates_api import Current
+    from knowledge.updates.contract import Current
     from tests.dialogs import demo
 
     form = update_form(Current(demo.item(RYGESTOP), 1), "da")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from dialogs.wording import say
-from knowledge.status import label
+from knowledge.core.status import label
 from tests.questions import expectations as ex
 from tests.questions.replies import contains, position, reply_text, submit_data, written_dates
 

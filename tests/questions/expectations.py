@@ -9,7 +9,7 @@ title appears in the reply (case and Danish letters compared loosely); "names a 
 means its body and its date appear.
 
 Each reply is checked in the question's language: status labels are those of
-`knowledge.status.label(category, lang)`.
+`knowledge.core.status.label(category, lang)`.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from typing import Any
 
 from babel.dates import format_date
 
-from knowledge.names import fold
+from knowledge.core.names import fold
 
 TEXT_KEYS = ("text", "title", "value", "summary", "altText", "fallbackText")
 

@@ -1,6 +1,6 @@
 """Clocks for tests: a virtual monotonic clock for code that takes `clock` and `sleep`
 (sleeping moves the clock forward instead of waiting, so rate-limit tests run in
-milliseconds), and a wall clock a test sets by hand (`Ticker`, for knowledge.clock.Clock's
+milliseconds), and a wall clock a test sets by hand (`Ticker`, for knowledge.core.clock.Clock's
 `utc_now`)."""
 
 from __future__ import annotations

@@ -17,10 +17,10 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from knowledge.clock import COPENHAGEN, Clock
-from knowledge.entities import entity_id
-from knowledge.models import Conversation, Subscription
+from knowledge.core.clock import COPENHAGEN, Clock
+from knowledge.core.models import Conversation, Subscription
 from knowledge.service import KnowledgeService
+from knowledge.understanding.entities import entity_id
 from tests.factories import document, item, meeting
 from tests.support.activities import BOT_ID, TENANT
 

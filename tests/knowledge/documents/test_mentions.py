@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from knowledge.core.periods import Period, restore
 from knowledge.documents.mentions import meeting_state, meetings_mentioned, merge_meetings, plain
 from knowledge.documents.records import MeetingRecord, Source
-from knowledge.periods import Period, restore
 
 MIDT = "Region Midtjylland"
 VEST = "Vestklyngen"

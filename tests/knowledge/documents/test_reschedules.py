@@ -6,11 +6,11 @@ from datetime import date, time
 
 import pytest
 
+from knowledge.core.periods import Period
 from knowledge.documents.mentions import meetings_mentioned
-from knowledge.documents.minutes_markdown import PARSER
 from knowledge.documents.records import MeetingRecord
 from knowledge.documents.reschedules import cancels, moved, unmarked
-from knowledge.periods import Period
+from knowledge.documents.shapes.minutes_markdown import PARSER
 
 MIDT = "Region Midtjylland"
 VEST = "Vestklyngen"

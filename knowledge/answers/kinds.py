@@ -1,0 +1,200 @@
+"""What the knowledge base answers: plain data, rendered elsewhere (cards, text).
+
+`KnowledgeService.ask` returns one of the `Answer` types below. They carry facts only
+(titles, dates, categories, sources); wording and layout belong to the edge
+(`dialogs/cards.py`), so another chat SDK or a web page can render the same answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Literal
+
+from knowledge.core.chat import Lang
+from knowledge.understanding.intents import Intent
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    file: str
+    heading: str | None
+
+
+@dataclass(frozen=True)
+class StatusView:
+    category: str  # knowledge.core.status.CATEGORIES
+    text: str
+    valid_from: date | None
+    precision: str | None  # knowledge.core.periods precision of valid_from
+    author: str
+    source: SourceRef | None
+
+
+@dataclass(frozen=True)
+class BudgetView:
+    amount_dkk: int
+    year: int | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ItemView:
+    id: str
+    type: str  # "agreement" | "initiative"
+    kind: str
+    title: str
+    region: str | None
+    cluster: str | None
+    area: str | None
+    parties: tuple[str, ...]
+    purpose: str | None
+    citizen_impact: str | None
+    budget: tuple[BudgetView, ...]
+    status: StatusView | None  # the newest entry; None without history
+    sources: tuple[SourceRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgendaView:
+    number: str
+    title: str
+    decision: str | None
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    id: str
+    body: str
+    region: str | None
+    cluster: str | None
+    date: date
+    precision: str  # "day" | "month"
+    start_time: time | None
+    end_time: time | None
+    place: str | None
+    state: str  # "held" | "planned" | "cancelled"
+    agenda: tuple[AgendaView, ...]
+    note: str | None
+    sources: tuple[SourceRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a "did you mean": what it is and how to tell it from the others."""
+
+    id: str
+    kind: Literal["item", "body", "cluster"]
+    label: str  # title or body name
+    detail: str | None  # region or cluster, to tell same-named items apart
+    question: str  # the question to ask again when the user picks this choice
+
+
+@dataclass(frozen=True)
+class ItemAnswer:
+    """status / who / budget of one item."""
+
+    intent: Literal["status", "who", "budget"]
+    lang: Lang
+    item: ItemView
+
+
+@dataclass(frozen=True)
+class MeetingsAnswer:
+    """next_meeting / meetings_in_period: sorted by date, at most a page of them."""
+
+    intent: Literal["next_meeting", "meetings_in_period"]
+    lang: Lang
+    scope: str  # what was asked about: "Midtklyngen", "Sundhedssamarbejdsudvalget", "april 2024"
+    meetings: tuple[MeetingView, ...]
+    more: int = 0  # how many more matched than are shown
+    today: date | None = None
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    meeting: MeetingView
+    number: str
+    title: str
+    decision: str
+
+
+@dataclass(frozen=True)
+class DecisionsAnswer:
+    intent: Literal["decisions"]
+    lang: Lang
+    subject: str  # the item, topic or meeting asked about
+    decisions: tuple[DecisionView, ...]
+    more: int = 0
+
+
+@dataclass(frozen=True)
+class ListAnswer:
+    intent: Literal["list"]
+    lang: Lang
+    filter: str  # human description of the filter: "i gang i Region Midtjylland"
+    items: tuple[ItemView, ...]
+    more: int = 0
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    item: ItemView
+    entry: StatusView
+
+
+@dataclass(frozen=True)
+class ChangesAnswer:
+    intent: Literal["changes"]
+    lang: Lang
+    since: date
+    changes: tuple[ChangeView, ...]
+    more: int = 0
+
+
+@dataclass(frozen=True)
+class Clarify:
+    """ "Mente du ...?": the question fits several things, or fits one only loosely."""
+
+    intent: Intent
+    lang: Lang
+    choices: tuple[Choice, ...]  # at most three
+    reason: Literal["ambiguous", "unsure"]
+
+
+@dataclass(frozen=True)
+class NotKnown:
+    """Honest "I don't know", with what the knowledge base does know."""
+
+    intent: Literal["unknown"]
+    lang: Lang
+    suggestions: tuple[str, ...] = field(default=())  # example questions that would work
+
+
+@dataclass(frozen=True)
+class HelpAnswer:
+    intent: Literal["help"]
+    lang: Lang
+
+
+@dataclass(frozen=True)
+class ScopeSet:
+    """ "vi er Midtklyngen": the chat's default scope is now this cluster/region."""
+
+    intent: Literal["set_scope"]
+    lang: Lang
+    region: str | None
+    cluster: str | None
+
+
+Answer = (
+    ItemAnswer
+    | MeetingsAnswer
+    | DecisionsAnswer
+    | ListAnswer
+    | ChangesAnswer
+    | Clarify
+    | NotKnown
+    | HelpAnswer
+    | ScopeSet
+)

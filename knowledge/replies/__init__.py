@@ -1,1 +1,0 @@
-"""Replies to questions, one module per family of intents (items, meetings, the chat)."""

@@ -1,0 +1,141 @@
+"""The one normaliser shared by the question index and the questions asked of it.
+
+A question and a name compare equal when their *terms* do. A term is a word folded
+(`names.fold`: lower case, æ/ø/å as ae/oe/aa, accents and punctuation gone), made loose
+(ae/aa typed as a, oe as o, so "naeste", "næste" and "naste" meet), translated when it is
+one of the English words people use for Danish things ("stoma" -> "stomi"), and stemmed
+("aftalen", "aftaler", "aftalerne" -> "aftal"). Function words are not terms.
+
+Compounds are left whole here: "sundhedsvisitationer" is one term, "sundheds
+visitationer" two. The vocabulary joins and splits them when a question is matched
+(`knowledge.understanding.vocabulary`), so the index stays one term per written word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from knowledge.core.names import fold
+from knowledge.understanding.glossary import ENGLISH
+
+_LOOSE = (("aa", "a"), ("ae", "a"), ("oe", "o"))
+# Definite, plural and genitive endings, longest first ("klyngens", "aftalernes"); a bare
+# "-s" is left alone ("status", "fokus").
+_ENDINGS = ("ernes", "erne", "enes", "ene", "ens", "ets", "er", "en", "et", "e")
+_DOUBLED = re.compile(r"([bdfgklmnprst])\1$")  # "programmet" -> "programm" -> "program"
+STEM_MIN = 3
+UNDOUBLE_MIN = 4  # "kaffe" stays "kaff", not "kaf"
+_WORD = re.compile(r"\w+")
+
+# Words that never tell one thing from another, in names or in questions.
+FUNCTION_WORDS = frozenset(
+    {"af", "de", "den", "det", "der", "en", "et", "for", "fra", "i", "med", "og", "om"}
+    | {"pa", "til", "ved", "vedr", "vedrorende", "samt", "eller", "som", "at", "hos"}
+    | {"the", "a", "an", "of", "in", "on", "for", "and", "with", "to", "at", "by", "or"}
+    | {"from", "into", "about", "its", "their", "our"}
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One written word: as typed, and its loose form (not yet stemmed)."""
+
+    raw: str
+    word: str
+    start: int = 0  # where the raw word is in the text it was read from
+    end: int = 0
+
+
+@lru_cache(maxsize=200_000)
+def loose(text: str) -> str:
+    """Folded and loose: "Næste møde" -> "naste mode"."""
+    folded = fold(text)
+    for spelled, plain in _LOOSE:
+        folded = folded.replace(spelled, plain)
+    return folded
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Danish definite and plural endings off: "visitationer" -> "visitation"."""
+    if word.isdigit():
+        return word
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= STEM_MIN:
+            stemmed = word[: -len(ending)]
+            return _DOUBLED.sub(r"\1", stemmed) if len(stemmed) > UNDOUBLE_MIN else stemmed
+    return word
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of `text` with their loose forms; "IV-aftalen" is two words."""
+    found: list[Token] = []
+    for match in _WORD.finditer(text):
+        found.extend(
+            Token(match[0], word, match.start(), match.end()) for word in loose(match[0]).split()
+        )
+    return found
+
+
+_PHRASES = {tuple(loose(en).split()): tuple(loose(da).split()) for en, da in ENGLISH.items()}
+_FIRST_WORDS = frozenset(phrase[0] for phrase in _PHRASES)
+_LONGEST = max(len(phrase) for phrase in _PHRASES)
+
+
+def translate(loose_words: list[str]) -> list[str]:
+    """English phrases of the glossary replaced by their Danish counterparts."""
+    return [token.word for token in translate_tokens([Token(w, w) for w in loose_words])]
+
+
+def translate_tokens(found: list[Token]) -> list[Token]:
+    """Tokens with English phrases in Danish; a phrase's Danish words keep its raw text."""
+    if _FIRST_WORDS.isdisjoint(token.word for token in found):
+        return found
+    out: list[Token] = []
+    index = 0
+    while index < len(found):
+        size, danish = _phrase_at(tuple(token.word for token in found), index)
+        first, last = found[index], found[index + size - 1]
+        out.extend(
+            Token(first.raw if n == 0 else "", word, first.start, last.end)
+            for n, word in enumerate(danish)
+        )
+        index += size
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _phrase_at(loose_words: tuple[str, ...], index: int) -> tuple[int, tuple[str, ...]]:
+    for size in range(min(_LONGEST, len(loose_words) - index), 0, -1):
+        danish = _PHRASES.get(loose_words[index : index + size])
+        if danish is not None:
+            return size, danish
+    return 1, (loose_words[index],)
+
+
+@lru_cache(maxsize=400_000)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(translate(loose(text).split()))
+
+
+def words(text: str) -> list[str]:
+    """Loose words, English domain words translated: "the stoma agreement" -> Danish."""
+    return list(_words(text))
+
+
+def terms_of_words(loose_words: list[str]) -> tuple[str, ...]:
+    """Stemmed terms of loose words, function words dropped."""
+    return tuple(stem(word) for word in loose_words if word not in FUNCTION_WORDS)
+
+
+@lru_cache(maxsize=400_000)
+def terms(text: str) -> tuple[str, ...]:
+    """The terms of a name or phrase: "Samarbejdsaftale om rygestop" -> samarbejdsaftal rygestop."""
+    return terms_of_words(words(text))
+
+
+def compact(found: tuple[str, ...]) -> str:
+    """Terms run together, so "IV aftalen", "IV-aftalen" and "ivaftalen" compare equal."""
+    return "".join(found)
