@@ -20,7 +20,6 @@ from knowledge.core.history import status_fingerprint
 from knowledge.core.models import Document, Item, Revision, StatusEntry
 from knowledge.core.names import aliases as make_aliases
 from knowledge.core.names import item_slug
-from knowledge.answers import kinds  # planted: documents may import core only
 from knowledge.documents.changes import Change, ImportReport
 from knowledge.documents.item_matching import Candidate, ItemIndex
 from knowledge.documents.meeting_matching import MeetingBook

@@ -17,7 +17,6 @@ from typing import Literal
 
 from knowledge.core.chat import Lang
 from knowledge.core.periods import Period
-from dialogs.wording import say  # planted: knowledge must not import dialogs
 from knowledge.understanding import cues
 from knowledge.understanding.language import detect
 from knowledge.understanding.normalise import (
