@@ -19,10 +19,78 @@ MeetingState = Literal["held", "planned", "cancelled"]
 
 @dataclass(frozen=True)
 class Source:
-    """Where a fact was read: the document's file name and the heading it stood under."""
+    """Where a fact was read: the document's file name and the heading it stood under.
+
+    `path` is the whole heading path from the top (the heading last) and `start`/`end`
+    the fact's character span in the document's text (`formats.SourceText.text`), so an
+    answer can quote and cite it. Readers that know only the heading leave them empty.
+    """
 
     file: str
     heading: str
+    path: tuple[str, ...] = ()
+    start: int | None = None
+    end: int | None = None
+
+
+DateMeaning = Literal[
+    "approved",  # godkendt, vedtaget, tiltrådt
+    "in_force",  # trådte i kraft, ikrafttrædelse, gældende fra
+    "starts",  # starter, opstart, igangsat
+    "evaluated",  # evalueret, evaluering
+    "ends",  # udløber, ophører, slutter, frem til
+    "deadline",  # frist, senest
+    "other",
+]
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    """A date the text gives for an item, with what it means.
+
+    `when` is None when the text gives no usable date ("uge 43", "i denne uge");
+    `year_inferred` is true when the text gave no year and the document's date supplied it.
+    `text` is the date as written.
+    """
+
+    what: DateMeaning
+    when: Period | None
+    text: str
+    source: Source
+    year_inferred: bool = False
+
+
+@dataclass(frozen=True)
+class SectionRecord:
+    """One section of a document: its heading path, its own text (not its subsections'),
+    and where it lies in the document's text. A document's sections come in reading order
+    (a preorder of the heading tree); text before the first heading has the path ()."""
+
+    path: tuple[str, ...]
+    level: int  # 0 for the text before any heading, then 1, 2, ... by heading depth
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Member:
+    """A person in a body, as the text names them: "Anne Hansen (formand), Region X"."""
+
+    name: str
+    role: str | None = None  # formand, næstformand, sekretær, medlem, kontaktperson ...
+    affiliation: str | None = None  # the municipality, region, party or practice they represent
+
+
+@dataclass(frozen=True)
+class BodyRecord:
+    """A body (udvalg, styregruppe, klynge, forum ...) the document names, with its members."""
+
+    name: str
+    source: Source
+    region: str | None = None
+    cluster: str | None = None
+    members: tuple[Member, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +132,7 @@ class ItemRecord:
     budget: tuple[BudgetLine, ...] = ()
     aliases: tuple[str, ...] = ()
     statuses: tuple[StatusRecord, ...] = ()
+    dates: tuple[KeyDate, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +142,9 @@ class AgendaItem:
     number: str
     title: str
     decision: str | None = None
+    case_text: str | None = None  # Sagsfremstilling / Baggrund, whole
+    recommendation: str | None = None  # Indstilling / "Det indstilles", whole
+    source: Source | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +170,10 @@ class MeetingRecord:
     agenda: tuple[AgendaItem, ...] = ()
     note: str | None = None  # what the mention says the meeting is for, if anything
     moved_from: date | None = None  # the day the meeting had before it was moved
+    kind: str = "møde"  # møde, workshop, temadag, kursusdag, konference ...
+    year_inferred: bool = False  # the text gave no year; the document's date supplied it
+    participants: tuple[Member, ...] = ()  # present, as the minutes list them
+    absent: tuple[Member, ...] = ()  # afbud
 
 
 @dataclass(frozen=True)
@@ -110,3 +186,7 @@ class ParsedDocument:
     document_date: Period | None  # day precision, or month ("november 2022"), or None
     items: tuple[ItemRecord, ...] = field(default=())
     meetings: tuple[MeetingRecord, ...] = field(default=())
+    sections: tuple[SectionRecord, ...] = field(default=())
+    bodies: tuple[BodyRecord, ...] = field(default=())
+    format: str = "text"  # formats.SourceText.format: text, markdown, html, docx, pdf
+    source_url: str | None = None  # "# source: URL" in a saved page's header, if any
