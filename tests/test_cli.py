@@ -1,26 +1,68 @@
-"""The command line as people run it: `python app.py ...` in a subprocess."""
+"""The command line as people run it: `python app.py ...`.
+
+Most commands run in this process through `app.main(argv, environ)`, their output captured;
+a few run as the real process where the process is the point: the entry point itself, bad
+settings and refusing to serve, which exit before any command runs.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import io
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from app import main
 from tests.conftest import drop_postgres_database, fresh_postgres_database, require_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(*args: str, db: Path, today: str = "2024-03-01") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "BOT_TODAY": today}
+@dataclass(frozen=True)
+class Finished:
+    """What a command left: its exit code and what it wrote, as a finished process would."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def environment(db: Path, today: str) -> dict[str, str]:
+    return {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "BOT_TODAY": today}
+
+
+def command(args: Sequence[str], environ: dict[str, str], cwd: Path) -> Finished:
+    """`python app.py ARGS` in `cwd`, without the process: `app.main` here, standard output
+    and error captured."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    # pytest's log capture holds the root logger, so main's logging setup does nothing here
+    # (bot.logs.configure leaves a configured root alone) and leaves no handler behind.
+    with (
+        contextlib.chdir(cwd),
+        contextlib.redirect_stdout(stdout),
+        contextlib.redirect_stderr(stderr),
+    ):
+        code = main(list(args), environ)
+    return Finished(code, stdout.getvalue(), stderr.getvalue())
+
+
+def run(*args: str, db: Path, today: str = "2024-03-01") -> Finished:
+    return command(args, environment(db, today), cwd=db.parent)
+
+
+def spawn(*args: str, db: Path, today: str = "2024-03-01") -> subprocess.CompletedProcess[str]:
+    """`python app.py ARGS` as a real process."""
     return subprocess.run(
         [sys.executable, str(ROOT / "app.py"), *args],
         capture_output=True,
         text=True,
-        env=env,
+        env=environment(db, today),
         cwd=db.parent,
         timeout=120,
         check=False,
@@ -28,7 +70,7 @@ def run(*args: str, db: Path, today: str = "2024-03-01") -> subprocess.Completed
 
 
 def test_export_of_an_empty_knowledge_base_is_the_empty_schema(tmp_path: Path) -> None:
-    result = run("export", db=tmp_path / "kb.db")
+    result = spawn("export", db=tmp_path / "kb.db")
 
     assert 0 == result.returncode, result.stderr
     expected = {"agreements": [], "initiatives": [], "meetings": [], "schema_version": 1}
@@ -89,7 +131,7 @@ def test_restore_into_a_filled_database_needs_replace(tmp_path: Path) -> None:
 
 
 def test_bad_settings_exit_non_zero_naming_the_variable(tmp_path: Path) -> None:
-    result = run("export", db=tmp_path / "kb.db", today="tomorrow")
+    result = spawn("export", db=tmp_path / "kb.db", today="tomorrow")
 
     assert 2 == result.returncode
     assert "BOT_TODAY" in result.stderr
@@ -166,15 +208,8 @@ def test_sqlite_and_postgresql_export_the_same_bytes(tmp_path: Path, seeds: Path
     postgres_url = asyncio.run(fresh_postgres_database())
     try:
         postgres = {**os.environ, "DATABASE_URL": postgres_url, "BOT_TODAY": "2024-03-01"}
-        for command in (["import", *files], ["export"]):
-            on_postgres = subprocess.run(
-                [sys.executable, str(ROOT / "app.py"), *command],
-                capture_output=True,
-                text=True,
-                env=postgres,
-                timeout=120,
-                check=False,
-            )
+        for args in (["import", *files], ["export"]):
+            on_postgres = command(args, postgres, cwd=tmp_path)
             assert 0 == on_postgres.returncode, on_postgres.stderr
         assert 0 == run("import", *files, db=sqlite_db).returncode
         assert run("export", db=sqlite_db).stdout == on_postgres.stdout
