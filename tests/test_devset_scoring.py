@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from benchmarks.devset_documents import compare
 from benchmarks.devset_matching import decision_alike, meeting_day, states_no_decision
 from benchmarks.devset_replies import answer_kind, reply_text
 from benchmarks.devset_scoring import fact_present, language_of
@@ -178,3 +179,49 @@ def test_a_meeting_date_is_as_precise_as_the_export_says() -> None:
         meeting_day({"date": "2024-05-03", "date_precision": "day"}),
         meeting_day({"date": "2024-05-01", "date_precision": "month"}),
     )
+
+
+EXPECTED = {
+    "items": [{"title": "Samarbejdsaftale om fodpleje"}],
+    "meetings": [
+        {"body": "Testrådet", "date": "2024-05-03"},
+        {"body": "Følgegruppen for test", "date": None},
+    ],
+    "decisions": ["Item 2: the plan was approved.", "None in the excerpt."],
+    "bodies": [{"name": "Testrådet", "members": [{"name": "Åse Ørn", "role": "formand"}]}],
+}
+
+
+def test_an_export_is_compared_with_what_was_expected_and_inventions_are_counted() -> None:
+    export = {
+        "agreements": [{"title": "Samarbejdsaftale om fodpleje i Testkommune"}],
+        "initiatives": [{"title": "Et projekt ingen nævnte"}],
+        "meetings": [
+            {
+                "body": "Testrådet",
+                "date": "2024-05-03",
+                "date_precision": "day",
+                "agenda": [{"number": "2", "title": "Planen", "decision": "Godkendt."}],
+            },
+            {"body": "Følgegruppen for test", "date": "2024-10-29", "date_precision": "day"},
+            {"body": "Et andet udvalg", "date": "2024-01-05", "date_precision": "day"},
+        ],
+        "bodies": [{"name": "Testrådet", "members": [{"name": "Aase Oern"}]}],
+    }
+
+    result = compare(EXPECTED, export)
+
+    assert ((1, 1), (1, 1), (1, 1), (1, 1), (1, 1), (1, 1), 1) == (
+        result.items,
+        result.meetings,
+        result.undated,
+        result.decisions,
+        result.bodies,
+        result.members,
+        result.skipped_decisions,
+    )
+    assert (["Et projekt ingen nævnte"], ["Et andet udvalg 2024-01-05"]) == (
+        result.invented_items,
+        result.invented_meetings,
+    )
+    assert ["Følgegruppen for test 2024-10-29"] == result.invented_dates
