@@ -9,8 +9,8 @@
   the extracted ones Danish text, so words rarely coincide: an agenda item's decision
   counts when it shares `DECISION_WORDS` content words (folded, the first five letters
   compared) with the paraphrase, or when the paraphrase names its item number ("Item 38:").
-- `states_no_decision`: the paraphrases that say the excerpt holds none ("None in the
-  excerpt.", "the decision text is cut off"); those are not counted.
+- `states_no_decision`: the paraphrases that say the excerpt holds none (they start with
+  "None" or "No decision", or say the decision is cut); those are not counted.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 `fact_present(fact, text)` says whether a reply shows one `must_mention` fact:
 
 - "2024-05-03" (a day): that day in any common format, with its year ("3. maj 2024",
-  "3 May 2024", "May 3, 2024", "03-05-2024", "3.5.2024", "2024-05-03", "20/9 2023").
+  "3 May 2024", "May 3, 2024", "03-05-2024", "3.5.2024", "2024-05-03", "3/5 2024").
 - "2024-05" (a month): the month's name (Danish or English, full or short) and the year,
   or "05-2024" / "2024-05". A day of that month alone does not count: the seed gives none,
   so an answer that names one invented it.
@@ -16,8 +16,8 @@
   another category ("being implemented" is in progress, not implemented).
 - any other string: the term, compared folded (case, æ/ø/å as ae/oe/aa and as a/o, other
   accents, hyphens, dashes and punctuation as spaces), starting at a word boundary and
-  ending at one or in a Danish inflection ("hjemmeplejen" shows "hjemmepleje"; "Evaluering"
-  does not show "Eva").
+  ending at one or in a Danish inflection ("fodplejen" shows "fodpleje"; "Boligudvalget"
+  does not show "Bo").
 
 `language_of(text)` tells a Danish reply from an English one by function words.
 """
