@@ -32,7 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from knowledge.core.clock import COPENHAGEN
-from knowledge.core.history import history_order
+from knowledge.core.history import newest_entry
 from knowledge.core.models import Conversation, Item, Meeting, StatusEntry, Subscription
 from knowledge.documents.changes import ImportReport
 from knowledge.notify.outbox import covers, enqueue, meeting_payload, plan, target_payload
@@ -200,8 +200,8 @@ async def _status_news(
     )
     news = {}
     for item in items:
-        newest = max(item.statuses, key=history_order)
-        if newest.fingerprint in changed.entries[item.slug]:
+        newest = newest_entry(item.statuses)
+        if newest is not None and newest.fingerprint in changed.entries[item.slug]:
             news[item.slug] = _status_change(newest, item)
     return news
 
