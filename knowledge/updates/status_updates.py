@@ -6,7 +6,7 @@ Every write first claims the item's row with an UPDATE, before the transaction r
 anything. PostgreSQL then makes a second writer of the same item wait for the first to
 commit (its later reads see the first one's entry); SQLite has one writer at a time and
 busy_timeout makes the others wait. So the idempotency check and the check against
-`expected_current` are decided one writer after the other, never both on the same state.
+`current_entry_id` are decided one writer after the other, never both on the same state.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ async def update_status(
     if stored is not None:
         return await _duplicate(session, stored)
     newest = newest_entry(item.statuses)
-    if newest is not None and newest.id != request.expected_current:
+    if newest is not None and newest.id != request.current_entry_id:
         return ChangedMeanwhile(item_view(item), newest.id)
     entry = _entry(item, request.category, text, request.author, _from(newest, now), now)
     entry.conversation_id = request.conversation_id
