@@ -79,12 +79,12 @@ def _agenda(rows: list[Any]) -> tuple[AgendaView, ...]:
 
 def meeting_view(meeting: Meeting) -> MeetingView:
     return MeetingView(
-        id=meeting.slug,
+        slug=meeting.slug,
         body=meeting.body,
         region=meeting.region,
         cluster=meeting.cluster,
         date=meeting.date,
-        precision=meeting.date_precision,
+        date_precision=meeting.date_precision,
         start_time=meeting.start_time,
         end_time=meeting.end_time,
         place=meeting.place,

@@ -31,7 +31,7 @@ def test_an_empty_history_has_no_newest_entry() -> None:
 
 async def test_python_and_sql_pick_the_same_newest_entry(database_url: str) -> None:
     # Written out of order: the ids say the order they were recorded in.
-    histories = {
+    histories: dict[str, list[tuple[int, str, date | None]]] = {
         "dated-beats-undated": [(1, "later", date(2024, 1, 1)), (2, "undated", None)],
         "same-day-last-recorded": [(3, "first", date(2024, 2, 1)), (4, "second", date(2024, 2, 1))],
         "ahead-wins": [(6, "now", date(2024, 3, 1)), (5, "planned ahead", date(2024, 9, 1))],
