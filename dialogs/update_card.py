@@ -6,8 +6,7 @@ clients without Universal Actions). Both send {item, current_entry_id, submissio
 the inputs {category, note} (forms sent before that field was renamed carry it as
 "expected_current", which is read too). `handle_card_submit` trusts none of it: every
 field is checked here, and the submission id makes a double click or a redelivery save
-once.
-`invoke_response_body(card)` is the body Teams wants for an Action.Execute invoke.
+once. `invoke_response_body(card)` is the body Teams wants for an Action.Execute invoke.
 """
 
 from __future__ import annotations
