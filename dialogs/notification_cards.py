@@ -10,8 +10,9 @@ sends. Three kinds, each with an unsubscribe button carrying the payload's
 - digest: one card listing every change one import made to what a chat follows.
 
 The payload is plain JSON and read loosely: a field missing is left out, never guessed.
-Meetings are as `knowledge.notify.outbox.meeting_payload` writes them (agenda: titles in
-order). Digest changes read {"change": "meeting added" | "meeting cancelled", "meeting":
+Meetings are as `knowledge.core.meeting_json` shapes them; outbox rows written before
+hold the older form ("slug", "precision", the agenda as titles in order), read as well.
+Digest changes read {"change": "meeting added" | "meeting cancelled", "meeting":
 {...}}, {"change": "meeting moved", "meeting": {...}, "moved_from": "2024-03-12"} and
 {"change": "status", ...status fields...}.
 """
@@ -263,12 +264,12 @@ def meeting_view(data: Any) -> MeetingView | None:
     if body is None or day is None:
         return None
     return MeetingView(
-        id=_str(data.get("id")) or _str(data.get("slug")) or "",
+        slug=_str(data.get("id")) or _str(data.get("slug")) or "",
         body=body,
         region=_str(data.get("region")),
         cluster=_str(data.get("cluster")),
         date=day,
-        precision=_str(data.get("precision")) or _str(data.get("date_precision")) or "day",
+        date_precision=_str(data.get("date_precision")) or _str(data.get("precision")) or "day",
         start_time=_time(data.get("start_time")),
         end_time=_time(data.get("end_time")),
         place=_str(data.get("place")),

@@ -58,6 +58,8 @@ UPDATE_DIALOG = "status_update"
 _FLOW, _SAVE = "status_update.flow", "status_update.save"
 ITEM, STATUS, NOTE, CONFIRM = "item", "status", "note", "confirm"
 GIVE_UP = "\x00give up"  # a prompt's result after too many answers it could not read
+# The newest entry's id the user saw; dialogs begun before it was renamed hold it as "expected".
+SEEN, OLD_SEEN = "current_entry_id", "expected"
 FAILURES_ALLOWED = 3  # the third unreadable answer ends the dialog: two re-prompts
 
 Step = Callable[[WaterfallStepContext], Awaitable[DialogTurnResult]]
@@ -262,9 +264,9 @@ def _start(step: WaterfallStepContext) -> dict[str, Any]:
 def _chosen(current: Current | ChangedMeanwhile) -> dict[str, Any]:
     """What the user saw of the item: its title, status and newest entry id."""
     status = current.item.status
-    entry = current.entry_id if isinstance(current, Current) else current.current_id
     old = status.category if status is not None else None
-    return {"item_id": current.item.id, "title": current.item.title, "old": old, "expected": entry}
+    seen = current.current_entry_id
+    return {"item_id": current.item.id, "title": current.item.title, "old": old, SEEN: seen}
 
 
 async def _ask(
@@ -360,7 +362,7 @@ def _request(context: TurnContext, draft: dict[str, Any]) -> UpdateRequest:
         note=draft["note"],
         author=Author(**draft["author"]),
         idempotency_key=draft["key"],
-        expected_current=draft["expected"],
+        current_entry_id=draft[SEEN] if SEEN in draft else draft[OLD_SEEN],
         conversation_id=activity.conversation.id if activity.conversation else None,
         activity_id=activity.id,
     )

@@ -2,10 +2,11 @@
 
 `update_form(current, lang)` shows the item, a choice of statuses and a note field, with
 an Action.Execute button (verb "statusUpdate"; an Action.Submit as its fallback for
-clients without Universal Actions). Both send {item, expected_current, submission} plus
-the inputs {category, note}. `handle_card_submit` trusts none of it: every field is
-checked here, and the submission id makes a double click or a redelivery save once.
-`invoke_response_body(card)` is the body Teams wants for an Action.Execute invoke.
+clients without Universal Actions). Both send {item, current_entry_id, submission} plus
+the inputs {category, note} (forms sent before that field was renamed carry it as
+"expected_current", which is read too). `handle_card_submit` trusts none of it: every
+field is checked here, and the submission id makes a double click or a redelivery save
+once. `invoke_response_body(card)` is the body Teams wants for an Action.Execute invoke.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from knowledge.updates.contract import (
 VERB = "statusUpdate"
 CARD_TYPE = "application/vnd.microsoft.card.adaptive"
 SUBMISSION_MAX = 100  # characters of a submission id
+SEEN, OLD_SEEN = "current_entry_id", "expected_current"  # the newest entry id the user saw
 
 
 class CardUpdateService(Protocol):
@@ -53,7 +55,7 @@ def update_form(current: Current, lang: Lang, notice: str | None = None) -> Elem
         _status_input(item, lang),
         _note_input(lang),
     ]
-    data = {"item": item.id, "expected_current": current.entry_id, "submission": _fresh()}
+    data = {"item": item.id, SEEN: current.current_entry_id, "submission": _fresh()}
     return _card(
         body, [_execute(data, lang)], lang, say("update_form_title", lang, title=item.title)
     )
@@ -164,9 +166,10 @@ def _checked(data: Any, lang: Lang) -> dict[str, Any] | str:
         "submission": _text(data.get("submission"), SUBMISSION_MAX),
     }
     missing = [name for name, value in fields.items() if value is None]
-    expected = data.get("expected_current")
-    if "expected_current" not in data or not (expected is None or _is_id(expected)):
-        missing.append("expected_current")
+    seen_key = SEEN if SEEN in data else OLD_SEEN
+    seen = data.get(seen_key)
+    if seen_key not in data or not (seen is None or _is_id(seen)):
+        missing.append(SEEN)
     if missing:
         return say("update_missing", lang, fields=", ".join(missing))
     if fields["category"] not in UPDATE_CATEGORIES:
@@ -181,7 +184,7 @@ def _checked(data: Any, lang: Lang) -> dict[str, Any] | str:
         "category": fields["category"],
         "idempotency_key": fields["submission"],
         "note": note,
-        "expected_current": expected,
+        "current_entry_id": seen,
     }
 
 
@@ -206,7 +209,7 @@ def _changed_form(outcome: ChangedMeanwhile, lang: Lang) -> Reply:
     if status is not None and status.category != "unknown":
         now = label(status.category, lang)
     notice = say("update_changed_meanwhile", lang, title=outcome.item.title, now=now)
-    form = update_form(Current(outcome.item, outcome.current_id), lang, notice)
+    form = update_form(Current(outcome.item, outcome.current_entry_id), lang, notice)
     return Reply(notice, form)
 
 

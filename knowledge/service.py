@@ -27,7 +27,7 @@ from knowledge.core.chat import ChatScope
 from knowledge.core.clock import Clock
 from knowledge.core.db import RESTORE_LOCK_KEY, hold_lock, open_inline
 from knowledge.core.errors import DocumentError, RestoreError
-from knowledge.core.history import history_order
+from knowledge.core.history import newest_entry
 from knowledge.core.models import Conversation, Item, Meeting
 from knowledge.documents import exchange
 from knowledge.documents.changes import ImportReport
@@ -458,8 +458,7 @@ class KnowledgeService:
 
 
 def _item_line(item: Item) -> ItemLine:
-    history = sorted(item.statuses, key=history_order)
-    newest = history[-1] if history else None
+    newest = newest_entry(item.statuses)
     return ItemLine(
         item.slug,
         item.type,

@@ -1,7 +1,8 @@
 """The export format (schema_version 1) and restoring from it.
 
-`export_knowledge` writes every agreement, initiative and meeting with its status
-history, oldest first. Keys are sorted and nothing depends on when the export ran, so
+`export_knowledge` writes every agreement, initiative and meeting (a meeting as
+`knowledge.core.meeting_json` shapes it), the items with their status history, oldest
+first. Keys are sorted and nothing depends on when the export ran, so
 two exports of the same knowledge base are byte-identical; `restore_knowledge` reads one
 back into an empty database exactly.
 
@@ -14,7 +15,7 @@ which would make exports of the same documents differ.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -22,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from knowledge.core.history import history_order, instant, person_fingerprint, status_fingerprint
+from knowledge.core.meeting_json import meeting_from_json, meeting_json
 from knowledge.core.models import Document, Item, Meeting, StatusEntry
 from knowledge.documents.schema import validate_export
 
@@ -33,10 +35,8 @@ def dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
 
 
-def _iso(value: date | time | None) -> str | None:
-    if value is None:
-        return None
-    return value.strftime("%H:%M") if isinstance(value, time) else value.isoformat()
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 def _status_row(entry: StatusEntry) -> dict[str, Any]:
@@ -77,24 +77,6 @@ def _item_row(item: Item) -> dict[str, Any]:
     }
 
 
-def _meeting_row(meeting: Meeting) -> dict[str, Any]:
-    return {
-        "id": meeting.slug,
-        "body": meeting.body,
-        "region": meeting.region,
-        "cluster": meeting.cluster,
-        "date": _iso(meeting.date),
-        "date_precision": meeting.date_precision,
-        "start_time": _iso(meeting.start_time),
-        "end_time": _iso(meeting.end_time),
-        "place": meeting.place,
-        "state": meeting.state,
-        "note": meeting.note,
-        "agenda": meeting.agenda,
-        "sources": meeting.sources,
-    }
-
-
 async def export_knowledge(session: AsyncSession) -> dict[str, Any]:
     items = await session.scalars(
         select(Item).options(selectinload(Item.statuses)).order_by(Item.slug)
@@ -103,7 +85,7 @@ async def export_knowledge(session: AsyncSession) -> dict[str, Any]:
     for item in items:
         data[LISTS[item.type]].append(_item_row(item))
     meetings = await session.scalars(select(Meeting).order_by(Meeting.date, Meeting.slug))
-    data["meetings"] = [_meeting_row(m) for m in meetings]
+    data["meetings"] = [meeting_json(m) for m in meetings]
     return data
 
 
@@ -117,10 +99,6 @@ async def is_empty(session: AsyncSession) -> bool:
 async def clear(session: AsyncSession) -> None:
     for model in (StatusEntry, Item, Meeting, Document):
         await session.execute(delete(model))
-
-
-def _parse_time(value: str | None) -> time | None:
-    return time.fromisoformat(value) if value else None
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -163,19 +141,6 @@ def _item(item_type: str, row: dict[str, Any], now: datetime) -> Item:
     return item
 
 
-def _meeting(row: dict[str, Any]) -> Meeting:
-    return Meeting(
-        slug=row["id"],
-        **{key: row.get(key) for key in ("body", "region", "cluster", "place", "state", "note")},
-        date=date.fromisoformat(row["date"]),
-        date_precision=row["date_precision"],
-        start_time=_parse_time(row.get("start_time")),
-        end_time=_parse_time(row.get("end_time")),
-        agenda=list(row.get("agenda") or []),
-        sources=list(row.get("sources") or []),
-    )
-
-
 async def restore_knowledge(
     session: AsyncSession, data: Any, *, file: str, now: datetime
 ) -> dict[str, int]:
@@ -185,6 +150,6 @@ async def restore_knowledge(
         for row in data[key]:
             # The unit of work inserts in the order added: status ids keep export order.
             session.add(_item(item_type, row, now))
-    session.add_all(_meeting(row) for row in data["meetings"])
+    session.add_all(meeting_from_json(row) for row in data["meetings"])
     await session.flush()
     return {key: len(data[key]) for key in ("agreements", "initiatives", "meetings")}

@@ -12,7 +12,7 @@ Its payload: {"changes": [...], "targets": [{"kind", "id", "label"}], "subscript
   {"change": "meeting added" | "meeting cancelled", "meeting": {...}}
   {"change": "meeting moved", "meeting": {...}, "moved_from": "2024-03-12"}
   {"change": "status", "item": {"slug", "title"}, "category", "text", "valid_from", "author"}
-with "meeting" as `knowledge.notify.outbox.meeting_payload` writes it. Afterwards the
+with "meeting" as `knowledge.core.meeting_json` shapes it. Afterwards the
 reminders are planned again: moved meetings get new ones, cancelled ones lose theirs.
 
 A status written in chat notifies every conversation following the item, except the
@@ -32,10 +32,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from knowledge.core.clock import COPENHAGEN
-from knowledge.core.history import history_order
+from knowledge.core.history import newest_entry
+from knowledge.core.meeting_json import meeting_json
 from knowledge.core.models import Conversation, Item, Meeting, StatusEntry, Subscription
 from knowledge.documents.changes import ImportReport
-from knowledge.notify.outbox import covers, enqueue, meeting_payload, plan, target_payload
+from knowledge.notify.outbox import covers, enqueue, plan, target_payload
 
 MEETING_KINDS = ("body", "cluster", "region")
 CONVERSATION_IN_KEY = 200  # longer ones go into keys as a hash (Notification.key holds 300)
@@ -170,7 +171,7 @@ def _past(meeting: Meeting, today: date) -> bool:
 
 def _meeting_change(meeting: Meeting, actions: list[tuple[str, str]]) -> dict[str, Any] | None:
     done = [action for action, _ in actions]
-    payload = meeting_payload(meeting)
+    payload = meeting_json(meeting)
     if "add meeting" in done:
         return (
             None
@@ -200,8 +201,8 @@ async def _status_news(
     )
     news = {}
     for item in items:
-        newest = max(item.statuses, key=history_order)
-        if newest.fingerprint in changed.entries[item.slug]:
+        newest = newest_entry(item.statuses)
+        if newest is not None and newest.fingerprint in changed.entries[item.slug]:
             news[item.slug] = _status_change(newest, item)
     return news
 

@@ -152,7 +152,7 @@ def _samples(lang: Lang) -> list[Answer]:
         for intent in ("status", "who", "budget")
     ]
     every_decision = tuple(
-        decision for meeting in demo.meetings() for decision in _decisions(meeting.id)
+        decision for meeting in demo.meetings() for decision in _decisions(meeting.slug)
     )
     return [
         *items,
@@ -395,7 +395,7 @@ def test_a_meeting_known_only_by_its_month_names_no_day(
     lang: Lang, expected: str, day: str
 ) -> None:
     meeting = demo.meeting(MONTH_MEETING)
-    assert "month" == meeting.precision
+    assert "month" == meeting.date_precision
 
     text = _text(_render(MeetingsAnswer("next_meeting", lang, "Sønderjylland", (meeting,))))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 import pytest
@@ -15,11 +15,15 @@ from dialogs.elements import ACTION_TYPES, ELEMENT_TYPES, SIZE_LIMIT, size
 from dialogs.notification_cards import notification_reply, render_notification
 from knowledge.core.clock import COPENHAGEN, Clock
 from knowledge.core.db import create_engine, migrate, session_factory
+from knowledge.core.meeting_json import meeting_json
+from knowledge.core.models import Meeting
 from knowledge.notify.contract import Due, Subscribed, Subscriber, SubscribeRequest
 from knowledge.service import KnowledgeService
 from knowledge.state.conversations import ConversationKey
 
-# As knowledge.notify.outbox.meeting_payload writes a meeting.
+# A meeting as outbox rows written before the one meeting shape hold it (the slug as
+# "slug", "precision", the agenda as titles); `meeting_json` below writes the same meeting
+# as notifications carry it now.
 MEETING = {
     "slug": "klyngestyregruppen-midtklyngen-2024-03-13",
     "body": "Klyngestyregruppen Midtklyngen",
@@ -232,6 +236,56 @@ def test_a_payload_missing_fields_still_renders() -> None:
 
     assert "Påmindelse: KSG" in reply.text
     assert [] == _unsubscribe_actions(reply.card or {})
+
+
+def _in_the_one_meeting_shape(precision: str = "day") -> dict[str, Any]:
+    """MEETING as a Meeting row, written the way notifications carry meetings now."""
+    agenda = [
+        {"number": str(number), "title": title, "decision": None}
+        for number, title in enumerate(MEETING["agenda"], start=1)
+    ]
+    row = Meeting(
+        slug=MEETING["slug"],
+        body=MEETING["body"],
+        region=MEETING["region"],
+        cluster=MEETING["cluster"],
+        date=date(2024, 3, 13),
+        date_precision=precision,
+        start_time=time(13, 0),
+        end_time=time(15, 30),
+        place=MEETING["place"],
+        state="planned",
+        note=None,
+        agenda=agenda,
+        sources=[{"file": "plan.txt", "heading": None}],
+    )
+    return meeting_json(row)
+
+
+@pytest.mark.parametrize("lang", ["da-DK", "en-GB"])
+@pytest.mark.parametrize("precision", ["day", "month"])
+def test_a_reminder_stored_before_the_one_meeting_shape_reads_as_one_written_now(
+    lang: str, precision: str
+) -> None:
+    old, new = _reminder(lang), _reminder(lang)
+    old = replace(old, payload={**old.payload, "meeting": {**MEETING, "precision": precision}})
+    new = replace(new, payload={**new.payload, "meeting": _in_the_one_meeting_shape(precision)})
+
+    assert notification_reply(old) == notification_reply(new)
+
+
+def test_a_digest_stored_before_the_one_meeting_shape_reads_as_one_written_now() -> None:
+    now = _in_the_one_meeting_shape()
+    old = _digest()
+    changes = [
+        {**change, "meeting": {**now, "date": change["meeting"]["date"]}}
+        if "meeting" in change
+        else change
+        for change in old.payload["changes"]
+    ]
+    new = replace(old, payload={**old.payload, "changes": changes})
+
+    assert notification_reply(old) == notification_reply(new)
 
 
 @pytest.fixture

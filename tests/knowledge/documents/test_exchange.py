@@ -114,7 +114,7 @@ async def test_a_chat_update_round_trips_byte_for_byte_with_its_author(
     current = await service.current_status(slug)
     author = Author("aad-anne", "Anne Jensen")
     await service.update_status(
-        UpdateRequest(slug, "paused", "Sat på pause.", author, "dialog-1", current.entry_id)
+        UpdateRequest(slug, "paused", "Sat på pause.", author, "dialog-1", current.current_entry_id)
     )
     first = dumps(await service.export())
     dump = tmp_path / "kb.json"
@@ -131,6 +131,6 @@ async def test_a_chat_update_round_trips_byte_for_byte_with_its_author(
     assert newest["recorded_at"].endswith("+00:00")
     assert "author_id" not in json.loads(first)["agreements"][0]["status_history"][0]
     again = await service.update_status(
-        UpdateRequest(slug, "paused", "Sat på pause.", author, "dialog-1", current.entry_id)
+        UpdateRequest(slug, "paused", "Sat på pause.", author, "dialog-1", current.current_entry_id)
     )
     assert True is getattr(again, "duplicate", None)  # exactly once also after a restore

@@ -107,7 +107,7 @@ class World:
         slug = (await self.service.list_items("agreement"))[0].slug
         current = await self.service.current_status(slug)
         request = UpdateRequest(
-            slug, "paused", "Sat i bero til efteråret.", author, key, current.entry_id,
+            slug, "paused", "Sat i bero til efteråret.", author, key, current.current_entry_id,
             conversation_id, "act-1",
         )  # fmt: skip
         outcome = await self.service.update_status(request)
