@@ -128,6 +128,7 @@ def to_pdf(sample: Sample, *, header: str | None = "Klyngestyregruppe Vest · Re
         elif kind in ("bullets", "numbers"):
             items = [Paragraph(html.escape(item), styles["BodyText"]) for item in value]
             kwargs = {"bulletType": "bullet", "start": "•"} if kind == "bullets" else {}
+            kwargs = kwargs or {"bulletFormat": "%s."}
             story.append(ListFlowable(items, **kwargs))
         elif kind == "table":
             table = Table(value)
@@ -173,3 +174,72 @@ def tracked_change(paragraph: Any, text: str, *, deleted: bool) -> None:
     run.append(piece)
     change.append(run)
     paragraph._p.append(change)
+
+
+def long_minutes(items: int) -> Sample:
+    """Minutes with `items` agenda items, long enough to run over several pages."""
+    blocks: list[Block] = [("title", "Referat af møde i Sundhedsforum Nord")]
+    topics = ["genoptræning", "akutfunktioner", "sundhedsfremme", "psykiatri", "rehabilitering"]
+    for n in range(1, items + 1):
+        topic = topics[n % len(topics)]
+        blocks.append(("heading", f"{n}. Opfølgning på {topic}"))
+        blocks.append(
+            (
+                "paragraph",
+                f"Forummet drøftede status for {topic} i klyngen. Arbejdsgruppen fremlagde "
+                f"et notat om erfaringerne fra det første år, og der var enighed om at "
+                f"fortsætte indsatsen med de samme parter. Punkt {n} blev afsluttet med en "
+                f"kort drøftelse af tidsplanen for det videre arbejde.",
+            )
+        )
+        if n % 4 == 0:
+            blocks.append(("table", [["Indsats", "Status"], [topic.capitalize(), "I gang"]]))
+        if n % 3 == 0:
+            blocks.append(
+                ("bullets", [f"Sekretariatet følger op på {topic}.", "Sagen tages op igen."])
+            )
+    return tuple(blocks)
+
+
+def drawn_pdf(pages: Sequence[Sequence[str]], *, size: float = 11, image: bool = False) -> bytes:
+    """A PDF with exactly these lines on each page (no wrapping), 1.2 x size apart; a line
+    "## text" is set at twice the size. With `image`, each page holds only a picture."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    for lines in pages:
+        y = A4[1] - 90
+        if image:
+            canvas.drawImage(ImageReader(_picture()), 72, 400, width=300, height=200)
+        for line in lines:
+            big = line.startswith("## ")
+            canvas.setFont("Helvetica-Bold" if big else "Helvetica", size * 2 if big else size)
+            y -= size * (2.4 if big else 1.2)
+            canvas.drawString(72, y, line.removeprefix("## "))
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _picture() -> io.BytesIO:
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("RGB", (300, 200), "white")
+    ImageDraw.Draw(picture).text((20, 90), "Scannet side", fill="black")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    buffer.seek(0)
+    return buffer
+
+
+def encrypted(pdf: bytes, *, user_password: str, owner_password: str = "ejer") -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password=user_password, owner_password=owner_password, algorithm="AES-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
