@@ -3,7 +3,9 @@ lines joined into paragraphs and list items, hyphenated line breaks mended.
 
 Page furniture: a line in the top or bottom 15% of a page whose text (digits aside) recurs
 there on more than half the pages (at least two) is a running header or footer; a lone page
-number there ("3", "Side 3 af 7", "- 3 -") is dropped on any page.
+number there ("3", "Side 3 af 7", "- 3 -") is dropped when it is within two of the page's
+place in the file, or off from it by the same amount on two pages or more (unnumbered cover
+pages); so "2021" wrapped to the foot of page 12 stays.
 
 Headings: the body size is the type size most of the text is set in; a line set at least
 15% larger (and under 200 characters) is a heading, its level the rank of its size among
@@ -75,16 +77,28 @@ def _key(text: str) -> str:
 def drop_furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> list[list[Line]]:
     """The pages' lines without running headers, footers and page numbers."""
     edges = [_edge_lines(lines, height) for lines, height in zip(pages, heights, strict=True)]
-    seen = Counter(key for page in edges for key in {_key(line.text) for line in page})
+    numbers = [line for edge in edges for line in edge if _PAGE_NUMBER.match(_key(line.text))]
+    offsets = Counter(_number_offset(line) for line in numbers)
+    counting = {o for o, n in offsets.items() if n >= 2} | {-1, 0, 1, 2, 3}
+    seen = Counter(
+        key for edge in edges for key in {_key(ln.text) for ln in edge if ln not in numbers}
+    )
     repeated = {k for k, n in seen.items() if n >= 2 and 2 * n > len(pages)}
+
+    def furniture(line: Line) -> bool:
+        if line in numbers:
+            return _number_offset(line) in counting
+        return _key(line.text) in repeated
+
     return [
-        [
-            line
-            for line in lines
-            if line not in edge or not (_key(line.text) in repeated or _is_page_number(line))
-        ]
+        [line for line in lines if line not in edge or not furniture(line)]
         for lines, edge in zip(pages, edges, strict=True)
     ]
+
+
+def _number_offset(line: Line) -> int:
+    """How far a page number is from the page's place in the file (0 when page 1 says 1)."""
+    return int(re.findall(r"\d+", line.text)[0]) - line.page
 
 
 def _edge_lines(lines: Sequence[Line], height: float) -> set[Line]:
@@ -92,10 +106,6 @@ def _edge_lines(lines: Sequence[Line], height: float) -> set[Line]:
     top = [line for line in ordered[:2] if line.bottom < height * EDGE_ZONE]
     bottom = [line for line in ordered[-2:] if line.top > height * (1 - EDGE_ZONE)]
     return set(top + bottom)
-
-
-def _is_page_number(line: Line) -> bool:
-    return bool(_PAGE_NUMBER.match(_key(line.text)))
 
 
 def body_size(lines: Iterable[Line]) -> float:

@@ -243,3 +243,58 @@ def encrypted(pdf: bytes, *, user_password: str, owner_password: str = "ejer") -
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def plain_to_docx(text: str) -> bytes:
+    """A plain text as Word paragraphs (one per block between blank lines, its lines kept
+    as line breaks), for reading back texts we did not write without committing them."""
+
+    def build(document: Document) -> None:
+        for block in _plain_blocks(text):
+            paragraph = document.add_paragraph()
+            for n, line in enumerate(block):
+                if n:
+                    paragraph.add_run().add_break()
+                paragraph.add_run(line)
+
+    return word(build)
+
+
+def plain_to_pdf(text: str) -> bytes:
+    """The same as `plain_to_docx`, as a PDF in Helvetica (so only Windows-1252 letters)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    style = getSampleStyleSheet()["BodyText"]
+    style.splitLongWords = False  # a long address runs into the margin instead of breaking
+    story = [
+        Paragraph("<br/>".join(html.escape(line) for line in block), style)
+        for block in _plain_blocks(pdf_safe(text))
+    ]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    return buffer.getvalue()
+
+
+def pdf_safe(text: str) -> str:
+    """The text without the characters reportlab's standard fonts cannot draw."""
+    return "".join(c for c in text if c == "\n" or (c.isprintable() and _in_cp1252(c)))
+
+
+def _in_cp1252(character: str) -> bool:
+    try:
+        character.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _plain_blocks(text: str) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.strip():
+            blocks[-1].append(line.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]

@@ -6,7 +6,7 @@ import pytest
 
 from knowledge.core.errors import CorruptDocument, EmptyDocument, EncryptedDocument, NoTextLayer
 from knowledge.documents.formats import read_file
-from knowledge.documents.formats.pdf_lines import join
+from knowledge.documents.formats.pdf_lines import Line, drop_furniture, join
 from tests.knowledge.documents.formats.documents import (
     MINUTES,
     drawn_pdf,
@@ -135,3 +135,18 @@ def test_a_pdf_cut_short_is_refused_as_corrupt() -> None:
 def test_a_pdf_of_blank_pages_is_empty() -> None:
     with pytest.raises(EmptyDocument, match="no text"):
         read_file("blank.pdf", drawn_pdf([[], []]))
+
+
+def _line(text: str, top: float, page: int) -> Line:
+    return Line(text, 72, 300, top, top + 10, 10, page)
+
+
+def test_a_lone_page_number_goes_but_a_year_at_the_foot_of_a_page_stays() -> None:
+    pages = [
+        [_line("Indledning om klyngen.", 100, 0), _line("1", 800, 0)],
+        [_line("Sundhedsstyrelsen", 100, 1), _line("2021", 800, 1)],
+    ]
+    kept = drop_furniture(pages, [842, 842])
+    assert [["Indledning om klyngen."], ["Sundhedsstyrelsen", "2021"]] == [
+        [line.text for line in page] for page in kept
+    ]
