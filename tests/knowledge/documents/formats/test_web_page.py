@@ -120,3 +120,20 @@ def test_hidden_elements_and_skip_links_are_dropped() -> None:
         "</main></body>"
     )
     assert "Synlig tekst\n" == read_file("h.html", page.encode()).text
+
+
+def test_comments_pre_and_lettered_lists() -> None:
+    page = (
+        "<main><p>Før<!-- skjult -->efter &amp; mere</p><pre>linje 1\n  linje 2</pre>"
+        "<ol type=a><li>x</li><li>y</li></ol></main>"
+    )
+    assert (
+        "Førefter & mere\n\nlinje 1\nlinje 2\n\na. x\nb. y\n"
+        == read_file("a.html", page.encode()).text
+    )
+
+
+def test_xhtml_with_an_xml_declaration_is_read() -> None:
+    page = '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml">'
+    page += "<body><h1>Klynge</h1><p>Tekst</p></body></html>"
+    assert "# Klynge\n\nTekst\n" == read_file("a.xhtml", page.encode()).text
