@@ -12,20 +12,11 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from botbuilder.schema import Activity
-
 from bot.settings import Settings
 from knowledge.service import KnowledgeService
 from knowledge.updates.contract import Author
 
 logger = logging.getLogger(__name__)
-
-
-def author_of(activity: Activity) -> Author:
-    sender = activity.from_property
-    aad_id = getattr(sender, "aad_object_id", None) if sender else None
-    name = (getattr(sender, "name", None) if sender else None) or "ukendt"
-    return Author(aad_id, str(name))
 
 
 @dataclass(frozen=True)

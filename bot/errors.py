@@ -14,7 +14,7 @@ from collections import OrderedDict
 from botbuilder.core import TurnContext
 
 from bot.replies import text_activity
-from bot.teams import language_of
+from dialogs.turn import language_of
 from knowledge.core.db import is_transient
 from knowledge.core.errors import DatabaseUnavailable
 
@@ -39,7 +39,7 @@ class TurnErrors:
 
     async def __call__(self, turn_context: TurnContext, error: Exception) -> None:
         activity = turn_context.activity
-        lang = language_of(activity)
+        lang = language_of(activity.locale)
         if isinstance(error, DatabaseUnavailable) or is_transient(error):
             logger.warning("turn failed: database unavailable (%s)", type(error).__name__)
             await self._tell_once(turn_context, UNREACHABLE[lang])

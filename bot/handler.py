@@ -18,20 +18,12 @@ from botbuilder.core import ActivityHandler, ConversationState, InvokeResponse, 
 from botbuilder.dialogs import DialogSet, DialogTurnStatus
 from botbuilder.schema import ChannelAccount
 
-from bot.access import Access, author_of
+from bot.access import Access
 from bot.locks import TurnLocks
 from bot.replies import text_activity, to_activity, with_question
 from bot.storage import prefetched
 from bot.subscribing import Subscribing
-from bot.teams import (
-    chat_id,
-    conversation_key,
-    departure,
-    language_of,
-    page_request,
-    question_text,
-    supports_cards,
-)
+from bot.turns import chat_key, departure, turn_of
 from bot.wire import to_json
 from dialogs.cards import Reply, render, welcome_card
 from dialogs.chat_commands import (
@@ -47,6 +39,7 @@ from dialogs.recognisers import is_update_command, parse_update_request
 from dialogs.status_update import UPDATE_DIALOG, StatusUpdateDialog, UpdateOptions
 from dialogs.subscription_cards import unsubscribe_data
 from dialogs.subscription_commands import subscription_command
+from dialogs.turn import Turn
 from dialogs.update_card import (
     card_action_data,
     handle_card_submit,
@@ -57,15 +50,13 @@ from dialogs.wording import say
 from knowledge.answers.kinds import HelpAnswer, ScopeSet
 from knowledge.core.chat import ChatScope
 from knowledge.service import KnowledgeService
-from knowledge.state.conversations import Seen
 from knowledge.updates.contract import Ambiguous, Found
 
 logger = logging.getLogger(__name__)
 INTENT = "klyngebot.intent"
-# What the turn read when it started (knowledge.state.turn_start): the conversation's row and
-# the knowledge base's generation.
+# The turn (dialogs.turn.Turn), and the conversation's row as the turn start read it.
+TURN = "klyngebot.turn"
 SEEN = "klyngebot.seen"
-GENERATION = "klyngebot.generation"
 MESSAGE_TYPE = "application/vnd.microsoft.activity.message"
 
 
@@ -98,10 +89,9 @@ def _log_turn(turn_context: TurnContext, started: float) -> None:
     )
 
 
-def _scope(turn_context: TurnContext) -> ChatScope:
-    """What the chat said about itself ("vi er Midtklyngen"), as the turn found it."""
-    seen: Seen | None = turn_context.turn_state.get(SEEN)
-    return seen.scope if seen is not None else ChatScope()
+def _turn(turn_context: TurnContext) -> Turn:
+    turn: Turn = turn_context.turn_state[TURN]
+    return turn
 
 
 class KlyngeBot(ActivityHandler):  # type: ignore[misc]
@@ -123,11 +113,13 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
     async def on_turn(self, turn_context: TurnContext) -> None:
         started = time.perf_counter()
         try:
-            async with self._locks.holding(conversation_key(turn_context.activity)):
+            activity = turn_context.activity
+            chat = chat_key(activity)
+            async with self._locks.holding(chat):
                 state_key = self._state.get_storage_key(turn_context)
-                start = await self._service.turn_start(chat_id(turn_context.activity), state_key)
-                turn_context.turn_state[SEEN] = start.seen
-                turn_context.turn_state[GENERATION] = start.generation
+                start = await self._service.turn_start(chat.conversation_id, state_key)
+                turn = turn_of(activity, chat, start.seen, start.generation)
+                turn_context.turn_state[SEEN], turn_context.turn_state[TURN] = start.seen, turn
                 with prefetched({state_key: start.state}):
                     await super().on_turn(turn_context)
                     await self._state.save_changes(turn_context)
@@ -137,36 +129,36 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
                 _log_turn(turn_context, started)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
-        activity = turn_context.activity
+        activity, turn = turn_context.activity, _turn(turn_context)
         if await self._card_button(turn_context):
             return
-        activity.text = question_text(activity)  # the dialog reads answers without @mention
+        activity.text = turn.text  # the dialog reads answers without @mention
         dialog = await self._dialogs.create_context(turn_context)
         if (await dialog.continue_dialog()).status != DialogTurnStatus.Empty:
             turn_context.turn_state[INTENT] = "update"
             return
-        if (command := editors_command(activity.text)) is not None:
+        if (command := editors_command(turn.text)) is not None:
             turn_context.turn_state[INTENT] = "editors"
             await turn_context.send_activity(
                 text_activity(await self._editors(turn_context, command))
             )
             return
-        if (fix := correction(activity.text)) is not None:
+        if (fix := correction(turn.text)) is not None:
             turn_context.turn_state[INTENT] = "correction"
             await turn_context.send_activity(text_activity(await self._correct(turn_context, fix)))
             return
-        if (asked := subscription_command(activity.text)) is not None:
+        if (asked := subscription_command(turn.text)) is not None:
             turn_context.turn_state[INTENT] = "subscriptions"
-            reply = await self._subscribing.command(activity, asked)
+            reply = await self._subscribing.command(turn, asked)
             await turn_context.send_activity(to_activity(reply))
             return
-        if (subject := history_subject(activity.text)) is not None:
+        if (subject := history_subject(turn.text)) is not None:
             turn_context.turn_state[INTENT] = "history"
             await turn_context.send_activity(
                 to_activity(await self._history(turn_context, subject))
             )
             return
-        if is_update_command(activity.text):
+        if is_update_command(turn.text):
             turn_context.turn_state[INTENT] = "update"
             form = await self._update_form(turn_context)
             if form is not None:
@@ -178,11 +170,11 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
 
     async def _card_button(self, turn_context: TurnContext) -> bool:
         """An Action.Submit of one of the bot's cards (unsubscribe, the update form)."""
-        activity = turn_context.activity
-        if (pressed := unsubscribe_data(activity.value)) is not None:
+        turn = _turn(turn_context)
+        if (pressed := unsubscribe_data(turn.value)) is not None:
             turn_context.turn_state[INTENT] = "unsubscribe button"
-            reply = await self._subscribing.button(activity, pressed)
-        elif (data := card_action_data(activity.value)) is not None:
+            reply = await self._subscribing.button(turn, pressed)
+        elif (data := card_action_data(turn.value)) is not None:
             reply = await self._card_submitted(turn_context, data)
         else:
             return False
@@ -191,21 +183,21 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         return True
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
-        activity = turn_context.activity
-        if activity.name != "adaptiveCard/action":
+        if turn_context.activity.name != "adaptiveCard/action":
             return await super().on_invoke_activity(turn_context)
-        if (pressed := unsubscribe_data(activity.value)) is not None:
+        turn = _turn(turn_context)
+        if (pressed := unsubscribe_data(turn.value)) is not None:
             turn_context.turn_state[INTENT] = "unsubscribe button"
-            return _invoke_answer(await self._subscribing.button(activity, pressed))
-        data = card_action_data(activity.value)
+            return _invoke_answer(await self._subscribing.button(turn, pressed))
+        data = card_action_data(turn.value)
         if data is None:
             return await super().on_invoke_activity(turn_context)
         turn_context.turn_state[INTENT] = "update card"
         return _invoke_answer(await self._card_submitted(turn_context, data))
 
     async def _editors(self, turn_context: TurnContext, command: EditorsCommand) -> str:
-        activity = turn_context.activity
-        lang, author = language_of(activity), author_of(activity)
+        turn = _turn(turn_context)
+        lang, author = turn.lang, turn.author
         if not self._access.is_admin(author):
             return word("not_admin", lang)
         if command.action == "list":
@@ -221,12 +213,11 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         return word("removed" if removed else "not_editor", lang, aad=command.aad_id)
 
     async def _correct(self, turn_context: TurnContext, fix: Correction) -> str:
-        activity = turn_context.activity
-        lang, author = language_of(activity), author_of(activity)
+        turn = _turn(turn_context)
+        lang, author = turn.lang, turn.author
         if fix.category is None:
             return word("which_status", lang)
-        scope = _scope(turn_context)
-        found = await self._service.find_item(fix.item_text, scope)
+        found = await self._service.find_item(fix.item_text, turn.scope)
         if not isinstance(found, Found):
             return say("history_not_found", lang)
         window = self._access.correction_window
@@ -236,10 +227,9 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         return corrected_text(fix.category, lang) if saved else word("cannot_correct", lang)
 
     async def _history(self, turn_context: TurnContext, subject: str) -> Reply:
-        activity = turn_context.activity
-        lang = language_of(activity)
-        scope = _scope(turn_context)
-        found = await self._service.find_item(subject, scope)
+        turn = _turn(turn_context)
+        lang = turn.lang
+        found = await self._service.find_item(subject, turn.scope)
         if isinstance(found, Ambiguous):
             return history_choices(found, lang)
         if not isinstance(found, Found):
@@ -251,78 +241,70 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         """ "opdater IV-aftalen" in Teams: one card with the status choices and a note
         field, when the message names one item and says nothing of status; "opdater
         status på IV-aftalen" and card-less channels get the dialog."""
-        activity = turn_context.activity
-        wanted = parse_update_request(activity.text)
-        if not supports_cards(activity) or "status" in activity.text.lower():
+        turn = _turn(turn_context)
+        wanted = parse_update_request(turn.text)
+        if not turn.cards or "status" in turn.text.lower():
             return None
         if wanted.category or wanted.note or not wanted.item_text:
             return None
-        if not await self._access.may_edit(self._service, author_of(activity)):
+        if not await self._access.may_edit(self._service, turn.author):
             return None  # the dialog gives the refusal
-        scope = _scope(turn_context)
-        found = await self._service.find_item(wanted.item_text, scope)
+        found = await self._service.find_item(wanted.item_text, turn.scope)
         if not isinstance(found, Found):
             return None
         current = await self._service.current_status(found.item.id)
-        lang = language_of(activity)
+        lang = turn.lang
         title = say("update_form_title", lang, title=found.item.title)
         return Reply(title, update_form(current, lang))
 
     async def _card_submitted(self, turn_context: TurnContext, data: dict[str, Any]) -> Reply:
-        activity = turn_context.activity
-        author = author_of(activity)
-        may_edit = await self._access.may_edit(self._service, author)
-        lang = language_of(activity)
-        conversation = activity.conversation.id if activity.conversation else None
+        turn = _turn(turn_context)
+        may_edit = await self._access.may_edit(self._service, turn.author)
         return await handle_card_submit(
             self._service,
             data,
-            author,
+            turn.author,
             may_edit,
-            lang,
-            conversation_id=conversation,
-            activity_id=activity.id,
+            turn.lang,
+            conversation_id=turn.thread_id,
+            activity_id=turn.activity_id,
         )
 
     async def _update_options(self, turn_context: TurnContext) -> UpdateOptions:
-        activity = turn_context.activity
-        author = author_of(activity)
-        scope = _scope(turn_context)
-        may_edit = await self._access.may_edit(self._service, author)
-        return UpdateOptions(activity.text, author, may_edit, locale=activity.locale, scope=scope)
+        turn = _turn(turn_context)
+        may_edit = await self._access.may_edit(self._service, turn.author)
+        return UpdateOptions(turn.text, turn.author, may_edit, locale=turn.locale, scope=turn.scope)
 
     async def _answer(self, turn_context: TurnContext) -> None:
-        activity = turn_context.activity
-        question, offset = activity.text, page_request(activity)
-        key = conversation_key(activity)
+        turn = _turn(turn_context)
+        question, offset = turn.text, turn.page
         if not question:
-            answer: Any = HelpAnswer("help", language_of(activity))
+            answer: Any = HelpAnswer("help", turn.lang)
         else:
-            scope = _scope(turn_context)
             answer = await self._service.ask(
                 question,
-                lang_hint=activity.locale,
-                scope=scope,
+                lang_hint=turn.locale,
+                scope=turn.scope,
                 offset=offset,
-                generation=turn_context.turn_state.get(GENERATION),
+                generation=turn.generation,
             )
         if isinstance(answer, ScopeSet):
-            await self._service.set_chat_scope(key, ChatScope(answer.region, answer.cluster))
+            await self._service.set_chat_scope(turn.chat, ChatScope(answer.region, answer.cluster))
         turn_context.turn_state[INTENT] = answer.intent
-        reply = render(answer, cards=supports_cards(activity))
+        reply = render(answer, cards=turn.cards)
         with_question(reply.card, question, offset)
         await turn_context.send_activity(to_activity(reply))
 
     async def _remember(self, turn_context: TurnContext) -> None:
         """Refresh the conversation reference on every activity, except the goodbyes."""
-        activity = turn_context.activity
+        activity, turn = turn_context.activity, _turn(turn_context)
         if gone := departure(activity):
-            await self._service.deactivate_conversation(chat_id(activity), gone)
+            await self._service.deactivate_conversation(turn.chat_id, gone)
             return
         reference = to_json(TurnContext.get_conversation_reference(activity))
-        reference["conversation"]["id"] = chat_id(activity)  # a channel, not the thread
+        reference["conversation"]["id"] = turn.chat_id  # a channel, not the thread
         await self._service.refresh_conversation(
-            conversation_key(activity), reference, turn_context.turn_state.get(SEEN)
+            turn.chat, reference, turn_context.turn_state.get(SEEN)
         )
 
     async def on_members_added_activity(
@@ -337,8 +319,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
 
     async def _welcome(self, turn_context: TurnContext) -> None:
         # Teams sends both conversationUpdate and installationUpdate on install: welcome once.
-        if await self._service.claim_welcome(conversation_key(turn_context.activity)):
+        turn = _turn(turn_context)
+        if await self._service.claim_welcome(turn.chat):
             turn_context.turn_state[INTENT] = "welcome"
-            await turn_context.send_activity(
-                to_activity(welcome_card(language_of(turn_context.activity)))
-            )
+            await turn_context.send_activity(to_activity(welcome_card(turn.lang)))

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from botbuilder.schema import Activity
-
-from bot.access import author_of
-from bot.gate import tenant_of
-from bot.teams import chat_id, language_of, supports_cards
+from dialogs.buttons import chosen
 from dialogs.cards import Reply
 from dialogs.subscription_cards import (
     Asker,
@@ -26,7 +22,6 @@ from dialogs.subscription_cards import (
     list_reply,
     message,
     not_found_reply,
-    place_of,
     revoked_reply,
     subscribed_reply,
     unsubscribed_reply,
@@ -41,6 +36,7 @@ from dialogs.subscription_commands import (
     Unsubscribe,
     command_language,
 )
+from dialogs.turn import Turn
 from dialogs.wording import say
 from knowledge.core.chat import ChatScope
 from knowledge.notify.contract import (
@@ -53,32 +49,15 @@ from knowledge.notify.contract import (
 from knowledge.service import KnowledgeService
 
 
-def is_personal(activity: Activity) -> bool:
-    """A one-to-one chat; a client that does not say (the Emulator) counts as one."""
-    conversation = activity.conversation
-    kind = getattr(conversation, "conversation_type", None) if conversation else None
-    if kind:
-        return bool(kind == "personal")
-    return not getattr(conversation, "is_group", False)
-
-
-def subscriber_of(activity: Activity) -> Subscriber:
-    author = author_of(activity)
+def subscriber_of(turn: Turn) -> Subscriber:
     return Subscriber(
-        conversation_id=chat_id(activity),
-        channel_id=activity.channel_id or "unknown",
-        tenant_id=tenant_of(activity),
-        personal=is_personal(activity),
-        aad_id=author.aad_id,
-        name=author.name,
+        conversation_id=turn.chat_id,
+        channel_id=turn.chat.channel_id,
+        tenant_id=turn.tenant,
+        personal=turn.personal,
+        aad_id=turn.author.aad_id,
+        name=turn.author.name,
     )
-
-
-def chosen(activity: Activity) -> str | None:
-    """The entity id a "did you mean" button carries, if this turn is one."""
-    value = activity.value if isinstance(activity.value, dict) else {}
-    choice = value.get("choice") if value.get("action") == "ask" else None
-    return choice.strip() if isinstance(choice, str) and choice.strip() else None
 
 
 class Subscribing:
@@ -86,36 +65,32 @@ class Subscribing:
         self._service = service
         self._public_url = public_url
 
-    def _asker(self, activity: Activity, text: str | None = None) -> Asker:
-        lang = language_of(activity)
+    def _asker(self, turn: Turn, text: str | None = None) -> Asker:
+        lang = turn.lang
         if text:
             lang = command_language(text, lang)
-        kind = getattr(activity.conversation, "conversation_type", None)
-        place = place_of(kind, is_personal(activity))
-        return Asker(author_of(activity).name, place, lang, supports_cards(activity))
+        return Asker(turn.author.name, turn.place, lang, turn.cards)
 
-    async def command(self, activity: Activity, command: SubscriptionCommand) -> Reply:
-        asker = self._asker(activity, activity.text)
-        scope = await self._service.chat_scope(chat_id(activity))
+    async def command(self, turn: Turn, command: SubscriptionCommand) -> Reply:
+        asker = self._asker(turn, turn.text)
+        scope = turn.scope
         if isinstance(command, Subscribe):
-            return await self._subscribe(activity, command, asker, scope)
+            return await self._subscribe(turn, command, asker, scope)
         if isinstance(command, Unsubscribe):
-            return await self._unsubscribe(activity, command, asker, scope)
+            return await self._unsubscribe(turn, command, asker, scope)
         if isinstance(command, ListSubscriptions):
-            return list_reply(await self._service.subscriptions(chat_id(activity)), asker)
+            return list_reply(await self._service.subscriptions(turn.chat_id), asker)
         if isinstance(command, CalendarRequest):
-            return await self._calendar(activity, command, asker, scope)
-        return await self._revoke(activity, command, asker)
+            return await self._calendar(turn, command, asker, scope)
+        return await self._revoke(turn, command, asker)
 
     async def _subscribe(
-        self, activity: Activity, command: Subscribe, asker: Asker, scope: ChatScope
+        self, turn: Turn, command: Subscribe, asker: Asker, scope: ChatScope
     ) -> Reply:
         if command.bad_lead_days:
             return bad_leads_reply(asker)
-        target = chosen(activity) or command.target or ""
-        request = SubscribeRequest(
-            subscriber_of(activity), target, command.wants, command.lead_days
-        )
+        target = chosen(turn.value) or command.target or ""
+        request = SubscribeRequest(subscriber_of(turn), target, command.wants, command.lead_days)
         outcome = await self._service.subscribe(request, scope)
         if isinstance(outcome, Subscribed):
             return subscribed_reply(outcome, asker, asked_leads=command.lead_days is not None)
@@ -130,14 +105,14 @@ class Subscribing:
         return not_found_reply(outcome, command, typed, asker)
 
     async def _unsubscribe(
-        self, activity: Activity, command: Unsubscribe, asker: Asker, scope: ChatScope
+        self, turn: Turn, command: Unsubscribe, asker: Asker, scope: ChatScope
     ) -> Reply:
-        conversation = chat_id(activity)
+        conversation = turn.chat_id
         if command.everything:
             return unsubscribed_reply(
                 await self._service.unsubscribe(conversation, None), asker, None
             )
-        target = chosen(activity) or command.target
+        target = chosen(turn.value) or command.target
         if target is None and scope == ChatScope():
             return list_reply(await self._service.subscriptions(conversation), asker)
         result = await self._service.unsubscribe(conversation, target or "", scope=scope)
@@ -146,23 +121,23 @@ class Subscribing:
         return unsubscribed_reply(result, asker, command.target)
 
     async def _calendar(
-        self, activity: Activity, command: CalendarRequest, asker: Asker, scope: ChatScope
+        self, turn: Turn, command: CalendarRequest, asker: Asker, scope: ChatScope
     ) -> Reply:
-        target = chosen(activity) or command.target or ""
-        found = await self._service.calendar_link(subscriber_of(activity), target, scope)
+        target = chosen(turn.value) or command.target or ""
+        found = await self._service.calendar_link(subscriber_of(turn), target, scope)
         if isinstance(found, CalendarLink):
             return calendar_reply(found, self._public_url, asker)
         return self._unresolved(found, command, asker)
 
-    async def _revoke(self, activity: Activity, command: RevokeCalendar, asker: Asker) -> Reply:
-        owner = subscriber_of(activity).aad_id
+    async def _revoke(self, turn: Turn, command: RevokeCalendar, asker: Asker) -> Reply:
+        owner = subscriber_of(turn).aad_id
         return revoked_reply(await self._service.revoke_calendar(owner), asker)
 
-    async def button(self, activity: Activity, pressed: UnsubscribeButton) -> Reply:
+    async def button(self, turn: Turn, pressed: UnsubscribeButton) -> Reply:
         """An unsubscribe button: the list without that line (a list's button), or the
         sentence saying what ended (a notification's)."""
-        asker = self._asker(activity)
-        conversation = chat_id(activity)
+        asker = self._asker(turn)
+        conversation = turn.chat_id
         if not pressed.subscription_ids:  # never "all": an empty list is a broken button
             return message(say("sub_gone_already", asker.lang), asker)
         result = await self._service.unsubscribe(conversation, None, pressed.subscription_ids)

@@ -28,6 +28,7 @@ from dialogs.elements import (
 )
 from dialogs.item_cards import changes_content, item_content, list_content
 from dialogs.meeting_cards import decisions_content, meetings_content
+from dialogs.turn import language_of
 from dialogs.wording import examples, say, topics
 from knowledge.answers.kinds import (
     Answer,
@@ -69,7 +70,7 @@ def welcome_card(locale: str) -> Reply:
 
     `locale` is a language or locale ("da", "en-GB"); anything not English is Danish.
     """
-    lang: Lang = "en" if locale.lower().startswith("en") else "da"
+    lang = language_of(locale)
     body = [
         heading(say("welcome", lang)),
         text(say("welcome_intro", lang)),

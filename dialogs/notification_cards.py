@@ -45,6 +45,7 @@ from dialogs.item_cards import status_badge
 from dialogs.meeting_cards import when
 from dialogs.paging import AGENDA_SHOWN, page
 from dialogs.subscription_cards import and_join, unsubscribe_button
+from dialogs.turn import language_of
 from dialogs.wording import count, say
 from knowledge.answers.kinds import AgendaView, MeetingView, StatusView
 from knowledge.core.chat import Lang
@@ -68,7 +69,7 @@ def render_notification(due: Due) -> Activity:
 
 def notification_reply(due: Due, *, cards: bool = True) -> Reply:
     """`due` as a card and plain text, in the subscriber's language (Danish by default)."""
-    lang = language(due.locale)
+    lang = language_of(due.locale)
     payload = due.payload if isinstance(due.payload, dict) else {}
     content = _CONTENT.get(due.kind, _digest)(payload, lang, due.due_at)
     ids = _ids(payload)
@@ -79,10 +80,6 @@ def notification_reply(due: Due, *, cards: bool = True) -> Reply:
         hint = _unsubscribe_hint(payload, lang)
         return Reply(f"{plain}\n{hint}" if hint else plain, None)
     return Reply(plain, card(content, lang, plain))
-
-
-def language(locale: str | None) -> Lang:
-    return "en" if (locale or "").lower().startswith("en") else "da"
 
 
 # -- reminder ------------------------------------------------------------------------------
