@@ -13,7 +13,8 @@ from collections import OrderedDict
 
 from botbuilder.core import TurnContext
 
-from bot.replies import text_activity
+from bot.replies import to_activity
+from dialogs.cards import Reply
 from dialogs.turn import language_of
 from knowledge.core.db import is_transient
 from knowledge.core.errors import DatabaseUnavailable
@@ -56,6 +57,6 @@ class TurnErrors:
         while len(self._told) > REMEMBERED:
             self._told.popitem(last=False)
         try:
-            await turn_context.send_activity(text_activity(text))
+            await turn_context.send_activity(to_activity(Reply(text, None)))
         except Exception:  # the connector may be the broken part; the log has the cause
             logger.warning("could not send the apology", exc_info=True)

@@ -1,41 +1,41 @@
-"""Turning a rendered reply (text and maybe a card) into a Bot Framework activity."""
+"""Messages out of `dialogs/` into Bot Framework activities, in this one place: a message
+of the conversation, a proactive notification, and the answer of an Action.Execute."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from botbuilder.core import CardFactory, MessageFactory
+from botbuilder.core import CardFactory, InvokeResponse, MessageFactory, TurnContext
 from botbuilder.schema import Activity
 
 from dialogs.cards import Reply
+from dialogs.notification_cards import notification_reply
+from dialogs.update_card import invoke_response_body
+from knowledge.notify.contract import Due
+
+MESSAGE_TYPE = "application/vnd.microsoft.activity.message"
+SUMMARY_MAX = 200  # characters of the text that notifications and card-less clients show
 
 
 def to_activity(reply: Reply) -> Activity:
     if reply.card is None:
         return MessageFactory.text(reply.text)
     activity = MessageFactory.attachment(CardFactory.adaptive_card(reply.card))
-    activity.summary = reply.text[:200]  # what notifications and card-less clients show
+    activity.summary = reply.text[:SUMMARY_MAX]
     return activity
 
 
-def text_activity(text: str) -> Activity:
-    return MessageFactory.text(text)
+async def send_reply(context: TurnContext, reply: Reply) -> None:
+    """What a waterfall dialog sends besides its prompts (the saved status's card)."""
+    await context.send_activity(to_activity(reply))
 
 
-def with_question(card: dict[str, Any] | None, question: str, offset: int) -> None:
-    """Let each "vis flere" button carry the question and where its next page starts,
-    so pressing it asks again from there (the card itself knows neither)."""
-    for data in _submit_data(card):
-        if data.get("action") == "more":
-            shown = data.get("shown")
-            data["question"] = question
-            data["offset"] = offset + (shown if isinstance(shown, int) else 0)
+def notification_activity(due: Due) -> Activity:
+    """The Activity the notifier sends for `due`: its card, with its text as the summary."""
+    return to_activity(notification_reply(due))
 
 
-def _submit_data(node: Any) -> list[dict[str, Any]]:
-    if isinstance(node, list):
-        return [data for child in node for data in _submit_data(child)]
-    if not isinstance(node, dict):
-        return []
-    own = [node["data"]] if isinstance(node.get("data"), dict) else []
-    return own + [data for child in node.values() for data in _submit_data(child)]
+def invoke_answer(reply: Reply) -> InvokeResponse:
+    """What an Action.Execute gets back: the card that replaces the pressed one."""
+    if reply.card is None:
+        body = {"statusCode": 200, "type": MESSAGE_TYPE, "value": reply.text}
+        return InvokeResponse(status=200, body=body)
+    return InvokeResponse(status=200, body=invoke_response_body(reply.card))

@@ -1,9 +1,8 @@
 """The messages the notifier sends: short cards in the subscriber's language.
 
 `notification_reply(due)` renders a claimed notification (`knowledge.notify.contract.Due`) as
-a `Reply`; `render_notification(due)` wraps it into the Activity that `bot/proactive.py`
-sends. Three kinds, each with an unsubscribe button carrying the payload's
-"subscription_ids":
+a `Reply`; `bot/proactive.py` sends it (`bot/replies.py` makes it an Activity). Three kinds,
+each with an unsubscribe button carrying the payload's "subscription_ids":
 
 - reminder: which body meets, when (weekday, time, "om 7 dage"), where, agenda items;
 - status: an item followed has a new status, by whom, from when;
@@ -21,9 +20,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from typing import Any
-
-from botbuilder.core import CardFactory, MessageFactory
-from botbuilder.schema import Activity
 
 from dialogs import formats
 from dialogs.cards import Reply
@@ -55,16 +51,6 @@ from knowledge.notify.contract import Due
 
 STATUS_TEXT_MAX = 400
 DIGEST_SHOWN = 12
-SUMMARY_MAX = 200
-
-
-def render_notification(due: Due) -> Activity:
-    """The Activity to send for `due`: the card, with its text as the summary."""
-    reply = notification_reply(due)
-    assert reply.card is not None  # cards=True always gives one
-    activity = MessageFactory.attachment(CardFactory.adaptive_card(reply.card))
-    activity.summary = reply.text[:SUMMARY_MAX]  # what the Teams notification shows
-    return activity
 
 
 def notification_reply(due: Due, *, cards: bool = True) -> Reply:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from dialogs import formats
 from dialogs.cards import Reply
@@ -41,7 +41,9 @@ from dialogs.subscription_commands import (
     Subscribe,
     SubscriptionCommand,
     Unsubscribe,
+    command_language,
 )
+from dialogs.turn import Place, Turn
 from dialogs.wording import say
 from knowledge.answers.kinds import Choice
 from knowledge.core.chat import Lang
@@ -62,8 +64,6 @@ UNSUBSCRIBE = "unsubscribe"  # the button's verb and its data's "klyngebot" valu
 IDS_MAX = 100  # subscription ids one button may carry
 CHOICES_SHOWN = 5
 
-Place = Literal["personal", "channel", "chat"]
-
 
 @dataclass(frozen=True)
 class Asker:
@@ -75,10 +75,10 @@ class Asker:
     cards: bool = True
 
 
-def place_of(conversation_type: str | None, personal: bool) -> Place:
-    if personal:
-        return "personal"
-    return "channel" if conversation_type == "channel" else "chat"
+def asker_of(turn: Turn, *, typed: bool = True) -> Asker:
+    """The turn's author and place; a typed command is answered in the command's language."""
+    lang = command_language(turn.text, turn.lang) if typed and turn.text else turn.lang
+    return Asker(turn.author.name, turn.place, lang, turn.cards)
 
 
 # -- words ---------------------------------------------------------------------------------

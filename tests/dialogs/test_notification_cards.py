@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
+from bot.replies import notification_activity
 from dialogs.elements import ACTION_TYPES, ELEMENT_TYPES, SIZE_LIMIT, size
-from dialogs.notification_cards import notification_reply, render_notification
+from dialogs.notification_cards import notification_reply
 from knowledge.core.clock import COPENHAGEN, Clock
 from knowledge.core.db import create_engine, migrate, session_factory
 from knowledge.notify.contract import Due, Subscribed, Subscriber, SubscribeRequest
@@ -215,8 +216,8 @@ def test_the_cards_use_only_known_types_and_fit_in_a_message(due: Due) -> None:
     assert size(card) < SIZE_LIMIT
 
 
-def test_render_notification_gives_an_activity_with_the_card_and_a_summary() -> None:
-    activity = render_notification(_reminder())
+def test_a_notification_activity_has_the_card_and_a_summary() -> None:
+    activity = notification_activity(_reminder())
 
     [attachment] = activity.attachments
     assert "message" == activity.type
