@@ -13,8 +13,8 @@ from collections import OrderedDict
 
 from botbuilder.core import TurnContext
 
-from bot.replies import to_activity
-from dialogs.cards import Reply
+from bot.outgoing import to_activity
+from dialogs.message import Message
 from dialogs.turn import language_of
 from knowledge.core.db import is_transient
 from knowledge.core.errors import DatabaseUnavailable
@@ -57,6 +57,6 @@ class TurnErrors:
         while len(self._told) > REMEMBERED:
             self._told.popitem(last=False)
         try:
-            await turn_context.send_activity(to_activity(Reply(text, None)))
+            await turn_context.send_activity(to_activity(Message(text, None)))
         except Exception:  # the connector may be the broken part; the log has the cause
             logger.warning("could not send the apology", exc_info=True)

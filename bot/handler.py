@@ -19,7 +19,7 @@ from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 from botbuilder.schema import ChannelAccount
 
 from bot.locks import TurnLocks
-from bot.replies import invoke_answer, send_reply, to_activity
+from bot.outgoing import invoke_answer, send_message, to_activity
 from bot.storage import prefetched
 from bot.turns import chat_key, departure, turn_of
 from bot.wire import to_json
@@ -91,8 +91,8 @@ class _Edge:
 
 
 async def _send(turn_context: TurnContext, handled: Handled) -> None:
-    for reply in handled.messages:
-        await turn_context.send_activity(to_activity(reply))
+    for message in handled.messages:
+        await turn_context.send_activity(to_activity(message))
 
 
 class KlyngeBot(ActivityHandler):  # type: ignore[misc]
@@ -108,7 +108,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         self._router = conversation(service, access, public_url)
         self._welcome = Welcome(service)
         self._dialogs = DialogSet(state.create_property("dialog_state"))
-        self._dialogs.add(StatusUpdateDialog(service, send_reply))
+        self._dialogs.add(StatusUpdateDialog(service, send_message))
         self._locks = TurnLocks()
 
     async def on_turn(self, turn_context: TurnContext) -> None:

@@ -35,7 +35,7 @@ from botbuilder.schema import Activity, ConversationReference
 from bot.batches import Batches
 from bot.limits import RateLimits
 from bot.outcomes import backoff, failure_of, result_of
-from bot.replies import notification_activity
+from bot.outgoing import notification_activity
 from bot.wire import from_json
 from knowledge.core.clock import Clock
 from knowledge.notify.contract import Due, SendResult

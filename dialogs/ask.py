@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from dialogs.cards import Reply, render
+from dialogs.cards import render
+from dialogs.message import Message
 from dialogs.reading import QUESTION, Handled, Reading
 from dialogs.turn import Turn
 from knowledge.answers.cache import Generation
@@ -62,7 +63,7 @@ class Ask:
         )
 
 
-def answer_reply(answer: Answer, question: str, offset: int, *, cards: bool) -> Reply:
+def answer_reply(answer: Answer, question: str, offset: int, *, cards: bool) -> Message:
     """The answer as a message whose "vis flere" buttons ask `question` again from the
     next page (the card itself knows neither the question nor the offset)."""
     reply = render(answer, cards=cards)

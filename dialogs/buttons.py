@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from dialogs.access import Access, EditorCheck
-from dialogs.cards import Reply
+from dialogs.message import CardAnswer, Message
 from dialogs.reading import PRESSED, Handled, Reading
 from dialogs.subscription_cards import (
     UnsubscribeButton,
@@ -101,13 +101,13 @@ class Buttons:
     async def carry_out(self, turn: Turn, reading: Reading[Pressed]) -> Handled:
         pressed = reading.slots
         if isinstance(pressed, UnsubscribeButton):
-            reply = await self._unsubscribe(turn, pressed)
+            answer = CardAnswer.of(await self._unsubscribe(turn, pressed))
         else:
-            reply = await self._submitted(turn, pressed)
-        said = () if turn.invoke or reply.repeat else (reply,)
-        return Handled(messages=said, in_place=reply)
+            answer = await self._submitted(turn, pressed)
+        said = () if turn.invoke or answer.repeat else (answer.message,)
+        return Handled(messages=said, in_place=answer.message)
 
-    async def _unsubscribe(self, turn: Turn, pressed: UnsubscribeButton) -> Reply:
+    async def _unsubscribe(self, turn: Turn, pressed: UnsubscribeButton) -> Message:
         """The list without that line (a list's button), or the sentence saying what ended
         (a notification's)."""
         asker, chat = asker_of(turn, typed=False), turn.chat_id
@@ -120,7 +120,7 @@ class Buttons:
             return message(notice, asker)
         return list_reply(await self._knowledge.subscriptions(chat), asker, notice)
 
-    async def _submitted(self, turn: Turn, data: dict[str, Any]) -> Reply:
+    async def _submitted(self, turn: Turn, data: dict[str, Any]) -> CardAnswer:
         may_edit = await self._access.may_edit(self._knowledge, turn.author)
         return await handle_card_submit(
             self._knowledge,

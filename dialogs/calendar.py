@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from dialogs.buttons import chosen
-from dialogs.cards import Reply
+from dialogs.message import Message
 from dialogs.reading import CALENDAR_LINK, CALENDAR_REVOKE, SUBSCRIBE, Handled, Reading
 from dialogs.subscription_cards import asker_of, calendar_reply, revoked_reply
 from dialogs.subscription_commands import CalendarRequest, Reader, RevokeCalendar, commands
@@ -51,7 +51,7 @@ class Calendar:
     async def carry_out(self, turn: Turn, reading: Reading[Command]) -> Handled:
         return Handled(messages=(await self._answer(turn, reading.slots),))
 
-    async def _answer(self, turn: Turn, command: Command) -> Reply:
+    async def _answer(self, turn: Turn, command: Command) -> Message:
         asker = asker_of(turn)
         if isinstance(command, RevokeCalendar):
             return revoked_reply(await self._knowledge.revoke_calendar(turn.author.aad_id), asker)

@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import Protocol
 
 from dialogs.access import Access
-from dialogs.cards import Reply
+from dialogs.message import Message
 from dialogs.reading import CORRECTION, Handled, Reading
 from dialogs.recognisers import parse_update_request
 from dialogs.turn import Turn
@@ -87,7 +87,7 @@ class Corrections:
         return None if fix is None else Reading(self.name, CORRECTION, fix, "correction")
 
     async def carry_out(self, turn: Turn, reading: Reading[Correction]) -> Handled:
-        return Handled(messages=(Reply(await self._answer(turn, reading.slots), None),))
+        return Handled(messages=(Message(await self._answer(turn, reading.slots), None),))
 
     async def _answer(self, turn: Turn, fix: Correction) -> str:
         lang = turn.lang

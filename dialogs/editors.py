@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from dialogs.access import Access
-from dialogs.cards import Reply
+from dialogs.message import Message
 from dialogs.reading import EDITORS, Handled, Reading
 from dialogs.turn import Turn
 from knowledge.core.chat import Lang
@@ -78,7 +78,7 @@ class Editors:
         return None if command is None else Reading(self.name, EDITORS, command, "editors")
 
     async def carry_out(self, turn: Turn, reading: Reading[EditorsCommand]) -> Handled:
-        return Handled(messages=(Reply(await self._answer(turn, reading.slots), None),))
+        return Handled(messages=(Message(await self._answer(turn, reading.slots), None),))
 
     async def _answer(self, turn: Turn, command: EditorsCommand) -> str:
         lang, author = turn.lang, turn.author

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from dialogs import formats
-from dialogs.cards import Reply
 from dialogs.elements import (
     Content,
     card,
@@ -22,6 +21,7 @@ from dialogs.elements import (
     text,
 )
 from dialogs.item_cards import source_line, status_badge, whereabouts
+from dialogs.message import Message
 from dialogs.reading import HISTORY, Handled, Reading
 from dialogs.turn import Turn
 from dialogs.wording import say
@@ -59,7 +59,7 @@ def _asked(label: str, detail: str | None) -> str:
     return f"historik for {label} i {detail}" if detail else f"historik for {label}"
 
 
-def history_reply(item: ItemView, entries: Sequence[HistoryEntry], lang: Lang) -> Reply:
+def history_reply(item: ItemView, entries: Sequence[HistoryEntry], lang: Lang) -> Message:
     body = [heading(item.title), subtle(whereabouts(item))]
     if not entries:
         body.append(text(say("history_empty", lang)))
@@ -69,10 +69,10 @@ def history_reply(item: ItemView, entries: Sequence[HistoryEntry], lang: Lang) -
         body.append(subtle(say("shown_of", lang, shown=HISTORY_SHOWN, total=len(entries))))
     content = Content(body)
     fallback = plain_text(content)
-    return Reply(fallback, card(content, lang, fallback))
+    return Message(fallback, card(content, lang, fallback))
 
 
-def history_choices(choices: Ambiguous, lang: Lang) -> Reply:
+def history_choices(choices: Ambiguous, lang: Lang) -> Message:
     """Which item's history: one button per item, each asking for that one's history."""
     actions = [
         submit(
@@ -83,7 +83,7 @@ def history_choices(choices: Ambiguous, lang: Lang) -> Reply:
     ]
     content = Content([text(say("did_you_mean", lang))], actions)
     fallback = plain_text(content)
-    return Reply(fallback, card(content, lang, fallback))
+    return Message(fallback, card(content, lang, fallback))
 
 
 class HistoryBook(Protocol):
@@ -104,11 +104,11 @@ class History:
     async def carry_out(self, turn: Turn, reading: Reading[str]) -> Handled:
         return Handled(messages=(await self._history(turn, reading.slots),))
 
-    async def _history(self, turn: Turn, subject: str) -> Reply:
+    async def _history(self, turn: Turn, subject: str) -> Message:
         found = await self._knowledge.find_item(subject, turn.scope)
         if isinstance(found, Ambiguous):
             return history_choices(found, turn.lang)
         if not isinstance(found, Found):
-            return Reply(say("history_not_found", turn.lang), None)
+            return Message(say("history_not_found", turn.lang), None)
         entries = await self._knowledge.history(found.item.id)
         return history_reply(found.item, entries, turn.lang)

@@ -1,7 +1,7 @@
 """The messages the notifier sends: short cards in the subscriber's language.
 
-`notification_reply(due)` renders a claimed notification (`knowledge.notify.contract.Due`) as
-a `Reply`; `bot/proactive.py` sends it (`bot/replies.py` makes it an Activity). Three kinds,
+`notification_message(due)` renders a claimed notification (`knowledge.notify.contract.Due`) as
+a `Message`; `bot/proactive.py` sends it (`bot/outgoing.py` makes it an Activity). Three kinds,
 each with an unsubscribe button carrying the payload's "subscription_ids":
 
 - reminder: which body meets, when (weekday, time, "om 7 dage"), where, agenda items;
@@ -22,7 +22,6 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from dialogs import formats
-from dialogs.cards import Reply
 from dialogs.elements import (
     Content,
     Element,
@@ -39,6 +38,7 @@ from dialogs.elements import (
 )
 from dialogs.item_cards import status_badge
 from dialogs.meeting_cards import when
+from dialogs.message import Message
 from dialogs.paging import AGENDA_SHOWN, page
 from dialogs.subscription_cards import and_join, unsubscribe_button
 from dialogs.turn import language_of
@@ -53,7 +53,7 @@ STATUS_TEXT_MAX = 400
 DIGEST_SHOWN = 12
 
 
-def notification_reply(due: Due, *, cards: bool = True) -> Reply:
+def notification_message(due: Due, *, cards: bool = True) -> Message:
     """`due` as a card and plain text, in the subscriber's language (Danish by default)."""
     lang = language_of(due.locale)
     payload = due.payload if isinstance(due.payload, dict) else {}
@@ -64,8 +64,8 @@ def notification_reply(due: Due, *, cards: bool = True) -> Reply:
     plain = plain_text(content)
     if not cards:
         hint = _unsubscribe_hint(payload, lang)
-        return Reply(f"{plain}\n{hint}" if hint else plain, None)
-    return Reply(plain, card(content, lang, plain))
+        return Message(f"{plain}\n{hint}" if hint else plain, None)
+    return Message(plain, card(content, lang, plain))
 
 
 # -- reminder ------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
-from dialogs.cards import Reply
+from dialogs.message import Message
 from dialogs.status_update import UpdateOptions
 from dialogs.turn import Turn
 
@@ -50,8 +50,8 @@ class Handled:
     """What a behaviour did with a turn, for the bot to send."""
 
     intent: str | None = None  # for the log line, when only the answer could tell
-    messages: tuple[Reply, ...] = ()  # to send, in this order
-    in_place: Reply | None = None  # an Action.Execute's answer: it replaces the pressed card
+    messages: tuple[Message, ...] = ()  # to send, in this order
+    in_place: Message | None = None  # an Action.Execute's answer: it replaces the pressed card
     begin: UpdateOptions | None = None  # start the status update dialog with these
 
 

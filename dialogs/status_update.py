@@ -26,8 +26,8 @@ from botbuilder.dialogs import (
 )
 from botbuilder.dialogs.prompts import PromptOptions, PromptValidatorContext, TextPrompt
 
-from dialogs.cards import Reply
 from dialogs.interruptions import InterruptibleDialog
+from dialogs.message import Message
 from dialogs.recognisers import (
     is_skip,
     parse_update_request,
@@ -61,7 +61,7 @@ GIVE_UP = "\x00give up"  # a prompt's result after too many answers it could not
 FAILURES_ALLOWED = 3  # the third unreadable answer ends the dialog: two re-prompts
 
 Step = Callable[[WaterfallStepContext], Awaitable[DialogTurnResult]]
-Send = Callable[[TurnContext, Reply], Awaitable[None]]  # the bot's: a reply as an activity
+Send = Callable[[TurnContext, Message], Awaitable[None]]  # the bot sends a Message
 
 
 class UpdateService(Protocol):

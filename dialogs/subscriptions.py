@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from dialogs.buttons import Unsubscribing, chosen
-from dialogs.cards import Reply
+from dialogs.message import Message
 from dialogs.reading import SUBSCRIBE, SUBSCRIPTIONS_LIST, UNSUBSCRIBE, Handled, Reading
 from dialogs.subscription_cards import (
     Asker,
@@ -72,7 +72,7 @@ def subscriber_of(turn: Turn) -> Subscriber:
     )
 
 
-def unresolved(outcome: Any, command: SubscriptionCommand, asker: Asker) -> Reply:
+def unresolved(outcome: Any, command: SubscriptionCommand, asker: Asker) -> Message:
     """A target that is several things, nothing, or not given in a chat without a scope."""
     typed = getattr(command, "target", None)
     if isinstance(outcome, TargetAmbiguous):
@@ -97,7 +97,7 @@ class Subscriptions:
     async def carry_out(self, turn: Turn, reading: Reading[Command]) -> Handled:
         return Handled(messages=(await self._answer(turn, reading.slots),))
 
-    async def _answer(self, turn: Turn, command: Command) -> Reply:
+    async def _answer(self, turn: Turn, command: Command) -> Message:
         asker = asker_of(turn)
         if isinstance(command, Subscribe):
             return await self._subscribe(turn, command, asker)
@@ -105,7 +105,7 @@ class Subscriptions:
             return await self._unsubscribe(turn, command, asker)
         return list_reply(await self._knowledge.subscriptions(turn.chat_id), asker)
 
-    async def _subscribe(self, turn: Turn, command: Subscribe, asker: Asker) -> Reply:
+    async def _subscribe(self, turn: Turn, command: Subscribe, asker: Asker) -> Message:
         if command.bad_lead_days:
             return bad_leads_reply(asker)
         target = chosen(turn.value) or command.target or ""
@@ -115,7 +115,7 @@ class Subscriptions:
             return subscribed_reply(outcome, asker, asked_leads=command.lead_days is not None)
         return unresolved(outcome, command, asker)
 
-    async def _unsubscribe(self, turn: Turn, command: Unsubscribe, asker: Asker) -> Reply:
+    async def _unsubscribe(self, turn: Turn, command: Unsubscribe, asker: Asker) -> Message:
         chat, scope, knowledge = turn.chat_id, turn.scope, self._knowledge
         if command.everything:
             return unsubscribed_reply(await knowledge.unsubscribe(chat, None), asker, None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from dialogs.access import Access, EditorCheck
-from dialogs.cards import Reply
+from dialogs.message import Message
 from dialogs.reading import UPDATE, Handled, Reading
 from dialogs.recognisers import UpdateText, is_update_command, parse_update_request
 from dialogs.status_update import UpdateOptions
@@ -57,11 +57,11 @@ class Update:
         options = UpdateOptions(turn.text, turn.author, may_edit, turn.locale, turn.scope)
         return Handled(begin=options)
 
-    async def _form(self, turn: Turn, item_text: str) -> Reply | None:
+    async def _form(self, turn: Turn, item_text: str) -> Message | None:
         """The form for the one item `item_text` names; None when it names none or several."""
         found = await self._knowledge.find_item(item_text, turn.scope)
         if not isinstance(found, Found):
             return None
         current = await self._knowledge.current_status(found.item.id)
         title = say("update_form_title", turn.lang, title=found.item.title)
-        return Reply(title, update_form(current, turn.lang))
+        return Message(title, update_form(current, turn.lang))

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from dialogs.access import Access
-from dialogs.cards import Reply
 from dialogs.editors import Editors, EditorsBook
+from dialogs.message import Message
 from dialogs.reading import PRESSED, Handled, Reading
 from dialogs.router import Router, conversation
 from dialogs.status_update import UpdateOptions
@@ -54,7 +54,7 @@ class Fixed:
         return Reading(self.name, self.score, turn.text, self.intent)
 
     async def carry_out(self, turn: Turn, reading: Reading[str]) -> Handled:
-        return Handled(messages=(Reply(f"{self.name}: {reading.slots}", None),))
+        return Handled(messages=(Message(f"{self.name}: {reading.slots}", None),))
 
 
 @dataclass

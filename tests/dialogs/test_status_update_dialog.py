@@ -12,7 +12,7 @@ from botbuilder.dialogs import DialogTurnStatus
 from botbuilder.schema import Activity
 from botbuilder.testing import DialogTestClient
 
-from bot.replies import send_reply
+from bot.outgoing import send_message
 from dialogs.status_update import StatusUpdateDialog, UpdateOptions
 from knowledge.service import DEMO_FILE, KnowledgeService
 from knowledge.updates.contract import Author, UpdateRequest
@@ -59,7 +59,7 @@ def start(kb: KnowledgeService) -> Start:
     def chat(text: str, *, may_edit: bool = True, locale: str | None = None) -> Chat:
         options = UpdateOptions(text, EDITOR, may_edit, locale)
         state = ConversationState(MemoryStorage())
-        dialog = StatusUpdateDialog(kb, send_reply)
+        dialog = StatusUpdateDialog(kb, send_message)
         return Chat(DialogTestClient("msteams", dialog, options, conversation_state=state))
 
     return chat
@@ -262,7 +262,7 @@ async def test_the_same_dialog_saves_once_when_its_answer_is_redelivered(
     kb: KnowledgeService,
 ) -> None:
     before = await entries(kb, RYGESTOP)
-    dialog = StatusUpdateDialog(kb, send_reply)
+    dialog = StatusUpdateDialog(kb, send_message)
     options = UpdateOptions("sæt rygestop til afsluttet: ok", EDITOR, True)
     storage = MemoryStorage()
     client = DialogTestClient(
