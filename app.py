@@ -27,7 +27,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import app_package
-from bot.access import Access
+from bot.access import access_from
 from bot.adapter import create_adapter
 from bot.calendar_http import FEEDS, ROUTE, calendar_feed
 from bot.connector import connector_session
@@ -106,7 +106,7 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
         adapter.on_turn_error = TurnErrors()
         app[ADAPTER] = adapter
         state = KlyngeState(SqlStorage(session_factory(app[ENGINE])))
-        access = Access.from_settings(settings)
+        access = access_from(settings)
         app[BOT] = KlyngeBot(app[SERVICE], state, access, settings.public_url)
         async with _notifying(app, adapter):
             yield

@@ -123,7 +123,7 @@ def _said_there(entry: StatusEntry, subscription: Subscription) -> bool:
 
 def _channel_of(conversation_id: str | None) -> str | None:
     """A Teams channel thread ("19:...;messageid=...") is its channel: subscriptions are
-    kept for the channel (see bot.teams.chat_id)."""
+    kept for the channel (see bot.turns.chat_id)."""
     return conversation_id.split(";messageid=", 1)[0] if conversation_id else None
 
 

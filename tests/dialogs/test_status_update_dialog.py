@@ -13,6 +13,7 @@ from botbuilder.dialogs import DialogTurnStatus
 from botbuilder.schema import Activity
 from botbuilder.testing import DialogTestClient
 
+from bot.outgoing import send_message
 from dialogs.status_update import StatusUpdateDialog, UpdateOptions
 from knowledge.service import DEMO_FILE, KnowledgeService
 from knowledge.updates.contract import Author, UpdateRequest
@@ -59,7 +60,7 @@ def start(kb: KnowledgeService) -> Start:
     def chat(text: str, *, may_edit: bool = True, locale: str | None = None) -> Chat:
         options = UpdateOptions(text, EDITOR, may_edit, locale)
         state = ConversationState(MemoryStorage())
-        dialog = StatusUpdateDialog(kb)
+        dialog = StatusUpdateDialog(kb, send_message)
         return Chat(DialogTestClient("msteams", dialog, options, conversation_state=state))
 
     return chat
@@ -264,7 +265,7 @@ async def test_the_same_dialog_saves_once_when_its_answer_is_redelivered(
     kb: KnowledgeService,
 ) -> None:
     before = await entries(kb, RYGESTOP)
-    dialog = StatusUpdateDialog(kb)
+    dialog = StatusUpdateDialog(kb, send_message)
     options = UpdateOptions("sæt rygestop til afsluttet: ok", EDITOR, True)
     storage = MemoryStorage()
     client = DialogTestClient(
@@ -302,7 +303,10 @@ async def test_a_dialog_begun_before_the_rename_still_saves(kb: KnowledgeService
     storage = MemoryStorage()
     options = UpdateOptions("sæt rygestop til afsluttet: ok", EDITOR, True)
     client = DialogTestClient(
-        "msteams", StatusUpdateDialog(kb), options, conversation_state=ConversationState(storage)
+        "msteams",
+        StatusUpdateDialog(kb, send_message),
+        options,
+        conversation_state=ConversationState(storage),
     )
     await client.send_activity("sæt rygestop til afsluttet: ok")
     # As stored by a bot before the rename: the newest entry's id the user saw as "expected".
