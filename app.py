@@ -1,6 +1,6 @@
 """Klyngebot's composition root and command line.
 
-python app.py [serve]                     run the bot (loads the demo into an empty database)
+python app.py [serve] [--demo]            run the bot (--demo: the demo in an empty database)
 python app.py import FILE... [--dry-run]  import documents (or restore an export: kb.json)
 python app.py export [--output FILE]      write the knowledge base as JSON
 python app.py list agreements|initiatives|meetings
@@ -18,6 +18,7 @@ import logging
 import os
 import sys
 from collections.abc import AsyncIterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -87,8 +88,7 @@ async def _knowledge_base(app: web.Application) -> AsyncIterator[None]:
     await migrate(engine)
     clock = Clock(settings.today)
     service = KnowledgeService(session_factory(engine), clock)
-    if await service.load_demo():
-        logger.info("empty knowledge base: loaded the demo knowledge base")
+    await _demo(service, settings.demo)
     await service.ask("hjælp")  # builds the question index now, not on the first user's turn
     app[SERVICE] = app[FEEDS] = service
     app[ENGINE] = engine
@@ -96,6 +96,25 @@ async def _knowledge_base(app: web.Application) -> AsyncIterator[None]:
     yield
     service.close()
     await engine.dispose()
+
+
+async def _demo(service: KnowledgeService, asked: bool) -> None:
+    """The demo knowledge base only when asked for, and never where an import was tried."""
+    if not asked:
+        if await service.is_empty():
+            logger.info(
+                "empty knowledge base: import documents (python app.py import FILE..., or "
+                "send them to the bot in a personal chat), or serve --demo for the demo"
+            )
+        return
+    loaded = await service.load_demo()
+    if loaded == "loaded":
+        logger.info("empty knowledge base: loaded the demo knowledge base (--demo)")
+    elif loaded == "import tried":
+        logger.warning(
+            "--demo: not loading the demo knowledge base: an import was tried in this "
+            "database, which is kept for real documents; use a new database for the demo"
+        )
 
 
 async def _bot(app: web.Application) -> AsyncIterator[None]:
@@ -179,8 +198,12 @@ async def _readyz(request: web.Request) -> web.Response:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="app.py", description="Klyngebot")
+    demo_help = "load the demo knowledge base into an empty database (also DEMO=true)"
+    parser.add_argument("--demo", action="store_true", help=demo_help)
     commands = parser.add_subparsers(dest="command")
-    commands.add_parser("serve", help="run the bot (default)")
+    serve = commands.add_parser("serve", help="run the bot (default)")
+    # SUPPRESS: `app.py --demo serve` keeps the flag given before the command.
+    serve.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help=demo_help)
     imports = commands.add_parser("import", help="import documents or restore an export")
     imports.add_argument("files", nargs="+", type=Path)
     imports.add_argument("--dry-run", action="store_true", help="print what would change")
@@ -386,7 +409,7 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
         sys.stdout if serving else sys.stderr,
     )
     if serving:
-        return _serve(settings)
+        return _serve(replace(settings, demo=True) if command.demo else settings)
     if command.command == "package":
         return _package(settings, command)
     try:

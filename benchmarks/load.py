@@ -8,7 +8,7 @@ PostgreSQL database (created on the server of `--postgres-url`, by default
 KLYNGEBOT_TEST_POSTGRES_URL or scripts/postgres.sh's, and dropped afterwards), and every
 request goes to the two in turn, so each conversation's turns, dialogs included, move
 between the instances. Each bot is `python app.py` with PORT=0, anonymous (no app id, so
-everyone may update statuses), the demo knowledge base, BOT_TODAY=2024-03-01,
+everyone may update statuses), the demo knowledge base (DEMO=true), BOT_TODAY=2024-03-01,
 LOG_LEVEL=WARNING and NOTIFY=true (the notifier runs, as in production; nothing falls due).
 Every run starts fresh processes on a fresh database.
 
@@ -327,6 +327,7 @@ def _bot_env(database_url: str, service_url: str, instance: str) -> dict[str, st
     return {
         "DATABASE_URL": database_url,
         "BOT_TODAY": "2024-03-01",
+        "DEMO": "true",
         "LOG_LEVEL": "WARNING",
         "NOTIFY": "true",
         "INSTANCE_ID": instance,

@@ -11,12 +11,12 @@ The yardstick of issue 7. Four bots, each its own process on loopback, one after
   raw        benchmarks/echo_raw.py: aiohttp only; parse the JSON, post the echo to
              {serviceUrl}v3/conversations/{id}/activities/{activity id} with one shared
              ClientSession, answer 201.
-  klyngebot  `python app.py` on a fresh SQLite file in a temporary folder, the demo knowledge
-             base, BOT_TODAY=2024-03-01, anonymous, LOG_LEVEL=WARNING, NOTIFY=false, answering
-             20 fixed knowledge-base questions (status and next meeting, Danish and English,
-             from tests/questions; the echo bots get the same texts). Each conversation
-             keeps one locale, as a Teams client does (half en-GB, half da-DK), and asks
-             in either language.
+  klyngebot  `python app.py` on a fresh SQLite file in a temporary folder, the demo
+             knowledge base (DEMO=true), BOT_TODAY=2024-03-01, anonymous, LOG_LEVEL=WARNING,
+             NOTIFY=false, answering 20 fixed knowledge-base questions (status and next
+             meeting, Danish and English, from tests/questions; the echo bots get the same
+             texts). Each conversation keeps one locale, as a Teams client does (half
+             en-GB, half da-DK), and asks in either language.
   klyngebot-auth  the same with authentication on, offline (benchmarks/offline_auth.py):
              an app id and password, ALLOWED_TENANTS, the OpenID metadata and token
              issuer pointing at the connector fake's key server, so every activity's

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
 from knowledge.core.db import DEFAULT_URL, normalise_url
 
@@ -52,6 +53,12 @@ class Settings:
     tenant_send_rate: float = 25.0  # proactive sends per second per tenant, this instance
     instance_id: str = ""  # who holds outbox leases; empty: host name and process id
     slow_callback_ms: int = 0  # >0: asyncio debug mode, log callbacks longer than this
+    demo: bool = False  # load the demo knowledge base into an empty database (never a fallback)
+    # Documents sent to the bot in chat (bot/downloads.py): the largest file, the time the
+    # whole download may take, and origins besides Teams' file hosts (tests, a local fake).
+    import_max_bytes: int = 10 * 1024 * 1024
+    import_timeout_seconds: float = 10.0
+    import_download_hosts: tuple[str, ...] = ()
 
     @property
     def anonymous(self) -> bool:
@@ -106,6 +113,12 @@ class Settings:
             tenant_send_rate=reader.number("TENANT_SEND_RATE", 25.0, low=0.01),
             instance_id=environ.get("INSTANCE_ID", "").strip(),
             slow_callback_ms=reader.integer("SLOW_CALLBACK_MS", 0, low=0, high=60_000),
+            demo=reader.flag("DEMO"),
+            import_max_bytes=reader.integer(
+                "IMPORT_MAX_BYTES", 10 * 1024 * 1024, low=1, high=100 * 1024 * 1024
+            ),
+            import_timeout_seconds=reader.number("IMPORT_TIMEOUT_SECONDS", 10.0, low=0.1, high=60),
+            import_download_hosts=reader.origins("IMPORT_DOWNLOAD_HOSTS"),
         )
         reader.raise_if_any()
         return settings
@@ -118,6 +131,20 @@ def _mask_url(url: str) -> str:
     credentials, host = rest.rsplit("@", 1)
     user = credentials.split(":", 1)[0]
     return f"{scheme}://{user}:***@{host}"
+
+
+def _origin(entry: str) -> str | None:
+    """`entry` as scheme://host:port, or None unless it is exactly an http(s) origin."""
+    try:
+        parts = urlsplit(entry)
+        port = parts.port
+    except ValueError:  # a port out of range, a broken IPv6 literal
+        return None
+    extra = parts.path.strip("/") or parts.query or parts.fragment or parts.username
+    if parts.scheme not in ("http", "https") or not parts.hostname or port is None or extra:
+        return None
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return f"{parts.scheme}://{host}:{port}"
 
 
 @dataclass
@@ -196,6 +223,17 @@ class _Reader:
     def names(self, name: str) -> tuple[str, ...]:
         raw = self.environ.get(name, "")
         return tuple(part.strip() for part in raw.split(",") if part.strip())
+
+    def origins(self, name: str) -> tuple[str, ...]:
+        """scheme://host:port entries, each exactly that: no path, no user, the port given."""
+        found = []
+        for entry in self.names(name):
+            origin = _origin(entry)
+            if origin is None:
+                self.problems.append(f"{name}: {entry!r} is not an origin like https://host:443")
+            else:
+                found.append(origin)
+        return tuple(found)
 
     def raise_if_any(self) -> None:
         if self.problems:

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
@@ -29,7 +29,7 @@ from knowledge.core.db import RESTORE_LOCK_KEY, hold_lock, open_inline
 from knowledge.core.errors import DocumentError, RestoreError
 from knowledge.core.history import newest_entry
 from knowledge.core.models import Conversation, Item, Meeting
-from knowledge.documents import exchange
+from knowledge.documents import demo, exchange
 from knowledge.documents.changes import ImportReport
 from knowledge.documents.importer import Importer
 from knowledge.documents.records import ParsedDocument
@@ -68,6 +68,7 @@ from knowledge.updates.editors import EditorLine
 
 DEMO_FILE = Path(__file__).with_name("demo") / "kb.json"
 NO_SCOPE = ChatScope()
+DemoLoad = Literal["loaded", "not empty", "import tried"]
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ class KnowledgeService:
     async def import_documents(
         self, paths: Sequence[Path], *, dry_run: bool = False
     ) -> list[ImportReport]:
+        if not dry_run:
+            await self.note_import()
         parsed: list[tuple[ParsedDocument, str]] = []
         for path in paths:
             source = read_source(path)
@@ -144,6 +147,7 @@ class KnowledgeService:
         return reports
 
     async def restore(self, path: Path, *, replace: bool = False) -> dict[str, int]:
+        await self.note_import()
         data = _read_json(path)
         async with self._sessions() as session, session.begin():
             await hold_lock(session, RESTORE_LOCK_KEY)
@@ -165,21 +169,30 @@ class KnowledgeService:
         async with self._sessions() as session:
             return await exchange.is_empty(session)
 
-    async def load_demo(self) -> bool:
-        """Fill an empty knowledge base with the shipped demo; False when it had content."""
+    async def note_import(self) -> None:
+        """An import is about to be tried: from now on the demo never loads here, even if
+        the import fails and leaves the database empty (`knowledge.documents.demo`)."""
+        async with self._sessions() as session, session.begin():
+            await demo.note_import(session, self._clock.now())
+
+    async def load_demo(self) -> DemoLoad:
+        """Fill an empty knowledge base with the shipped demo, its meetings placed around
+        today (`knowledge.documents.demo`); says why not when it does not."""
         if not await self.is_empty():
-            return False
-        data = _read_json(DEMO_FILE)
+            return "not empty"
+        data = demo.placed(_read_json(DEMO_FILE), self._clock.today())
         async with self._sessions() as session, session.begin():
             # Instances starting together on an empty database: the first loads, the rest
             # wait here and then find it filled.
             await hold_lock(session, RESTORE_LOCK_KEY)
             if not await exchange.is_empty(session):
-                return False
+                return "not empty"
+            if await demo.import_tried(session):
+                return "import tried"
             await exchange.restore_knowledge(
                 session, data, file=str(DEMO_FILE), now=self._clock.now()
             )
-        return True
+        return "loaded"
 
     async def list_items(self, item_type: str) -> list[ItemLine]:
         async with self._sessions() as session:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up (first time) and run Klyngebot on the embedded default: SQLite in the working
-# directory, loaded with the demo knowledge base when empty. Extra arguments go to app.py.
+# directory, loaded with the demo knowledge base when empty (DEMO=true, unless DEMO is
+# set: DEMO=false scripts/run.sh serves an empty database). Extra arguments go to app.py.
 #
 # Serving (no arguments, or "serve") also starts the Microsoft 365 Agents Playground in
 # front of the bot, a Teams-like chat in the browser (scripts/playground.sh), and says
@@ -13,6 +14,8 @@ if [ $# -gt 0 ] && [ "$1" != serve ]; then
   exec .venv/bin/python app.py "$@"
 fi
 
+# Serving: the demo is asked for here; `python app.py` alone never loads it.
+export DEMO="${DEMO:-true}"
 bot_url="http://127.0.0.1:${PORT:-3978}"
 if [ -n "${MicrosoftAppId:-}" ]; then
   echo "MicrosoftAppId is set: running the bot without the Agents Playground (it sends no token)"

@@ -1,25 +1,49 @@
-"""Serving: health endpoints, and the demo knowledge base loaded into an empty database."""
+"""Serving: health endpoints, and the demo knowledge base as a choice: loaded into an empty
+database only when asked for, and never where an import was tried."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from app import SERVICE, create_app
 from bot.settings import Settings
+from knowledge.core.errors import DocumentError
+from knowledge.service import DEMO_FILE, KnowledgeService
+
+Client = TestClient[object, object]
+
+
+@asynccontextmanager
+async def serving(settings: Settings) -> AsyncIterator[KnowledgeService]:
+    async with TestClient(TestServer(create_app(settings))) as client:
+        yield client.app[SERVICE]  # type: ignore[index]
 
 
 @pytest.fixture
-async def client(sqlite_url: str) -> AsyncIterator[TestClient[object, object]]:
+async def client(sqlite_url: str) -> AsyncIterator[Client]:
     app = create_app(Settings(database_url=sqlite_url))
     async with TestClient(TestServer(app)) as client:
         yield client
 
 
-async def test_health_and_readiness(client: TestClient[object, object]) -> None:
+def shipped() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def counts(export: dict[str, Any]) -> tuple[int, int, int]:
+    return len(export["agreements"]), len(export["initiatives"]), len(export["meetings"])
+
+
+async def test_health_and_readiness(client: Client) -> None:
     health = await client.get("/healthz")
     ready = await client.get("/readyz")
 
@@ -27,24 +51,50 @@ async def test_health_and_readiness(client: TestClient[object, object]) -> None:
     assert (200, {"status": "ready"}) == (ready.status, await ready.json())
 
 
-async def test_serving_an_empty_database_loads_the_demo(
-    client: TestClient[object, object],
+async def test_serving_an_empty_database_leaves_it_empty_unless_the_demo_is_asked_for(
+    client: Client,
 ) -> None:
-    service = client.app[SERVICE]  # type: ignore[union-attr]
+    service = client.app[SERVICE]  # type: ignore[index]
 
-    export = await service.export()
-
-    assert len(export["agreements"]) > 10
-    assert len(export["meetings"]) > 10
+    assert await service.is_empty()
 
 
-async def test_serving_a_filled_database_leaves_it_alone(tmp_path: Path, sqlite_url: str) -> None:
-    first = create_app(Settings(database_url=sqlite_url))
-    async with TestClient(TestServer(first)) as client:
-        service = client.app[SERVICE]  # type: ignore[union-attr]
-        await service.restore(Path(__file__).parents[1] / "knowledge/demo/kb.json", replace=True)
-        before = await service.export()
+async def test_serving_with_the_demo_on_its_own_date_loads_it_as_shipped(sqlite_url: str) -> None:
+    async with serving(Settings(database_url=sqlite_url, today=date(2024, 3, 1), demo=True)) as kb:
+        export = await kb.export()
 
-    second = create_app(Settings(database_url=sqlite_url))
-    async with TestClient(TestServer(second)) as client:
-        assert before == await client.app[SERVICE].export()  # type: ignore[union-attr]
+    demo = shipped()
+    assert counts(demo) == counts(export)
+    assert sorted(m["date"] for m in demo["meetings"]) == [m["date"] for m in export["meetings"]]
+
+
+async def test_serving_with_the_demo_later_places_its_meetings_around_today(
+    sqlite_url: str,
+) -> None:
+    today = date(2026, 12, 8)
+    async with serving(Settings(database_url=sqlite_url, today=today, demo=True)) as kb:
+        export = await kb.export()
+
+    planned = [date.fromisoformat(m["date"]) for m in export["meetings"] if m["state"] == "planned"]
+    assert counts(shipped()) == counts(export)
+    assert any(day > today for day in planned)
+
+
+async def test_serving_a_filled_database_leaves_it_alone(sqlite_url: str) -> None:
+    async with serving(Settings(database_url=sqlite_url)) as kb:
+        await kb.restore(DEMO_FILE)
+        before = await kb.export()
+
+    async with serving(Settings(database_url=sqlite_url, demo=True)) as kb:
+        assert before == await kb.export()
+
+
+async def test_after_a_failed_import_the_demo_never_loads(sqlite_url: str, tmp_path: Path) -> None:
+    refused = tmp_path / "notat.txt"
+    refused.write_text("Et notat uden nogen form, som ingen læser kender.\n", encoding="utf-8")
+    async with serving(Settings(database_url=sqlite_url)) as kb:
+        with pytest.raises(DocumentError):
+            await kb.import_documents([refused])
+
+    async with serving(Settings(database_url=sqlite_url, demo=True)) as kb:
+        assert await kb.is_empty()

@@ -1,4 +1,5 @@
-"""`python app.py` as people start it: port 0 picks a free port and says which."""
+"""`python app.py` as people start it: port 0 picks a free port and says which; the demo
+knowledge base only when asked for."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNNING = re.compile(r"Running on (http://127\.0\.0\.1:\d+)")
@@ -42,3 +45,37 @@ def test_port_zero_serves_on_a_free_port_that_is_logged(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.communicate(timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("args", "extra"),
+    [(["--demo"], {}), (["serve", "--demo"], {}), ([], {"DEMO": "true"}), ([], {})],
+    ids=["--demo", "serve --demo", "DEMO=true", "not asked"],
+)
+def test_the_demo_loads_when_asked_for_by_flag_or_setting(
+    tmp_path: Path, args: list[str], extra: dict[str, str]
+) -> None:
+    database = f"sqlite:///{tmp_path / 'kb.db'}"
+    env = {**os.environ, "PORT": "0", "DATABASE_URL": database, "DEMO": "", **extra}
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "app.py"), *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        _wait_for_address(process)
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+    exported = subprocess.run(
+        [sys.executable, str(ROOT / "app.py"), "export"],
+        env={**os.environ, "DATABASE_URL": database},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+
+    assert bool(args or extra) == bool(json.loads(exported.stdout)["meetings"])

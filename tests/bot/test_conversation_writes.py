@@ -28,7 +28,7 @@ QUESTION = "hvad er status på samarbejdsaftale om rygestop?"
 
 @pytest.fixture
 async def bot(database_url: str) -> AsyncIterator[TestClient[Any, Any]]:
-    settings = Settings(database_url=database_url, today=TODAY, notify=False)
+    settings = Settings(database_url=database_url, today=TODAY, notify=False, demo=True)
     async with running_bot(settings) as client:
         yield client
 

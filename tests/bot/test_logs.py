@@ -28,6 +28,7 @@ def json_bot(tmp_path: Path) -> Iterator[BotProcess]:
         {
             "DATABASE_URL": f"sqlite:///{tmp_path / 'kb.db'}",
             "BOT_TODAY": "2024-03-01",
+            "DEMO": "true",
             "LOG_FORMAT": "json",
             "LOG_LEVEL": "DEBUG",
         }

@@ -28,7 +28,11 @@ RYGESTOP = "samarbejdsaftale-om-rygestop-midtjylland"
 @pytest.fixture
 def bot_process(tmp_path: Path) -> Iterator[BotProcess]:
     process = BotProcess(
-        {"DATABASE_URL": f"sqlite:///{tmp_path / 'kb.db'}", "BOT_TODAY": "2024-03-01"}
+        {
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'kb.db'}",
+            "BOT_TODAY": "2024-03-01",
+            "DEMO": "true",
+        }
     )
     yield process
     process.stop()

@@ -46,7 +46,7 @@ DIALOG = (
 
 
 def environment(url: str, name: str) -> dict[str, str]:
-    return {"DATABASE_URL": url, "BOT_TODAY": "2024-03-01", "INSTANCE_ID": name}
+    return {"DATABASE_URL": url, "BOT_TODAY": "2024-03-01", "INSTANCE_ID": name, "DEMO": "true"}
 
 
 @dataclass

@@ -1,5 +1,5 @@
-"""Fixtures: a running Klyngebot (real HTTP on loopback) with the demo knowledge base and a
-connector fake that records every reply."""
+"""Fixtures: a running Klyngebot (real HTTP on loopback) with the demo knowledge base (asked
+for: `demo=True`) and a connector fake that records every reply."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ async def running_bot(settings: Settings) -> AsyncIterator[TestClient[Any, Any]]
 
 @pytest.fixture
 def bot_settings(sqlite_url: str) -> Settings:
-    return Settings(database_url=sqlite_url, today=TODAY)
+    return Settings(database_url=sqlite_url, today=TODAY, demo=True)
 
 
 @pytest.fixture

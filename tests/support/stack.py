@@ -43,6 +43,7 @@ def _bot(workdir: Path, name: str, today: str, port: int | None = 0) -> BotProce
     env = {
         "DATABASE_URL": f"sqlite+aiosqlite:///{workdir / 'kb.db'}",
         "BOT_TODAY": today,
+        "DEMO": "true",
         "PORT": str(port),
         "MicrosoftAppId": "",  # anonymous: the Playground sends no token
         "ALLOWED_TENANTS": "",
