@@ -7,6 +7,7 @@ anything is written, and then applies them all in one transaction.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
@@ -29,7 +30,7 @@ from knowledge.core.db import RESTORE_LOCK_KEY, hold_lock, open_inline
 from knowledge.core.errors import DocumentError, RestoreError
 from knowledge.core.history import newest_entry
 from knowledge.core.models import Conversation, Item, Meeting
-from knowledge.documents import demo, exchange
+from knowledge.documents import demo, exchange, uploads
 from knowledge.documents.changes import ImportReport
 from knowledge.documents.importer import Importer
 from knowledge.documents.records import ParsedDocument
@@ -145,6 +146,45 @@ class KnowledgeService:
         except _Rollback:
             pass
         return reports
+
+    # Documents sent in chat (`knowledge.documents.uploads` says the rules).
+
+    async def preview_upload(self, upload: uploads.Upload) -> uploads.UploadPreview:
+        """Read a file sent in chat, try it in a dry run, and keep it until its editor
+        confirms; raises a DocumentError saying why the file cannot be imported."""
+        name = uploads.file_name(upload.name)
+        document, source = await asyncio.to_thread(uploads.read, name, upload.data)
+        [report] = await self.apply_parsed(
+            [(document, uploads.sha256_of(upload.data))], dry_run=True
+        )
+        async with self._sessions() as session, session.begin():
+            await demo.note_import(session, self._clock.now())
+            token = await uploads.keep(session, upload, self._clock.now())
+        return uploads.UploadPreview(token, uploads.summary_of(report, document), source.warnings)
+
+    async def confirm_upload(self, token: str, conversation_id: str) -> uploads.UploadOutcome:
+        """Import the file `token` keeps, once: its claim, the import and what the import
+        owes subscribers are one transaction."""
+        async with self._sessions() as session:
+            found = await uploads.pending(session, token, conversation_id, self._clock.now())
+        if isinstance(found, uploads.UploadOutcome):
+            return found
+        document, _ = await asyncio.to_thread(uploads.read, found.file, found.data or b"")
+        async with self._sessions() as session, session.begin():
+            now = self._clock.now()
+            if not await uploads.claim(session, token, conversation_id, now):
+                return await uploads.outcome(session, token, conversation_id, now)
+            importer = Importer(session, now)
+            await importer.load()
+            report = await importer.apply(document, found.sha256)
+            await triggers.after_import(session, [report], now)
+            summary = uploads.summary_of(report, document)
+            await uploads.record(session, token, summary)
+        return uploads.UploadOutcome("imported", found.file, summary)
+
+    async def cancel_upload(self, token: str, conversation_id: str) -> uploads.UploadOutcome:
+        async with self._sessions() as session, session.begin():
+            return await uploads.cancel(session, token, conversation_id, self._clock.now())
 
     async def restore(self, path: Path, *, replace: bool = False) -> dict[str, int]:
         await self.note_import()

@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Index,
+    LargeBinary,
     String,
     Text,
     Time,
@@ -150,6 +151,28 @@ class Revision(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     reason: Mapped[str] = mapped_column(String(100))
     made_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class PendingImport(Base):
+    """A document an editor sent in chat, kept until they confirm or cancel its import, or
+    it expires (`knowledge.documents.uploads`). The bytes are kept here, never in a card:
+    the card's buttons carry only `token`."""
+
+    __tablename__ = "pending_imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    conversation_id: Mapped[str] = mapped_column(String(400), index=True)
+    author_id: Mapped[str | None] = mapped_column(String(100))  # AAD object id
+    author_name: Mapped[str] = mapped_column(String(300))
+    file: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column()
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)  # dropped once settled
+    state: Mapped[str] = mapped_column(String(20))  # pending | imported | cancelled
+    outcome: Mapped[dict[str, Any]] = mapped_column(default=dict)  # what the import did
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
 class StateDocument(Base):

@@ -36,9 +36,10 @@ async def _state(engine: AsyncEngine) -> tuple[str, bool, int]:
 async def test_0007_goes_up_and_down_keeping_the_knowledge_base(database_url: str) -> None:
     engine = create_engine(database_url)
     try:
-        await _to(engine, "0006")
+        await migrate(engine)
         kb = KnowledgeService(session_factory(engine), Clock(date(2024, 3, 1)))
         await kb.restore(DEMO_FILE)
+        await _to(engine, "0006", down=True)
         at_0006 = await _state(engine)
 
         await _to(engine, "0007")
