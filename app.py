@@ -32,6 +32,7 @@ from bot.access import access_from
 from bot.adapter import create_adapter
 from bot.calendar_http import FEEDS, ROUTE, calendar_feed
 from bot.connector import connector_session
+from bot.downloads import file_downloader
 from bot.errors import TurnErrors
 from bot.event_loop import event_loop
 from bot.gate import service_url_allowed
@@ -120,13 +121,13 @@ async def _demo(service: KnowledgeService, asked: bool) -> None:
 async def _bot(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     _announce(settings)
-    async with connector_session() as session:
+    async with connector_session() as session, file_downloader(settings) as downloader:
         adapter = create_adapter(settings, session)
         adapter.on_turn_error = TurnErrors()
         app[ADAPTER] = adapter
         state = KlyngeState(SqlStorage(session_factory(app[ENGINE])))
         access = access_from(settings)
-        app[BOT] = KlyngeBot(app[SERVICE], state, access, settings.public_url)
+        app[BOT] = KlyngeBot(app[SERVICE], state, access, settings.public_url, downloader)
         async with _notifying(app, adapter):
             yield
 

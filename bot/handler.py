@@ -24,6 +24,7 @@ from bot.storage import prefetched
 from bot.turns import chat_key, departure, turn_of
 from bot.wire import to_json
 from dialogs.access import Access
+from dialogs.imports import Downloader
 from dialogs.reading import Handled
 from dialogs.router import conversation
 from dialogs.status_update import UPDATE_DIALOG, StatusUpdateDialog, UpdateOptions
@@ -102,10 +103,11 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         state: ConversationState,
         access: Access,
         public_url: str = "http://127.0.0.1:3978",
+        downloader: Downloader | None = None,
     ) -> None:
         self._service = service
         self._state = state
-        self._router = conversation(service, access, public_url)
+        self._router = conversation(service, access, public_url, downloader)
         self._welcome = Welcome(service)
         self._dialogs = DialogSet(state.create_property("dialog_state"))
         self._dialogs.add(StatusUpdateDialog(service, send_message))

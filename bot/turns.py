@@ -1,5 +1,6 @@
 """One neutral `dialogs.turn.Turn` per activity, and the Teams specifics it takes: the bot's
-own @mention, card support, who and where a turn is, and when the bot was sent away.
+own @mention, card support, who and where a turn is, the files sent with a message, and
+when the bot was sent away.
 
 `chat_key(activity)` names the chat (the handler locks and reads the turn start with it);
 `turn_of(activity, chat, seen, generation)` builds the rest once. Nothing below `bot/`
@@ -15,7 +16,7 @@ from botbuilder.schema import Activity
 
 from bot.gate import tenant_of
 from dialogs.buttons import asked_question, page_asked
-from dialogs.turn import Place, Turn, language_of
+from dialogs.turn import Place, SentFile, Turn, language_of
 from knowledge.answers.cache import Generation
 from knowledge.core.chat import QUESTION_MAX, ChatScope
 from knowledge.state.conversations import ConversationKey, Seen
@@ -23,6 +24,9 @@ from knowledge.updates.contract import Author
 
 _AT_TAG = re.compile(r"<at[^>]*>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 CARD_CHANNELS = frozenset({"msteams", "webchat", "emulator", "directline", "test"})
+# A file a person sent the bot in a personal chat (bot/downloads.py says where it is fetched).
+FILE_DOWNLOAD = "application/vnd.microsoft.teams.file.download.info"
+FILES_MAX = 10  # attachments read per message; more are not read at all
 
 
 def turn_of(
@@ -47,6 +51,7 @@ def turn_of(
         invoke=activity.type == "invoke",
         scope=seen.scope if seen is not None else ChatScope(),
         generation=generation,
+        files=files_of(activity),
     )
 
 
@@ -74,6 +79,21 @@ def question_text(activity: Activity) -> str:
             text = text.replace(mention, " ")
     text = _AT_TAG.sub(" ", text)  # a leftover tag of our own name in a channel
     return " ".join(text.split())[:QUESTION_MAX]
+
+
+def files_of(activity: Activity) -> tuple[SentFile, ...]:
+    """The files sent with the message: Teams' file.download.info attachments, each with
+    its name and download URL. Inline images, cards and other attachments are not files."""
+    found = []
+    for attachment in (activity.attachments or [])[:FILES_MAX]:
+        if (attachment.content_type or "").lower() != FILE_DOWNLOAD:
+            continue
+        content = attachment.content if isinstance(attachment.content, dict) else {}
+        url, kind = content.get("downloadUrl"), content.get("fileType")
+        if isinstance(url, str) and url:
+            name = attachment.name if isinstance(attachment.name, str) else ""
+            found.append(SentFile(name, url, kind if isinstance(kind, str) else ""))
+    return tuple(found)
 
 
 def supports_cards(activity: Activity) -> bool:

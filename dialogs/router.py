@@ -6,9 +6,10 @@ waiting dialog first (the status update asks its questions over several turns). 
 router sends nothing itself: the bot's side of the turn (`Edge`) keeps the dialogs and the
 log line, and sends what comes back as `Handled`.
 
-`conversation(knowledge, access, public_url)` is the router of Klyngebot's chat: the
-behaviours in the order their recognisers were always tried. It needs of the knowledge
-base only what its behaviours need (`Knowledge`, the sum of their narrow protocols).
+`conversation(knowledge, access, public_url, downloader)` is the router of Klyngebot's
+chat: the behaviours in the order their recognisers were always tried (documents sent in
+chat first, when the bot gives a downloader). It needs of the knowledge base only what its
+behaviours need (`Knowledge`, the sum of their narrow protocols).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dialogs.calendar import Calendar, CalendarKnowledge
 from dialogs.corrections import Correcting, Corrections
 from dialogs.editors import Editors, EditorsBook
 from dialogs.history import History, HistoryBook
+from dialogs.imports import Downloader, ImportKnowledge, Imports
 from dialogs.reading import PRESSED, Behaviour, Handled, Reading
 from dialogs.status_update import UpdateOptions
 from dialogs.subscriptions import Subscriptions, SubscriptionsKnowledge
@@ -90,6 +92,7 @@ class Knowledge(
     Correcting,
     EditorsBook,
     HistoryBook,
+    ImportKnowledge,
     SubscriptionsKnowledge,
     UpdateKnowledge,
     Protocol,
@@ -97,10 +100,14 @@ class Knowledge(
     """What the chat needs of the knowledge base (`knowledge.service.KnowledgeService` is it)."""
 
 
-def conversation(knowledge: Knowledge, access: Access, public_url: str) -> Router:
+def conversation(
+    knowledge: Knowledge, access: Access, public_url: str, downloader: Downloader | None = None
+) -> Router:
     """Klyngebot's chat: the behaviours in the order their recognisers were always tried."""
+    imports = [] if downloader is None else [Imports(knowledge, access, downloader)]
     return Router(
         [
+            *imports,
             Buttons(knowledge, access),
             Editors(knowledge, access),
             Corrections(knowledge, access),

@@ -22,6 +22,16 @@ def language_of(locale: str | None) -> Lang:
 
 
 @dataclass(frozen=True)
+class SentFile:
+    """A file attached to the message (Teams: a file.download.info attachment in a personal
+    chat): its name as sent, and where its bytes can be fetched."""
+
+    name: str
+    url: str
+    file_type: str = ""  # as the client says ("docx", "pdf"); the content decides
+
+
+@dataclass(frozen=True)
 class Turn:
     """What one activity says, read once."""
 
@@ -39,6 +49,7 @@ class Turn:
     invoke: bool = False  # an Action.Execute: the answer replaces the pressed card
     scope: ChatScope = field(default_factory=ChatScope)  # as the turn found it at start
     generation: Generation | None = None  # the knowledge base's, as the turn found it
+    files: tuple[SentFile, ...] = ()  # documents sent with the message
 
     @property
     def chat_id(self) -> str:

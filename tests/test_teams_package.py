@@ -199,7 +199,7 @@ def test_the_bot_offers_the_six_commands_in_every_scope_in_both_languages(
             translated.setdefault((int(match[1]), int(match[2])), {})[match[3]] = text
 
     assert SCOPES == bot["scopes"]
-    assert False is bot["supportsFiles"]
+    assert True is bot["supportsFiles"]  # editors send documents to import (bot/downloads.py)
     assert [[scope] for scope in SCOPES] == [lists["scopes"] for lists in bot["commandLists"]]
     for i, lists in enumerate(bot["commandLists"]):
         assert COMMANDS["en"] == [command["title"] for command in lists["commands"]]
