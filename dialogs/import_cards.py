@@ -51,8 +51,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "meetings": ("Møder", "Meetings"),
     "bodies": ("Udvalg og grupper", "Committees and groups"),
     "sections": ("Afsnit (gemt som tekst)", "Sections (kept as text)"),
-    "counted": ("{added} nye, {changed} ændrede", "{added} new, {changed} changed"),
-    "new": ("{added} nye", "{added} new"),
+    "new": ("{n} nye", "{n} new"),
+    "new_one": ("1 ny", "1 new"),
+    "changed": ("{n} ændrede", "{n} changed"),
+    "changed_one": ("1 ændret", "1 changed"),
     "confirm": ("Importér", "Import"),
     "cancel": ("Annuller", "Cancel"),
     "press": (
@@ -194,7 +196,7 @@ def _button(choice: str, token: str, lang: Lang) -> Element:
 def _facts(summary: ImportSummary, lang: Lang) -> list[tuple[str, str]]:
     rows = [
         ("items", _count(summary.items, lang)),
-        ("statuses", word("new", lang, added=summary.statuses) if summary.statuses else ""),
+        ("statuses", _counted("new", summary.statuses, lang)),
         ("meetings", _count(summary.meetings, lang)),
         ("bodies", _count(summary.bodies, lang)),
         ("sections", str(summary.sections) if summary.sections else ""),
@@ -203,11 +205,15 @@ def _facts(summary: ImportSummary, lang: Lang) -> list[tuple[str, str]]:
 
 
 def _count(count: Count, lang: Lang) -> str:
-    if count == Count():
+    parts = (_counted("new", count.added, lang), _counted("changed", count.changed, lang))
+    return ", ".join(part for part in parts if part)
+
+
+def _counted(key: str, n: int, lang: Lang) -> str:
+    """ "3 nye", "1 ny", "" for none."""
+    if not n:
         return ""
-    if not count.changed:
-        return word("new", lang, added=count.added)
-    return word("counted", lang, added=count.added, changed=count.changed)
+    return word(f"{key}_one", lang) if n == 1 else word(key, lang, n=n)
 
 
 def outcome_message(outcome: UploadOutcome, lang: Lang) -> Message:

@@ -68,3 +68,24 @@ def installed(service_url: str, *, conversation: str = "a:personal-chat-9") -> d
     activity = message("", service_url, conversation=conversation)
     activity.update(type="installationUpdate", action="add", text=None)
     return activity
+
+
+FILE_DOWNLOAD = "application/vnd.microsoft.teams.file.download.info"
+
+
+def file_sent(name: str, download_url: str, service_url: str, **kwargs: Any) -> dict[str, Any]:
+    """A file sent to the bot, as Teams delivers it in a personal chat: a message whose
+    attachment carries the file's name and a pre-authenticated download URL."""
+    kind = name.rsplit(".", 1)[-1] if "." in name else ""
+    attachment = {
+        "contentType": FILE_DOWNLOAD,
+        "contentUrl": f"https://contoso.sharepoint.com/personal/mette/Documents/{name}",
+        "name": name,
+        "content": {"downloadUrl": download_url, "uniqueId": "5D1E1C2A-0000", "fileType": kind},
+    }
+    return message(kwargs.pop("text", ""), service_url, attachments=[attachment], **kwargs)
+
+
+def pressed(data: dict[str, Any], service_url: str, **kwargs: Any) -> dict[str, Any]:
+    """An Action.Submit button pressed: a message with no text whose value is the data."""
+    return message("", service_url, value=data, **kwargs)
