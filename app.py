@@ -110,7 +110,7 @@ async def _demo(service: KnowledgeService, asked: bool) -> None:
         return
     loaded = await service.load_demo()
     if loaded == "loaded":
-        logger.info("empty knowledge base: loaded the demo knowledge base (--demo)")
+        logger.info("empty knowledge base: loaded the demo knowledge base, as asked (--demo, DEMO)")
     elif loaded == "import tried":
         logger.warning(
             "--demo: not loading the demo knowledge base: an import was tried in this "

@@ -2,8 +2,11 @@
 sees what importing it would change, and confirms or cancels on the card.
 
 A message with files is read first: outside a personal chat the bot says to send it there
-(Teams gives bots files only in personal chats); a person who is no editor is told so,
-and nothing is downloaded for either. One file per message. The file is fetched by the
+(Teams gives bots files only in personal chats; in a channel or group chat it sends no
+file attachment at all, only the message's HTML: botbuilder-dotnet#6710,
+msteams-docs#1470, so there the message is read as text, and a file attachment that does
+arrive there gets the advice); a person who is no editor is told so, and nothing is
+downloaded for either. One file per message. The file is fetched by the
 `Downloader` the bot gives (bot/downloads.py: which hosts, how large, how long), read and
 tried in a dry run by the knowledge base, and kept there under a token until the card's
 "Importér" (import it, once) or "Annuller"; both buttons check again that the person
