@@ -1,5 +1,9 @@
-"""Migration 0007 (revisions) goes up and down on a database with a knowledge base in it,
-on SQLite and on PostgreSQL, and forgetting a person works once it is back up."""
+"""Migrations go up and down on a database with a knowledge base in it, on SQLite and on
+PostgreSQL: 0007 (revisions), after which forgetting a person works, and 0008 (documents
+kept whole), after which the knowledge base exports as it did.
+
+The knowledge base is restored at the newest revision (the models are the newest
+schema's) and the database then taken down to the revision under test."""
 
 from __future__ import annotations
 
@@ -36,9 +40,10 @@ async def _state(engine: AsyncEngine) -> tuple[str, bool, int]:
 async def test_0007_goes_up_and_down_keeping_the_knowledge_base(database_url: str) -> None:
     engine = create_engine(database_url)
     try:
-        await _to(engine, "0006")
+        await migrate(engine)
         kb = KnowledgeService(session_factory(engine), Clock(date(2024, 3, 1)))
         await kb.restore(DEMO_FILE)
+        await _to(engine, "0006", down=True)
         at_0006 = await _state(engine)
 
         await _to(engine, "0007")
