@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -29,10 +29,11 @@ from knowledge.core.db import RESTORE_LOCK_KEY, hold_lock, open_inline
 from knowledge.core.errors import DocumentError, RestoreError
 from knowledge.core.history import history_order
 from knowledge.core.models import Conversation, Item, Meeting
-from knowledge.documents import exchange
+from knowledge.documents import exchange, sections
 from knowledge.documents.changes import ImportReport
-from knowledge.documents.importer import Importer
+from knowledge.documents.importer import Importer, Incoming
 from knowledge.documents.records import ParsedDocument
+from knowledge.documents.sections import Passage
 from knowledge.documents.shapes import parse_document
 from knowledge.documents.sources import read_source
 from knowledge.notify import calendar, outbox, subscriptions, triggers
@@ -68,6 +69,8 @@ from knowledge.updates.editors import EditorLine
 
 DEMO_FILE = Path(__file__).with_name("demo") / "kb.json"
 NO_SCOPE = ChatScope()
+# A parsed document with its content hash, and its text when the caller has it.
+Parsed = tuple[ParsedDocument, str] | tuple[ParsedDocument, str, str]
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ class KnowledgeService:
     async def import_documents(
         self, paths: Sequence[Path], *, dry_run: bool = False
     ) -> list[ImportReport]:
-        parsed: list[tuple[ParsedDocument, str]] = []
+        parsed: list[Parsed] = []
         for path in paths:
             source = read_source(path)
             try:
@@ -120,11 +123,11 @@ class KnowledgeService:
             except DocumentError as error:
                 # Sources keep the bare file name; the person needs the path they typed.
                 raise type(error)(str(path), error.line, error.reason) from None
-            parsed.append((document, source.sha256))
+            parsed.append((document, source.sha256, source.text))
         return await self.apply_parsed(parsed, dry_run=dry_run)
 
     async def apply_parsed(
-        self, parsed: Sequence[tuple[ParsedDocument, str]], *, dry_run: bool = False
+        self, parsed: Sequence[Parsed], *, dry_run: bool = False
     ) -> list[ImportReport]:
         """Apply already parsed documents (with their content hashes) in one transaction,
         with what the changes owe subscribers (`knowledge.notify.triggers`)."""
@@ -134,14 +137,21 @@ class KnowledgeService:
                 now = self._clock.now()
                 importer = Importer(session, now)
                 await importer.load()
-                for document, sha256 in parsed:
-                    reports.append(await importer.apply(document, sha256))
+                for entry in parsed:
+                    reports.append(await importer.apply(Incoming(*entry)))
                 if dry_run:
                     raise _Rollback
                 await triggers.after_import(session, reports, now)
         except _Rollback:
             pass
         return reports
+
+    async def passages(self) -> AsyncIterator[Passage]:
+        """Every stored section with its document's file, date and currency, streamed in
+        one query (`knowledge.documents.sections`): what a passage index is built from."""
+        async with self._sessions() as session:
+            async for passage in sections.passages(session):
+                yield passage
 
     async def restore(self, path: Path, *, replace: bool = False) -> dict[str, int]:
         data = _read_json(path)

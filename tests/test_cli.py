@@ -31,7 +31,14 @@ def test_export_of_an_empty_knowledge_base_is_the_empty_schema(tmp_path: Path) -
     result = run("export", db=tmp_path / "kb.db")
 
     assert 0 == result.returncode, result.stderr
-    expected = {"agreements": [], "initiatives": [], "meetings": [], "schema_version": 1}
+    expected = {
+        "agreements": [],
+        "bodies": [],
+        "documents": [],
+        "initiatives": [],
+        "meetings": [],
+        "schema_version": 2,
+    }
     assert expected == json.loads(result.stdout)
 
 
@@ -64,9 +71,10 @@ def test_a_missing_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_restoring_an_export_then_exporting_gives_the_same_bytes(tmp_path: Path) -> None:
-    source = tmp_path / "kb.json"
     demo = ROOT / "knowledge" / "demo" / "kb.json"
-    source.write_text(demo.read_text(encoding="utf-8"), encoding="utf-8")
+    assert 0 == run("import", str(demo), db=tmp_path / "first.db").returncode
+    source = tmp_path / "kb.json"
+    source.write_text(run("export", db=tmp_path / "first.db").stdout, encoding="utf-8")
 
     restored = run("import", str(source), db=tmp_path / "kb.db")
     exported = run("export", db=tmp_path / "kb.db")
