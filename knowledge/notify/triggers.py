@@ -1,10 +1,11 @@
 """What an import or a status written in chat owes subscribers, put in the outbox in the
 same transaction as the change (`knowledge.notify.contract` says the rules).
 
-An import gives each conversation that follows something it changed one digest:
+Each imported file gives each conversation that follows something it changed one digest,
+in the file's own transaction:
 - a meeting added, moved or cancelled, when the meeting's day is not past and one of the
   conversation's subscriptions covers it (a meeting added and cancelled by the same
-  import is no news; one added and moved is added);
+  file is no news; one added and moved is added);
 - a new newest status of an item the conversation follows (an older entry an import
   fills into the history is not news).
 Its payload: {"changes": [...], "targets": [{"kind", "id", "label"}], "subscription_ids":
