@@ -117,10 +117,11 @@ class KnowledgeService:
         return await self._import_each((_read(path) for path in paths), dry_run)
 
     async def apply_parsed(
-        self, parsed: Sequence[Parsed], *, dry_run: bool = False
+        self, parsed: Iterable[Parsed], *, dry_run: bool = False
     ) -> list[ImportReport]:
         """Apply already parsed documents (with their content hashes), each in its own
-        transaction with what its changes owe subscribers (`knowledge.notify.triggers`)."""
+        transaction with what its changes owe subscribers (`knowledge.notify.triggers`).
+        `parsed` is read one document at a time: a generator keeps one in memory."""
         return await self._import_each((Incoming(*entry) for entry in parsed), dry_run)
 
     async def _import_each(
