@@ -44,7 +44,9 @@ class Provenance:
     """Where a fact was read, as columns: file, heading, heading path and character span."""
 
     source_file: Mapped[str | None] = mapped_column(String(255))
-    source_heading: Mapped[str | None] = mapped_column(String(300))
+    # Text: a heading is as long as the document made it, and where a fact was read must
+    # never be why a file is refused.
+    source_heading: Mapped[str | None] = mapped_column(Text)
     source_path: Mapped[list[Any] | None] = mapped_column(JSON)
     source_start: Mapped[int | None] = mapped_column()
     source_end: Mapped[int | None] = mapped_column()

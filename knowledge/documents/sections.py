@@ -27,6 +27,7 @@ from knowledge.core.models import Document, Section
 from knowledge.documents.records import ParsedDocument, SectionRecord, Source
 
 STREAM_BATCH = 2000  # rows per fetch when streaming passages
+TITLE_MAX = 300  # Document.title's column
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ async def store(
         file=document.file,
         sha256=sha256,
         shape=document.shape,
-        title=document.title,
+        title=document.title[:TITLE_MAX],  # a display title; the text keeps it whole
         document_date=document.document_date.start if document.document_date else None,
         imported_at=now,
         format=document.format,

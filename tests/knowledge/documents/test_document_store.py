@@ -135,3 +135,18 @@ async def test_sections_without_the_documents_text_are_stored_too(
 
     [stored] = await _documents(service)
     assert (None, 4) == (stored["text"], len(stored["sections"]))
+
+
+async def test_a_long_heading_is_kept_whole_and_a_long_title_shortened(
+    service: KnowledgeService,
+) -> None:
+    heading = "Overskrift som en hel sætning " * 15  # 450 characters
+    entry = status("in_progress", "I gang.", date(2023, 3, 1), file="lang.md", heading=heading)
+    long = replace(document(item(statuses=(entry,)), file="lang.md"), title="Titel " * 70)
+
+    [report] = await service.apply_parsed([(long, "sha-lang", "tekst")])
+
+    export = await service.export()
+    assert None is report.refused
+    assert heading == export["agreements"][0]["status_history"][0]["source"]["heading"]
+    assert ("Titel " * 70)[:300] == export["documents"][0]["title"]

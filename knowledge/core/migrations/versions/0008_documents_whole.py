@@ -3,7 +3,8 @@ members; meetings' kind and people; provenance spans on status entries.
 
 Existing rows keep what they had: documents imported before have no text and the
 format "text", meetings the kind "møde" and no participants, status entries no path or
-span.
+span. A status entry's source heading becomes text of any length (a heading is as long as
+its document made it).
 
 Revision ID: 0008
 Revises: 0007
@@ -22,7 +23,7 @@ depends_on = None
 def _provenance() -> list[sa.Column[object]]:
     return [
         sa.Column("source_file", sa.String(255), nullable=True),
-        sa.Column("source_heading", sa.String(300), nullable=True),
+        sa.Column("source_heading", sa.Text(), nullable=True),
         sa.Column("source_path", sa.JSON(), nullable=True),
         sa.Column("source_start", sa.Integer(), nullable=True),
         sa.Column("source_end", sa.Integer(), nullable=True),
@@ -65,6 +66,7 @@ def _documents_up() -> None:
 
 def _items_up() -> None:
     with op.batch_alter_table("status_entries") as batch:
+        batch.alter_column("source_heading", type_=sa.Text(), existing_type=sa.String(300))
         batch.add_column(sa.Column("source_path", sa.JSON(), nullable=True))
         batch.add_column(sa.Column("source_start", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("source_end", sa.Integer(), nullable=True))
@@ -136,6 +138,12 @@ def downgrade() -> None:
     with op.batch_alter_table("status_entries") as batch:
         for name in ("source_end", "source_start", "source_path"):
             batch.drop_column(name)
+        batch.alter_column(
+            "source_heading",
+            type_=sa.String(300),
+            existing_type=sa.Text(),
+            postgresql_using="left(source_heading, 300)",
+        )
     op.drop_table("sections")
     with op.batch_alter_table("documents") as batch:
         batch.drop_index("ix_documents_file")
