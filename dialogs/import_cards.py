@@ -50,7 +50,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "statuses": ("Statusser", "Statuses"),
     "meetings": ("Møder", "Meetings"),
     "bodies": ("Udvalg og grupper", "Committees and groups"),
-    "sections": ("Afsnit (gemt som tekst)", "Sections (kept as text)"),
+    "sections": ("Afsnit", "Sections"),
+    "sections_counted": ("{n}, heraf {text_only} kun som tekst", "{n}, {text_only} as text only"),
     "new": ("{n} nye", "{n} new"),
     "new_one": ("1 ny", "1 new"),
     "changed": ("{n} ændrede", "{n} changed"),
@@ -199,9 +200,15 @@ def _facts(summary: ImportSummary, lang: Lang) -> list[tuple[str, str]]:
         ("statuses", _counted("new", summary.statuses, lang)),
         ("meetings", _count(summary.meetings, lang)),
         ("bodies", _count(summary.bodies, lang)),
-        ("sections", str(summary.sections) if summary.sections else ""),
+        ("sections", _sections(summary, lang)),
     ]
     return [(word(key, lang), value) for key, value in rows if value]
+
+
+def _sections(summary: ImportSummary, lang: Lang) -> str:
+    if not summary.text_only:
+        return str(summary.sections or "")
+    return word("sections_counted", lang, n=summary.sections, text_only=summary.text_only)
 
 
 def _count(count: Count, lang: Lang) -> str:

@@ -41,10 +41,6 @@ PENDING_PER_CHAT = 5
 NAME_MAX = 200  # characters of a file name as shown and stored
 State = Literal["imported", "cancelled", "expired", "unknown"]
 
-_ITEM_CHANGES = ("update item", "add status", "add date")
-_MEETING_CHANGES = ("update meeting", "move meeting", "cancel meeting")
-_BODY_CHANGES = ("update body", "add member", "update member")
-
 
 @dataclass(frozen=True)
 class Upload:
@@ -74,7 +70,8 @@ class ImportSummary:
     statuses: int = 0  # status entries added to items, new or known
     meetings: Count = field(default_factory=Count)
     bodies: Count = field(default_factory=Count)
-    sections: int = 0  # the document's sections, kept as text
+    sections: int = 0  # the document's sections (every one is kept as text)
+    text_only: int = 0  # of them, those no record was read from
 
     @property
     def nothing_new(self) -> bool:
@@ -86,8 +83,15 @@ class ImportSummary:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ImportSummary:
-        kinds = {key: Count(**data[key]) for key in ("items", "meetings", "bodies")}
-        return cls(data["file"], statuses=data["statuses"], sections=data["sections"], **kinds)
+        return cls(
+            data["file"],
+            items=Count(**data["items"]),
+            statuses=data["statuses"],
+            meetings=Count(**data["meetings"]),
+            bodies=Count(**data["bodies"]),
+            sections=data["sections"],
+            text_only=data["text_only"],
+        )
 
 
 @dataclass(frozen=True)
@@ -127,19 +131,17 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def summary_of(report: ImportReport, document: ParsedDocument) -> ImportSummary:
-    def count(new: str, changes: tuple[str, ...]) -> Count:
-        added = {c.target for c in report.changes if c.action == new}
-        changed = {c.target for c in report.changes if c.action in changes} - added
-        return Count(len(added), len(changed))
-
+def summary_of(report: ImportReport) -> ImportSummary:
+    """The card's view of an import report: records added and changed by kind, the status
+    entries added, and the document's sections with those kept as text only."""
     return ImportSummary(
         file=report.file,
-        items=count("add item", _ITEM_CHANGES),
+        items=Count(report.items.added, report.items.changed),
         statuses=sum(1 for change in report.changes if change.action == "add status"),
-        meetings=count("add meeting", _MEETING_CHANGES),
-        bodies=count("add body", _BODY_CHANGES),
-        sections=len(document.sections),
+        meetings=Count(report.meetings.added, report.meetings.changed),
+        bodies=Count(report.bodies.added, report.bodies.changed),
+        sections=report.sections,
+        text_only=report.text_only,
     )
 
 
