@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import PurePosixPath
 from typing import Any, Literal
@@ -124,7 +124,7 @@ def read(name: str, data: bytes) -> tuple[ParsedDocument, SourceText]:
     """The file's records and text; raises a DocumentError (an UnreadableFile for a file
     that is no document, UnknownDocument or DocumentInvalid for one the reader refuses)."""
     source = read_file(name, data)
-    return parse_document(name, source.text), source
+    return replace(parse_document(name, source.text), format=source.format), source
 
 
 def sha256_of(data: bytes) -> str:

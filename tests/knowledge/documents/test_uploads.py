@@ -21,7 +21,8 @@ from knowledge.documents.uploads import (
     file_name,
 )
 from knowledge.service import KnowledgeService
-from tests.support.sample_documents import TITLES, status_report
+from tests.knowledge.documents.formats.documents import plain_to_docx
+from tests.support.sample_documents import STATUS_REPORT, TITLES, status_report
 
 CHAT = "a:personal-chat-1"
 
@@ -103,6 +104,15 @@ async def test_two_confirmations_at_once_import_once(kb: KnowledgeService) -> No
 
     assert [False, True] == sorted(outcome.repeat for outcome in outcomes)
     assert {"imported"} == {outcome.state for outcome in outcomes}
+    assert sorted(TITLES) == titles(await kb.export())
+
+
+async def test_a_word_document_is_kept_as_a_word_document(kb: KnowledgeService) -> None:
+    preview = await kb.preview_upload(upload(plain_to_docx(STATUS_REPORT), name="status.docx"))
+    await kb.confirm_upload(preview.token, CHAT)
+
+    [document] = (await kb.export())["documents"]
+    assert ("status.docx", "docx") == (document["file"], document["format"])
     assert sorted(TITLES) == titles(await kb.export())
 
 
