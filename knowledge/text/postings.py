@@ -1,0 +1,124 @@
+"""BM25 weights of every (feature, passage) pair, stored feature by feature.
+
+The weights are computed once at build time (Okapi BM25 with Lucene's idf), so a search
+is a sum: for each feature of the question, the slice of passages that hold it, times
+the question's weight for that feature, added up with `numpy.bincount`. A feature's
+passages are sorted, so whether one passage holds a feature is a binary search.
+
+Layout: compressed columns (`indptr`, `rows`, `weights`), int32 and float32, the same as
+`scipy.sparse.csc_matrix` without needing scipy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+K1 = 1.2
+B = 0.75
+
+Rows = npt.NDArray[np.int32]
+Scores = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Postings:
+    indptr: npt.NDArray[np.int64]
+    rows: Rows
+    weights: npt.NDArray[np.float32]
+    passages: int
+
+    @classmethod
+    def from_pairs(
+        cls, rows: Rows, cols: Rows, tfs: npt.NDArray[np.float32], passages: int, features: int
+    ) -> Postings:
+        frequency = np.bincount(cols, minlength=features)
+        lengths = np.bincount(rows, weights=tfs, minlength=passages)
+        average = float(lengths.mean()) if passages else 1.0
+        idf = np.log1p((passages - frequency + 0.5) / (frequency + 0.5)).astype(np.float32)
+        norm = (K1 * (1 - B + B * lengths / max(average, 1e-9))).astype(np.float32)
+        weights = idf[cols] * tfs * np.float32(K1 + 1) / (tfs + norm[rows])
+        order = np.argsort(cols, kind="stable")  # rows stay ascending within a feature
+        indptr = np.concatenate(([0], np.cumsum(frequency))).astype(np.int64)
+        return cls(indptr, rows[order], weights[order], passages)
+
+    def frequency(self, feature: int) -> int:
+        return int(self.indptr[feature + 1] - self.indptr[feature])
+
+    def scores(self, features: Sequence[int], weights: Sequence[float]) -> Scores:
+        """Each passage's score: the sum of its features' weights times the question's."""
+        if not features:
+            return np.zeros(self.passages)
+        slices = [slice(self.indptr[f], self.indptr[f + 1]) for f in features]
+        rows = np.concatenate([self.rows[s] for s in slices])
+        values = np.concatenate([self.weights[s] * w for s, w in zip(slices, weights, strict=True)])
+        summed = np.bincount(rows, weights=values, minlength=self.passages)
+        return np.asarray(summed, dtype=np.float64)
+
+    def holds(self, feature: int, rows: Rows) -> npt.NDArray[np.bool_]:
+        """Which of `rows` hold the feature."""
+        held = self.rows[self.indptr[feature] : self.indptr[feature + 1]]
+        if not len(held):
+            return np.zeros(len(rows), dtype=np.bool_)
+        at = np.minimum(np.searchsorted(held, rows), len(held) - 1)
+        return np.equal(held[at], rows)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One kind of feature (terms, or grams) by name: its ids and its postings."""
+
+    ids: Mapping[str, int]
+    postings: Postings
+
+    def scores(self, weighted: Mapping[str, float]) -> Scores:
+        known = [(self.ids[key], weight) for key, weight in weighted.items() if key in self.ids]
+        return self.postings.scores([f for f, _ in known], [w for _, w in known])
+
+    def holds(self, key: str, rows: Rows) -> npt.NDArray[np.bool_]:
+        feature = self.ids.get(key)
+        if feature is None:
+            return np.zeros(len(rows), dtype=np.bool_)
+        return self.postings.holds(feature, rows)
+
+    def frequency(self, key: str) -> int:
+        feature = self.ids.get(key)
+        return 0 if feature is None else self.postings.frequency(feature)
+
+
+class FieldBuilder:
+    """Collects one field's features passage by passage, then builds its postings."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self._rows: list[Rows] = []
+        self._cols: list[Rows] = []
+        self._tfs: list[npt.NDArray[np.float32]] = []
+
+    def feature(self, key: str) -> int:
+        return self.ids.setdefault(key, len(self.ids))
+
+    def features(self, keys: Iterable[str]) -> Rows:
+        ids = self.ids
+        return np.array([ids.setdefault(key, len(ids)) for key in keys], dtype=np.int32)
+
+    def add(self, features: Rows, tfs: npt.NDArray[np.float32]) -> None:
+        """The next passage's distinct features and their weighted counts."""
+        self._rows.append(np.full(len(features), len(self._rows), dtype=np.int32))
+        self._cols.append(features)
+        self._tfs.append(tfs)
+
+    def build(self) -> Field:
+        passages = len(self._rows)
+        if not passages:
+            empty = np.zeros(0, dtype=np.int32)
+            return Field(
+                self.ids, Postings.from_pairs(empty, empty, empty.astype(np.float32), 0, 0)
+            )
+        rows, cols = np.concatenate(self._rows), np.concatenate(self._cols)
+        tfs = np.concatenate(self._tfs)
+        self._rows, self._cols, self._tfs = [], [], []
+        return Field(self.ids, Postings.from_pairs(rows, cols, tfs, passages, len(self.ids)))
