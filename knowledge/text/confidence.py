@@ -8,8 +8,9 @@ match alone, and a question about something the documents lack ("hundeterapi") s
 low however well its other words match.
 
 A term is found in a passage (presence 0 to 1) when the passage has the term itself, one
-of its forms (a typo's correction, a compound it is part of) times that form's
-similarity, both parts of a compound the question wrote as one word, or at least
+of its forms (a typo's correction, a compound it is part of) times the square of that
+form's similarity (a one-letter difference in a short word is often another word:
+"dental", "mental"), both parts of a compound the question wrote as one word, or at least
 `GRAMS_HELD` of its 4-grams (compounds written apart or together).
 
 `CONFIDENT` is calibrated on questions written for the seeds (tests/knowledge/text):
@@ -36,7 +37,7 @@ def presence(term: Term, rows: Rows, words: Field, four_grams: Field) -> Presenc
     """How far each passage in `rows` holds the term, 0 to 1."""
     found = np.zeros(len(rows))
     for form, similarity in term.forms:
-        found = np.maximum(found, words.holds(form, rows) * similarity)
+        found = np.maximum(found, words.holds(form, rows) * similarity**2)
     if term.parts:
         parts = np.mean([words.holds(part, rows) for part in term.parts], axis=0)
         found = np.maximum(found, np.where(parts == 1.0, 1.0, 0.0))
@@ -61,3 +62,17 @@ def _gram_share(text: str, rows: Rows, four_grams: Field) -> Presence:
     share = np.mean([four_grams.holds(gram, rows) for gram in found], axis=0)
     needed = 1.0 if len(found) <= FEW_GRAMS else GRAMS_HELD
     return np.where(share >= needed, share, 0.0)
+
+
+def presence_in(term: Term, words: set[str], four_grams: set[str]) -> float:
+    """How far a piece of text with these terms and 4-grams holds the term, 0 to 1 (the
+    same rules as `presence`, for one sentence)."""
+    found = max((similarity**2 for form, similarity in term.forms if form in words), default=0.0)
+    if term.parts and all(part in words for part in term.parts):
+        found = 1.0
+    mine = grams(term.text)
+    if mine:
+        share = sum(gram in four_grams for gram in mine) / len(mine)
+        if share >= (1.0 if len(mine) <= FEW_GRAMS else GRAMS_HELD):
+            found = max(found, share)
+    return found

@@ -38,11 +38,11 @@ from knowledge.text.features import gram_features, grams, passage_terms, term_fe
 from knowledge.text.passages import Hit, Passage, Term
 from knowledge.text.postings import Field, FieldBuilder, Rows, Scores
 from knowledge.text.query import Query, read_query
-from knowledge.understanding.vocabulary import Vocabulary
+from knowledge.understanding.vocabulary import GENERIC, GENERIC_SHARE, Vocabulary
 
-GRAM_SHARE = 0.5  # a term's grams together weigh half as much as the term itself
+GRAM_SHARE = 1.0  # a term's grams together weigh as much as the term itself
 COMMON_GRAM = 0.2
-ASKING_SHARE = 0.3  # weight of a term that asks ("hvornår", "formand") against a subject term
+ASKING_SHARE = 0.5  # weight of a term that asks ("hvornår", "formand") against a subject term
 FORMS = 5  # known terms an unknown query term may stand for
 LIMIT = 10
 
@@ -91,12 +91,14 @@ class PassageIndex:
     def _term(self, text: str, subject: bool) -> Term:
         share = 1.0 if subject else ASKING_SHARE
         if text in self.vocabulary:
-            return Term(text, share * self.vocabulary.weight(text), subject, ((text, 1.0),))
+            weight = self.vocabulary.weight(text)
+            return Term(text, weight, subject, ((text, 1.0),), (), share * _kind_share(text))
         forms = sorted(self.vocabulary.expand(text).items(), key=lambda f: -f[1])[:FORMS]
         parts = self.vocabulary.split(text) or ()
-        weight = max((self.vocabulary.weight(p) for p in parts), default=None)
-        weight = self.vocabulary.weight(text) if weight is None else weight
-        return Term(text, share * weight, subject, tuple(forms), parts)
+        # a compound of two known terms is as telling as its more telling part
+        weight = max((self.vocabulary.weight(p) for p in parts), default=0.0)
+        weight = weight or self.vocabulary.weight(text)
+        return Term(text, weight, subject, tuple(forms), parts, share)
 
     def _scores(self, terms: tuple[Term, ...]) -> Scores:
         word_weights: dict[str, float] = {}
@@ -104,13 +106,13 @@ class PassageIndex:
         common = COMMON_GRAM * len(self.passages)
         for term in terms:
             for form, similarity in term.forms:
-                word_weights[form] = word_weights.get(form, 0.0) + term.weight * similarity
+                word_weights[form] = word_weights.get(form, 0.0) + term.share * similarity
             for part in term.parts:
-                word_weights[part] = word_weights.get(part, 0.0) + term.weight / len(term.parts)
+                word_weights[part] = word_weights.get(part, 0.0) + term.share / len(term.parts)
             found = grams(term.text)
             for gram in found:
                 if self.four_grams.frequency(gram) <= common:
-                    share = GRAM_SHARE * term.weight / len(found)
+                    share = GRAM_SHARE * term.share / len(found)
                     gram_weights[gram] = gram_weights.get(gram, 0.0) + share
         return self.words.scores(word_weights) + self.four_grams.scores(gram_weights)
 
@@ -131,6 +133,11 @@ class PassageIndex:
             )
             for n, row in enumerate(rows)
         ]
+
+
+def _kind_share(term: str) -> float:
+    """Kind words ("aftale", "projekt") rank less, as they weigh less in the name index."""
+    return GENERIC_SHARE if term in GENERIC else 1.0
 
 
 def _keys(passages: tuple[Passage, ...]) -> dict[str, Rows]:

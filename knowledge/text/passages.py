@@ -27,6 +27,9 @@ class Passage:
 class Term:
     """One term of a question as the index weighs it.
 
+    `weight` is how telling it is (the vocabulary's idf; for confidence); ranking has BM25's
+    own idf and takes only `share` from the question.
+
     `forms` are the index's own terms it stands for, with their similarity to it: itself
     (1.0) when the index knows it, else the words a typo means or compounds it is part
     of; `parts` the two known terms of a compound the question wrote as one word
@@ -39,6 +42,7 @@ class Term:
     subject: bool
     forms: tuple[tuple[str, float], ...]
     parts: tuple[str, ...] = ()
+    share: float = 1.0  # how much it counts in ranking: less for asking and kind words
 
 
 @dataclass(frozen=True)
