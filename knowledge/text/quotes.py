@@ -6,10 +6,13 @@ asked for and most of the question's terms.
 
 A sentence scores its overlap with the question (the weighted share of the hit's terms it
 holds, `confidence.presence_in`) plus `KIND` times how surely it states the kind
-(`facts.strength`). Across passages, a sentence that holds the kind beats one that does
-not, and a better passage counts for `PASSAGE`. When no sentence in the passages holds
-the kind, the best sentence of the best passage comes back with `kind_found` False, so
-the answer can say what the documents do say ("Dokumenterne nævner X, men ikke hvornår").
+(`facts.strength`). The kind counts as found only in a sentence about the question's
+subject: the sentence and its section's headings hold at least `ABOUT` of the subject
+terms ("hvad koster X" is not answered by an amount in a sentence about Y). Across
+passages, a sentence that holds the kind beats one that does not, and a better passage
+counts for `PASSAGE`. When no sentence in the passages holds the kind, the best sentence
+of the best passage comes back with `kind_found` False, so the answer can say what the
+documents do say ("Dokumenterne nævner X, men ikke hvornår").
 """
 
 from __future__ import annotations
@@ -22,14 +25,15 @@ from knowledge.text.confidence import presence_in
 from knowledge.text.facts import FOUND, strength
 from knowledge.text.features import grams
 from knowledge.text.kinds import FactKind
-from knowledge.text.passages import Hit, Passage
+from knowledge.text.passages import Hit, Passage, Term
 from knowledge.text.sentences import sentence_spans
 from knowledge.understanding.normalise import text_terms
 
 KIND = 1.0
-PASSAGE = 0.5
+PASSAGE = 1.0
 DEPTH = 3  # passages read for a quote
 CLOSE = 0.5  # a passage read for a quote scores at least this share of the best
+ABOUT = 0.34  # share of the subject a quote and its headings must hold to count as found
 
 
 @dataclass(frozen=True)
@@ -59,14 +63,16 @@ def best_sentence(hit: Hit, kind: FactKind) -> Quote:
     passage = hit.passage
     year = passage.document_date.year if passage.document_date else None
     heading = passage.path[-1] if passage.path else ""
+    headings = " ".join(passage.path)
     best: Quote | None = None
     for start, end in sentence_spans(passage.text) or [(0, len(passage.text))]:
         sentence = passage.text[start:end]
         sure = strength(kind, sentence, year=year, heading=heading)
-        score = _overlap(hit, sentence) + KIND * sure
+        score = _overlap(hit.terms, sentence) + KIND * sure
         if best is None or score > best.score:
+            about = _overlap(_subject(hit), f"{headings} {sentence}") >= ABOUT
             span = (passage.start + start, passage.start + end)
-            best = Quote(passage, sentence, span, kind, sure >= FOUND, score)
+            best = Quote(passage, sentence, span, kind, sure >= FOUND and about, score)
     assert best is not None  # one span at least
     return best
 
@@ -84,10 +90,14 @@ def best_quote(hits: Sequence[Hit], kind: FactKind, *, depth: int = DEPTH) -> Qu
     return max(found, key=lambda pair: pair[0].score + PASSAGE * pair[1])[0]
 
 
-def _overlap(hit: Hit, sentence: str) -> float:
-    terms = set(text_terms(sentence))
+def _subject(hit: Hit) -> tuple[Term, ...]:
+    return tuple(term for term in hit.terms if term.subject)
+
+
+def _overlap(asked: tuple[Term, ...], text: str) -> float:
+    terms = set(text_terms(text))
     four_grams = {gram for term in terms for gram in grams(term)}
-    weighted = [(term.weight * term.share, term) for term in hit.terms]
+    weighted = [(term.weight * term.share, term) for term in asked]
     total = sum(weight for weight, _ in weighted)
     if total <= 0:
         return 0.0
