@@ -5,8 +5,9 @@
 - person: two to four capitalised words in a row ("Mette Fjord Nielsen", "Leif P.
   Christensen"), none of them an institution or place word ("Region Midtjylland",
   "Randers Kommune", "Regionshospitalet Randers", "Danske Patienter"); surer with a role
-  word in the sentence ("formand", "direktør", "mødeleder"); a body counts as found too,
-  below any person, as "who" is often answered by one ("Kommune Kontaktrådet"). The room
+  word in the sentence ("formand", "direktør", "mødeleder"); a body (a council, a group, a
+  forum; not a region or a municipality) counts as found too, below any person, as "who"
+  is often answered by one ("Kommune Kontaktrådet"). The room
   may not import the documents' body and geography lists, so the rule is general: Danish
   names of bodies and places carry one of these words, people's names do not;
 - amount: kroner, DKK, "mio.", "t.kr." next to a number; a number with thousands
@@ -60,6 +61,7 @@ _INSTITUTION = (
     "jylland", "fyn", "sjaelland", "hovedstad", "lægevagt", "laegevagt", "alle", "vej",
     "gade", "statens", "institut", "kl", "dagsorden", "referat", "punkt", "status",
 )  # fmt: skip
+_BODY = ("udvalg", "raad", "grupp", "forum", "forening", "sekretariat", "styrelse", "niveau")
 _NOT_FIRST = frozenset(
     {"det", "den", "der", "de", "som", "i", "paa", "med", "hvad", "hvem", "og", "til", "for", "at"}
     | {"efter", "ved", "fra", "om", "en", "et", "samarbejdsaftalen", "aftalen", "mandag"}
@@ -98,7 +100,7 @@ _DEFINED = re.compile(
 )
 _ABBREVIATED = re.compile(r"\w{4,}.*\s[-–]\s[A-ZÆØÅ]{2,}\b")  # "Test- og ... - TUCV"
 _EXPANDED = re.compile(r"\b[A-ZÆØÅ]{2,}\s*\([^)]{6,}\)|\([A-ZÆØÅ]{2,}\)")
-_SAID_IS = re.compile(r"^[\w-]+\s+(?:er|var)\s")  # "TUCV er etableret i ..."
+_SAID_IS = re.compile(r"^([\w-]+)\s+(?:er|var)\s")  # "TUCV er etableret i ..."
 _LABELS: dict[FactKind, tuple[str, ...]] = {
     "date": ("tidspunkt", "dato", "modedato"),
     "person": ("modedeltagere", "deltagere", "modeleder", "referent", "inviterede"),
@@ -140,7 +142,7 @@ def _person(sentence: str, year: int | None) -> float:
     if any(len(words) >= 2 and not _institution(words) for words in names):
         return SURE if _ROLE.search(sentence) else LIKELY
     # "who" may be answered by a body: found, but below any person
-    return FOUND if any(len(words) >= 2 and _institution(words) for words in names) else 0.0
+    return FOUND if any(len(words) >= 2 and _body(words) for words in names) else 0.0
 
 
 def _words(name: str) -> list[str]:
@@ -150,6 +152,11 @@ def _words(name: str) -> list[str]:
 
 def _institution(words: list[str]) -> bool:
     return any(part in word for word in words for part in _INSTITUTION)
+
+
+def _body(words: list[str]) -> bool:
+    """A body that acts ("Kommune Kontaktrådet"), not a region or a municipality."""
+    return any(part in word for word in words for part in _BODY)
 
 
 def _amount(sentence: str, year: int | None) -> float:
@@ -182,7 +189,10 @@ def _decision(sentence: str, year: int | None) -> float:
 def _definition(sentence: str, year: int | None) -> float:
     if _DEFINED.search(sentence):
         return SURE
-    return LIKELY if _EXPANDED.search(sentence) or _SAID_IS.match(sentence) else 0.0
+    said_is = _SAID_IS.match(sentence)
+    if said_is and fold(said_is[1]) not in _NOT_FIRST:
+        return LIKELY
+    return LIKELY if _EXPANDED.search(sentence) else 0.0
 
 
 _CHECKS = {

@@ -8,8 +8,9 @@ character 4-grams (`features`; the heading path counts more than body text), eac
 term weighted by how telling it is and by whether it names the subject or only asks
 (`query`). A term the passages do not have is looked up in their vocabulary
 (`Vocabulary.expand`: a typo's correction, compounds it is part of; `split`: a compound
-of two known terms). A gram in more than `COMMON_GRAM` of the passages is skipped: it
-tells nothing and costs the most.
+of two known terms). A gram in more than `COMMON_GRAM` of the passages does not rank: it
+tells nothing and costs the most (half of all grams); the index only keeps which passages
+hold it, for the confidence.
 
 `boost` is the hybrid hook for the name index: a mapping from a document (its key or
 title) or a heading (as written in passages' paths; compared folded) to a weight; a
@@ -64,7 +65,7 @@ class PassageIndex:
             counts = passage_terms(passage)
             word_builder.add(*term_features(counts, word_builder))
             gram_builder.add(*gram_features(counts, gram_builder, known))
-        words, four_grams = word_builder.build(), gram_builder.build()
+        words, four_grams = word_builder.build(), gram_builder.build(common=COMMON_GRAM)
         frequencies = {term: words.frequency(term) for term in words.ids}
         return cls(kept, words, four_grams, Vocabulary(frequencies, len(kept)), _keys(kept))
 
@@ -103,7 +104,6 @@ class PassageIndex:
     def _scores(self, terms: tuple[Term, ...]) -> Scores:
         word_weights: dict[str, float] = {}
         gram_weights: dict[str, float] = {}
-        common = COMMON_GRAM * len(self.passages)
         for term in terms:
             for form, similarity in term.forms:
                 word_weights[form] = word_weights.get(form, 0.0) + term.share * similarity
@@ -111,9 +111,8 @@ class PassageIndex:
                 word_weights[part] = word_weights.get(part, 0.0) + term.share / len(term.parts)
             found = grams(term.text)
             for gram in found:
-                if self.four_grams.frequency(gram) <= common:
-                    share = GRAM_SHARE * term.share / len(found)
-                    gram_weights[gram] = gram_weights.get(gram, 0.0) + share
+                share = GRAM_SHARE * term.share / len(found)
+                gram_weights[gram] = gram_weights.get(gram, 0.0) + share
         return self.words.scores(word_weights) + self.four_grams.scores(gram_weights)
 
     def _hits(self, terms: tuple[Term, ...], scores: Scores, limit: int) -> list[Hit]:

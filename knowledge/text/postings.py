@@ -12,7 +12,7 @@ Layout: compressed columns (`indptr`, `rows`, `weights`), int32 and float32, the
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -35,12 +35,21 @@ class Postings:
     def from_pairs(
         cls, rows: Rows, cols: Rows, tfs: npt.NDArray[np.float32], passages: int, features: int
     ) -> Postings:
+        """Postings from (passage, feature, weighted count) triples, rows ascending.
+
+        Computed in place where it can be: at 100,000 passages the grams are some 15
+        million pairs, and every temporary array of them costs 60 MB."""
         frequency = np.bincount(cols, minlength=features)
         lengths = np.bincount(rows, weights=tfs, minlength=passages)
         average = float(lengths.mean()) if passages else 1.0
         idf = np.log1p((passages - frequency + 0.5) / (frequency + 0.5)).astype(np.float32)
         norm = (K1 * (1 - B + B * lengths / max(average, 1e-9))).astype(np.float32)
-        weights = idf[cols] * tfs * np.float32(K1 + 1) / (tfs + norm[rows])
+        weights = idf[cols]
+        weights *= tfs * np.float32(K1 + 1)
+        denominator = norm[rows]
+        denominator += tfs
+        weights /= denominator
+        del denominator
         order = np.argsort(cols, kind="stable")  # rows stay ascending within a feature
         indptr = np.concatenate(([0], np.cumsum(frequency))).astype(np.int64)
         return cls(indptr, rows[order], weights[order], passages)
@@ -69,24 +78,39 @@ class Postings:
 
 @dataclass(frozen=True)
 class Field:
-    """One kind of feature (terms, or grams) by name: its ids and its postings."""
+    """One kind of feature (terms, or grams) by name: its ids and its postings.
+
+    Features in more than a set share of the passages (`FieldBuilder.build(common=...)`)
+    tell nothing for ranking, yet are half of all grams; they keep no postings, only a
+    dense row of which passages hold them (`dense`, one byte per passage), for `holds`.
+    """
 
     ids: Mapping[str, int]
     postings: Postings
+    common: Mapping[str, int] = field(default_factory=dict)  # key -> row of `dense`
+    dense: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros((0, 0), np.bool_))
+    common_frequency: Mapping[str, int] = field(default_factory=dict)
 
     def scores(self, weighted: Mapping[str, float]) -> Scores:
         known = [(self.ids[key], weight) for key, weight in weighted.items() if key in self.ids]
         return self.postings.scores([f for f, _ in known], [w for _, w in known])
 
     def holds(self, key: str, rows: Rows) -> npt.NDArray[np.bool_]:
+        if key in self.common:
+            return np.asarray(self.dense[self.common[key], rows], dtype=np.bool_)
         feature = self.ids.get(key)
         if feature is None:
             return np.zeros(len(rows), dtype=np.bool_)
         return self.postings.holds(feature, rows)
 
     def frequency(self, key: str) -> int:
+        if key in self.common_frequency:
+            return self.common_frequency[key]
         feature = self.ids.get(key)
         return 0 if feature is None else self.postings.frequency(feature)
+
+    def is_common(self, key: str) -> bool:
+        return key in self.common
 
 
 class FieldBuilder:
@@ -94,7 +118,6 @@ class FieldBuilder:
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
-        self._rows: list[Rows] = []
         self._cols: list[Rows] = []
         self._tfs: list[npt.NDArray[np.float32]] = []
 
@@ -107,18 +130,38 @@ class FieldBuilder:
 
     def add(self, features: Rows, tfs: npt.NDArray[np.float32]) -> None:
         """The next passage's distinct features and their weighted counts."""
-        self._rows.append(np.full(len(features), len(self._rows), dtype=np.int32))
         self._cols.append(features)
         self._tfs.append(tfs)
 
-    def build(self) -> Field:
-        passages = len(self._rows)
-        if not passages:
-            empty = np.zeros(0, dtype=np.int32)
-            return Field(
-                self.ids, Postings.from_pairs(empty, empty, empty.astype(np.float32), 0, 0)
-            )
-        rows, cols = np.concatenate(self._rows), np.concatenate(self._cols)
-        tfs = np.concatenate(self._tfs)
-        self._rows, self._cols, self._tfs = [], [], []
-        return Field(self.ids, Postings.from_pairs(rows, cols, tfs, passages, len(self.ids)))
+    def build(self, *, common: float | None = None) -> Field:
+        """The field; features in more than `common` of the passages kept dense."""
+        passages = len(self._cols)
+        sizes = np.fromiter((len(c) for c in self._cols), np.int64, passages)
+        cols = np.concatenate([np.zeros(0, np.int32), *self._cols])
+        self._cols = []
+        tfs = np.concatenate([np.zeros(0, np.float32), *self._tfs])
+        self._tfs = []
+        rows = np.repeat(np.arange(passages, dtype=np.int32), sizes)
+        frequency = np.bincount(cols, minlength=len(self.ids))
+        if common is None or not (frequency > common * passages).any():
+            return Field(self.ids, Postings.from_pairs(rows, cols, tfs, passages, len(self.ids)))
+        flagged = frequency > common * passages
+        held = flagged[cols]
+        dense, rows_of = self._dense(rows[held], cols[held], flagged, passages)
+        kept = ~held
+        del held
+        rows, cols, tfs = rows[kept], cols[kept], tfs[kept]
+        postings = Postings.from_pairs(rows, cols, tfs, passages, len(self.ids))
+        counts = {key: int(frequency[self.ids[key]]) for key in rows_of}
+        return Field(self.ids, postings, rows_of, dense, counts)
+
+    def _dense(
+        self, rows: Rows, cols: Rows, flagged: npt.NDArray[np.bool_], passages: int
+    ) -> tuple[npt.NDArray[np.bool_], dict[str, int]]:
+        numbered = np.flatnonzero(flagged)
+        slot = np.full(len(flagged), -1, dtype=np.int64)
+        slot[numbered] = np.arange(len(numbered))
+        dense = np.zeros((len(numbered), passages), dtype=np.bool_)
+        dense[slot[cols], rows] = True
+        names = {feature: key for key, feature in self.ids.items() if flagged[feature]}
+        return dense, {names[int(feature)]: n for n, feature in enumerate(numbered)}

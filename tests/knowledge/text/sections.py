@@ -81,7 +81,7 @@ def _sections(
             body = []
             title, _, rest = line.text.partition("\t")
             yield (
-                tuple(h for _, h in path) + (title.strip(),),
+                (*(h for _, h in path), title.strip()),
                 [_Line(rest, line.start + len(title) + 1, False)],
             )
             continue
