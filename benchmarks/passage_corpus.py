@@ -10,8 +10,9 @@ amounts, people with roles, places, decisions, written with compound subjects
 from __future__ import annotations
 
 import random
-from itertools import accumulate
+from collections.abc import Callable
 from datetime import date, timedelta
+from itertools import accumulate
 
 from knowledge.text.passages import Passage
 
@@ -71,21 +72,32 @@ def _person(rng: random.Random) -> str:
 
 
 def _sentence(rng: random.Random, subject: str) -> str:
-    other = compound(rng)
-    templates = (
-        f"Status: {subject.capitalize()} er implementeret i {rng.choice(PLACES)} Kommune.",
-        f"Aftalen om {subject} trådte i kraft den {_day(rng)}.",
-        f"{rng.choice(BODIES)} godkendte den {_day(rng)} forslaget om {other}.",
-        f"Budgettet for {subject} er {rng.randrange(100, 9000)}.{rng.randrange(100, 999)} kr.",
-        f"{_person(rng)}, orienterede om erfaringerne med {other} for {rng.choice(GROUPS)}.",
-        f"Mødet holdes i mødelokale {rng.randrange(1, 40)} på {rng.choice(PLACES)} Rådhus.",
-        f"Formålet er at styrke {other} og sikre sammenhængende forløb for {rng.choice(GROUPS)}.",
-        f"Det indstilles, at {rng.choice(BODIES).lower()} tager orienteringen om {other} til efterretning.",
-        f"Der er afsat {rng.randrange(1, 20)},{rng.randrange(1, 9)} mio. kr. til {other} i {rng.choice(CLUSTERS)}.",
-        f"Projektet forventes afsluttet i {rng.choice(MONTHS)} {rng.randrange(2023, 2027)}.",
-        f"Evalueringen af {subject} viser færre genindlæggelser blandt {rng.choice(GROUPS)}.",
-    )
-    return rng.choice(templates)
+    return rng.choice(_TEMPLATES)(rng, subject, compound(rng))
+
+
+_TEMPLATES: tuple[Callable[[random.Random, str, str], str], ...] = (
+    lambda r, s, o: f"Status: {s.capitalize()} er implementeret i {r.choice(PLACES)} Kommune.",
+    lambda r, s, o: f"Aftalen om {s} trådte i kraft den {_day(r)}.",
+    lambda r, s, o: f"{r.choice(BODIES)} godkendte den {_day(r)} forslaget om {o}.",
+    lambda r, s, o: f"Budgettet for {s} er {r.randrange(100, 9000)}.{r.randrange(100, 999)} kr.",
+    lambda r, s, o: f"{_person(r)}, orienterede om erfaringerne med {o} for {r.choice(GROUPS)}.",
+    lambda r, s, o: f"Mødet holdes i mødelokale {r.randrange(1, 40)} på {r.choice(PLACES)} Rådhus.",
+    lambda r, s, o: (
+        f"Formålet er at styrke {o} og sikre sammenhængende forløb for {r.choice(GROUPS)}."
+    ),
+    lambda r, s, o: (
+        f"Det indstilles, at {r.choice(BODIES).lower()} tager orienteringen om {o} "
+        "til efterretning."
+    ),
+    lambda r, s, o: (
+        f"Der er afsat {r.randrange(1, 20)},{r.randrange(1, 9)} mio. kr. til {o} i "
+        f"{r.choice(CLUSTERS)}."
+    ),
+    lambda r, s, o: (
+        f"Projektet forventes afsluttet i {r.choice(MONTHS)} {r.randrange(2023, 2027)}."
+    ),
+    lambda r, s, o: f"Evalueringen af {s} viser færre genindlæggelser blandt {r.choice(GROUPS)}.",
+)
 
 
 def vocabulary(rng: random.Random) -> list[str]:
@@ -138,9 +150,8 @@ def questions(count: int, seed: int = 11) -> list[str]:
             head, tail = subject[: len(subject) // 2 + 2], subject[len(subject) // 2 + 2 :]
             made.append(f"status på {head} {tail} i {rng.choice(PLACES)}")
         elif shape == 2:
-            made.append(
-                f"hvem er {rng.choice(ROLES)} for {rng.choice(BODIES).lower()} i {rng.choice(CLUSTERS)}"
-            )
+            role, body = rng.choice(ROLES), rng.choice(BODIES).lower()
+            made.append(f"hvem er {role} for {body} i {rng.choice(CLUSTERS)}")
         elif shape == 3:
             made.append(f"hvor meget er budgettet for {subject}")
         elif shape == 4:
