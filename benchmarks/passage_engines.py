@@ -43,6 +43,8 @@ import time
 from pathlib import Path
 from typing import Any, Protocol
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script: the project and its test support
 
@@ -105,8 +107,11 @@ class Bm25s:
             scores = scores + self.grams.get_scores(four_grams) / self.per_term
         if isinstance(scores, float):
             return []
-        best = scores.argsort()[::-1][:limit]
-        return [self.ids[row] for row in best if scores[row] > 0]
+        best = (
+            np.argpartition(-scores, limit)[:limit] if len(scores) > limit else range(len(scores))
+        )
+        ranked = sorted(best, key=lambda row: -scores[row])
+        return [self.ids[row] for row in ranked if scores[row] > 0]
 
 
 class Fts5:

@@ -48,7 +48,7 @@ FORMS = 5  # known terms an unknown query term may stand for
 LIMIT = 10
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class PassageIndex:
     passages: tuple[Passage, ...]
     words: Field
@@ -71,6 +71,9 @@ class PassageIndex:
 
     def __len__(self) -> int:
         return len(self.passages)
+
+    def __repr__(self) -> str:
+        return f"<PassageIndex of {len(self.passages)} passages>"
 
     def search(
         self,

@@ -11,6 +11,7 @@ Layout: compressed columns (`indptr`, `rows`, `weights`), int32 and float32, the
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -114,12 +115,17 @@ class Field:
 
 
 class FieldBuilder:
-    """Collects one field's features passage by passage, then builds its postings."""
+    """Collects one field's features passage by passage, then builds its postings.
+
+    The pairs go into two flat buffers (`array`), not one small array per passage: at
+    100,000 passages that is 200,000 fewer objects and no copy to join them.
+    """
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
-        self._cols: list[Rows] = []
-        self._tfs: list[npt.NDArray[np.float32]] = []
+        self._cols = array("i")
+        self._tfs = array("f")
+        self._sizes = array("q")
 
     def feature(self, key: str) -> int:
         return self.ids.setdefault(key, len(self.ids))
@@ -130,18 +136,18 @@ class FieldBuilder:
 
     def add(self, features: Rows, tfs: npt.NDArray[np.float32]) -> None:
         """The next passage's distinct features and their weighted counts."""
-        self._cols.append(features)
-        self._tfs.append(tfs)
+        self._cols.frombytes(features.astype(np.int32, copy=False).tobytes())
+        self._tfs.frombytes(tfs.astype(np.float32, copy=False).tobytes())
+        self._sizes.append(len(features))
 
     def build(self, *, common: float | None = None) -> Field:
         """The field; features in more than `common` of the passages kept dense."""
-        passages = len(self._cols)
-        sizes = np.fromiter((len(c) for c in self._cols), np.int64, passages)
-        cols = np.concatenate([np.zeros(0, np.int32), *self._cols])
-        self._cols = []
-        tfs = np.concatenate([np.zeros(0, np.float32), *self._tfs])
-        self._tfs = []
-        rows = np.repeat(np.arange(passages, dtype=np.int32), sizes)
+        passages = len(self._sizes)
+        cols = np.array(self._cols, dtype=np.int32)
+        self._cols = array("i")
+        tfs = np.array(self._tfs, dtype=np.float32)
+        self._tfs = array("f")
+        rows = np.repeat(np.arange(passages, dtype=np.int32), np.array(self._sizes, np.int64))
         frequency = np.bincount(cols, minlength=len(self.ids))
         if common is None or not (frequency > common * passages).any():
             return Field(self.ids, Postings.from_pairs(rows, cols, tfs, passages, len(self.ids)))
@@ -151,6 +157,7 @@ class FieldBuilder:
         kept = ~held
         del held
         rows, cols, tfs = rows[kept], cols[kept], tfs[kept]
+        del kept
         postings = Postings.from_pairs(rows, cols, tfs, passages, len(self.ids))
         counts = {key: int(frequency[self.ids[key]]) for key in rows_of}
         return Field(self.ids, postings, rows_of, dense, counts)
