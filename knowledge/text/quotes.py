@@ -2,6 +2,7 @@
 asked for and most of the question's terms.
 
     quote = best_quote(index.search(question, limit=3), query.kind)
+    quote = find_quote(index, question)  # the same, or None when nothing is confidently about it
     quote.sentence, quote.span, quote.passage.document, quote.passage.path, quote.kind_found
 
 A sentence scores its overlap with the question (the weighted share of the hit's terms it
@@ -17,15 +18,17 @@ documents do say ("Dokumenterne nævner X, men ikke hvornår").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from knowledge.text.confidence import presence_in
+from knowledge.text.confidence import CONFIDENT, presence_in
 from knowledge.text.facts import FOUND, strength
 from knowledge.text.features import grams
+from knowledge.text.index import PassageIndex
 from knowledge.text.kinds import FactKind
 from knowledge.text.passages import Hit, Passage, Term
+from knowledge.text.query import Query, read_query
 from knowledge.text.sentences import sentence_spans
 from knowledge.understanding.normalise import text_terms
 
@@ -102,3 +105,15 @@ def _overlap(asked: tuple[Term, ...], text: str) -> float:
     if total <= 0:
         return 0.0
     return sum(weight * presence_in(term, terms, four_grams) for weight, term in weighted) / total
+
+
+def find_quote(
+    index: PassageIndex, question: str | Query, *, boost: Mapping[str, float] | None = None
+) -> Quote | None:
+    """The quote that answers `question`, or None when no passage is confidently about
+    what it asks (`confidence.CONFIDENT`): search, confidence and quote in one call."""
+    query = read_query(question) if isinstance(question, str) else question
+    hits = index.search(query, limit=DEPTH, boost=boost)
+    if not hits or hits[0].confidence < CONFIDENT:
+        return None
+    return best_quote(hits, query.kind)

@@ -7,7 +7,7 @@ import pytest
 
 from knowledge.text.index import PassageIndex
 from knowledge.text.query import read_query
-from knowledge.text.quotes import Quote, best_quote
+from knowledge.text.quotes import Quote, best_quote, find_quote
 from tests.knowledge.text.samples import passages
 
 
@@ -86,3 +86,12 @@ def test_an_amount_about_something_else_is_not_the_answer(index: PassageIndex) -
 
 def test_no_hits_no_quote() -> None:
     assert None is best_quote([], "date")
+
+
+def test_find_quote_answers_or_says_nothing_is_about_it(index: PassageIndex) -> None:
+    found = find_quote(index, "hvor meget er afsat til telemedicin")
+    absent = find_quote(index, "hvornår åbner helikopterbasen i Thisted")
+    assert ("Der er afsat 1,2 mio. kr. til telemedicin i 2024.", None) == (
+        found and found.sentence,
+        absent,
+    )
