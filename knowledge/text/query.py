@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from knowledge.text.kinds import FactKind, cue_spans, kind_asked
-from knowledge.understanding.cues import FILLER
+from knowledge.understanding.cues import FILLER, corrected
 from knowledge.understanding.normalise import FUNCTION_WORDS, loose, stem, words
 
 # Everyday verbs, adjectives and adverbs of a question that name nothing ("hvornår *fik*
@@ -52,7 +52,7 @@ class Query:
 def read_query(text: str) -> Query:
     """The terms and the kind of fact of a question: "hvornår trådte amningsaftalen i kraft"
     is about "amningsaftal" and asks for a date."""
-    found = words(text)
+    found = [corrected(word) for word in words(text)]  # "stauts" is asked as "status"
     joined = " ".join(found)
     asking = _asking_words(found, cue_spans(joined))
     terms: dict[str, bool] = {}

@@ -23,6 +23,10 @@ from knowledge.text.query import read_query
         ("hvad blev besluttet om ensomhed", "decision"),
         ("hvad er telemedicin", "definition"),
         ("what is telemedicine", "definition"),
+        ("er aftalen implementeret", "status"),
+        ("is the project on hold", "status"),
+        ("stauts på aftalen", "status"),  # one slip in a cue word
+        ("hvad blev aftalt om ensomhed", "decision"),
         ("genoptræningsplaner", "any"),
     ],
 )
@@ -37,3 +41,8 @@ def test_question_and_cue_words_do_not_name_the_subject() -> None:
 
 def test_a_status_word_inside_a_compound_is_not_a_status_question() -> None:
     assert "any" == read_query("samarbejde om statusattester").kind
+
+
+def test_a_word_that_says_the_kind_can_still_name_the_subject() -> None:
+    query = read_query("klyngemidler i 2023")
+    assert ("amount", ("klyngemidl", "2023")) == (query.kind, query.subject)
