@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
 
 from botbuilder.schema import Activity
 
-from bot.settings import LOOPBACK, Settings
+from bot.addresses import Address, parse_or_none
+from bot.settings import Settings
 from bot.wire import activity_from_json
 
 MAX_BODY = 256 * 1024
 # The Bot Connector hosts Teams sends from (exact hosts: *.trafficmanager.net is open to
-# anyone, so no wildcard).
+# anyone, so no wildcard), https on port 443 only.
 TEAMS_SERVICE_HOSTS = (
     "smba.trafficmanager.net",
     "smba.infra.gcc.teams.microsoft.com",
@@ -81,13 +82,30 @@ def check_tenant(activity: Activity, settings: Settings) -> Refusal | None:
 
 
 def service_url_allowed(url: str, settings: Settings) -> bool:
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    if parts.scheme == "https" and host in TEAMS_SERVICE_HOSTS:
+    """Replies may go to `url`: Teams' connector, an allow-list entry, or (anonymous) one of
+    the loopback addresses ANONYMOUS_SERVICE_URLS names. Compared as parsed URLs
+    (bot/addresses.py)."""
+    address = parse_or_none(url)
+    if address is None:
+        return False
+    if (address.scheme, address.port) == ("https", 443) and address.host in TEAMS_SERVICE_HOSTS:
         return True
-    if settings.anonymous and host in LOOPBACK and parts.scheme in ("http", "https"):
+    if any(entry.covers(address) for entry in _entries(settings.service_url_allowlist)):
         return True
-    return any(url.startswith(prefix) for prefix in settings.service_url_allowlist)
+    if settings.anonymous:
+        return any(entry.covers(address) for entry in _loopback(settings.anonymous_service_urls))
+    return False
+
+
+@lru_cache(maxsize=64)
+def _entries(urls: tuple[str, ...]) -> tuple[Address, ...]:
+    # Settings.from_env refuses malformed entries; settings made in code skip them here.
+    return tuple(entry for entry in map(parse_or_none, urls) if entry is not None)
+
+
+@lru_cache(maxsize=64)
+def _loopback(urls: tuple[str, ...]) -> tuple[Address, ...]:
+    return tuple(entry for entry in _entries(urls) if entry.loopback)
 
 
 def check_service_url(activity: Activity, settings: Settings) -> Refusal | None:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from aiohttp.test_utils import TestClient
 
+from app import SERVICE
 from tests.support.activities import message
 from tests.support.bot import post
-from tests.support.connector import Connector
+from tests.support.connector import Connector, running_connector
+
+CHAT = "a:refused-chat"
 
 
 @pytest.mark.parametrize(
@@ -75,3 +79,24 @@ async def test_a_question_is_answered_through_the_connector(
     [reply] = connector.messages()
     assert "a:personal-chat-1" == reply["conversation"]["id"]
     assert "application/vnd.microsoft.card.adaptive" == reply["attachments"][0]["contentType"]
+
+
+@pytest.mark.parametrize(
+    ("case", "address"),
+    [
+        ("another loopback port", "http://127.0.0.1:{other}/"),
+        ("userinfo naming the allowed port", "http://127.0.0.1:{allowed}@127.0.0.1:{other}/"),
+    ],
+)
+async def test_a_refused_reply_address_stores_nothing_and_gets_no_request(
+    bot: TestClient[Any, Any], connector: Connector, case: str, address: str
+) -> None:
+    async with running_connector() as other:
+        url = address.format(allowed=urlsplit(connector.url).port, other=urlsplit(other.url).port)
+        response = await post(bot, message("abonner på Midtklyngen", url, conversation=CHAT))
+        reached = other.requests + connector.requests
+
+    assert 403 == response.status, case
+    assert [] == reached
+    assert None is await bot.app[SERVICE].conversation(CHAT)
+    assert [] == list(await bot.app[SERVICE].subscriptions(CHAT))

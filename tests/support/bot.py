@@ -34,8 +34,10 @@ async def running_bot(settings: Settings) -> AsyncIterator[TestClient[Any, Any]]
 
 
 @pytest.fixture
-def bot_settings(sqlite_url: str) -> Settings:
-    return Settings(database_url=sqlite_url, today=TODAY)
+def bot_settings(sqlite_url: str, connector: Connector) -> Settings:
+    """Anonymous, as on a developer's machine; replies may go to the connector fake (the
+    only loopback address an anonymous bot sends to is one the settings name)."""
+    return Settings(database_url=sqlite_url, today=TODAY, anonymous_service_urls=(connector.url,))
 
 
 @pytest.fixture
@@ -53,3 +55,8 @@ async def post(client: TestClient[Any, Any], activity: Any, **headers: str) -> C
 
 def with_settings(settings: Settings, **changes: Any) -> Settings:
     return replace(settings, **changes)
+
+
+def replying_to(settings: Settings, *connectors: Connector) -> Settings:
+    """`settings` with replies allowed to these connector fakes (anonymous mode)."""
+    return replace(settings, anonymous_service_urls=tuple(c.url for c in connectors))
