@@ -35,7 +35,7 @@ from bot.errors import TurnErrors
 from bot.event_loop import event_loop
 from bot.gate import service_url_allowed
 from bot.handler import KlyngeBot
-from bot.http import ADAPTER, BOT, messages
+from bot.http import ADAPTER, BOT, SERVER_OPTIONS, messages
 from bot.http import SETTINGS as HTTP_SETTINGS
 from bot.limits import RateLimits
 from bot.logs import configure as configure_logging
@@ -367,6 +367,7 @@ def _serve(settings: Settings) -> int:
         # for a turn), then the cleanup: the notifier gives back its leases, the engine closes.
         shutdown_timeout=15.0,
         loop=event_loop(settings.slow_callback_ms),
+        **SERVER_OPTIONS,  # the header deadline (bot/http.py)
     )
     return 0
 

@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.web_runner import BaseRunner
 
 from app import create_app
+from bot.http import SERVER_OPTIONS
 from bot.settings import Settings
 from tests.support.connector import Connector, running_connector
 
@@ -26,9 +28,17 @@ async def connector() -> AsyncIterator[Connector]:
         yield running
 
 
+class ServedAsInProduction(TestServer):
+    """aiohttp's test server with the options app.py serves with: the header deadline, and
+    handlers that go on when a client disconnects (the test server would cancel them)."""
+
+    async def _make_runner(self, **kwargs: Any) -> BaseRunner[Any]:
+        return await super()._make_runner(**(kwargs | SERVER_OPTIONS))
+
+
 @asynccontextmanager
 async def running_bot(settings: Settings) -> AsyncIterator[TestClient[Any, Any]]:
-    server = TestServer(create_app(settings), host="127.0.0.1")
+    server = ServedAsInProduction(create_app(settings), host="127.0.0.1")
     async with TestClient(server) as client:
         yield client
 
