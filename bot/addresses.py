@@ -46,18 +46,24 @@ class Address:
 
     @property
     def loopback(self) -> bool:
-        if self.host == "localhost":
-            return True
-        try:
-            return ipaddress.ip_address(self.host).is_loopback
-        except ValueError:
-            return False
+        return is_loopback(self.host)
 
     def covers(self, other: Address) -> bool:
         """`other` is this address or below it."""
         return (
             (self.scheme, self.host, self.port) == (other.scheme, other.host, other.port)
         ) and other.path.startswith(self.path)
+
+
+def is_loopback(host: str) -> bool:
+    """`localhost` or a loopback IP address (127.0.0.0/8, ::1), brackets or not."""
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def parse(url: str) -> Address:

@@ -15,7 +15,6 @@ from datetime import date
 from bot.addresses import AddressError, parse
 from knowledge.core.db import DEFAULT_URL, normalise_url
 
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
 # Where the Microsoft 365 Agents Playground's mocked connector listens by default.
 PLAYGROUND_SERVICE_URLS = ("http://localhost:56150/_connector", "http://127.0.0.1:56150/_connector")
 
@@ -54,6 +53,7 @@ class Settings:
     openid_metadata_url: str = ""
     token_issuer: str = ""
     login_url: str = ""
+    allow_key_server_override: bool = False  # serve with the three above off loopback
     notify: bool = True  # run the notifier (proactive reminders) in this process
     notify_interval_seconds: float = 15.0  # between outbox rounds when nothing is due
     tenant_send_rate: float = 25.0  # proactive sends per second per tenant, this instance
@@ -112,6 +112,7 @@ class Settings:
             openid_metadata_url=environ.get("BOT_OPENID_METADATA_URL", ""),
             token_issuer=environ.get("BOT_TOKEN_ISSUER", ""),
             login_url=environ.get("BOT_LOGIN_URL", ""),
+            allow_key_server_override=reader.flag("ALLOW_KEY_SERVER_OVERRIDE"),
             notify=reader.flag("NOTIFY", default=True),
             notify_interval_seconds=reader.number("NOTIFY_INTERVAL_SECONDS", 15.0, low=0.01),
             tenant_send_rate=reader.number("TENANT_SEND_RATE", 25.0, low=0.01),
