@@ -27,7 +27,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import app_package
-from bot.access import Access
+from bot.access import access_from
 from bot.adapter import create_adapter
 from bot.calendar_http import FEEDS, ROUTE, calendar_feed
 from bot.connector import connector_session
@@ -49,6 +49,7 @@ from knowledge.core.clock import COPENHAGEN, Clock
 from knowledge.core.db import check_writable, create_engine, migrate, session_factory
 from knowledge.core.errors import KnowledgeError
 from knowledge.documents import exchange
+from knowledge.documents.changes import ImportReport
 from knowledge.notify.contract import OutboxLine
 from knowledge.service import KnowledgeService
 
@@ -107,7 +108,7 @@ async def _bot(app: web.Application) -> AsyncIterator[None]:
         adapter.on_turn_error = TurnErrors()
         app[ADAPTER] = adapter
         state = KlyngeState(SqlStorage(session_factory(app[ENGINE])))
-        access = Access.from_settings(settings)
+        access = access_from(settings)
         app[BOT] = KlyngeBot(app[SERVICE], state, access, settings.public_url)
         async with _notifying(app, adapter):
             yield
@@ -306,11 +307,25 @@ async def _import(service: KnowledgeService, command: argparse.Namespace) -> int
         return 0
     reports = await service.import_documents(files, dry_run=command.dry_run)
     for report in reports:
-        print(("would import " if command.dry_run else "imported ") + report.summary())
-        if command.dry_run:
-            for change in report.changes:
-                print("  " + change.line())
-    return 0
+        _print_report(report, command.dry_run)
+    refused = sum(1 for report in reports if report.refused is not None)
+    if not refused:
+        return 0
+    others = "would be" if command.dry_run else "were"
+    rest = f"; the others {others} imported" if refused < len(reports) else ""
+    print(f"error: refused {refused} of {len(reports)} files{rest}", file=sys.stderr)
+    return 1
+
+
+def _print_report(report: ImportReport, dry_run: bool) -> None:
+    """A refused file on standard error; with --dry-run, what would change, line by line."""
+    if report.refused is not None:
+        print(f"error: {report.refused}", file=sys.stderr)
+        return
+    print(("would import " if dry_run else "imported ") + report.summary())
+    if dry_run:
+        for line in (*report.details(), *(change.line() for change in report.changes)):
+            print("  " + line)
 
 
 async def _export(service: KnowledgeService, output: Path | None) -> int:

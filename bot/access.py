@@ -1,54 +1,20 @@
-"""Who may update statuses: editors by AAD object id, from settings and the database.
-
-Reading is open to everyone in an allowed tenant. `EDITORS` lists AAD object ids ("*":
-everyone); unset means nobody, except in anonymous local mode, where everyone may, so a
-newcomer can try updates in the Agents Playground. Editors added in chat by an admin are
-kept in the database.
-"""
+"""Who may update statuses, from the settings: `EDITORS`, `ADMINS`, `CORRECTION_MINUTES`;
+unset `EDITORS` in anonymous local mode means everyone (said once in the log)."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import timedelta
 
-from botbuilder.schema import Activity
-
 from bot.settings import Settings
-from knowledge.service import KnowledgeService
-from knowledge.updates.contract import Author
+from dialogs.access import Access
 
 logger = logging.getLogger(__name__)
 
 
-def author_of(activity: Activity) -> Author:
-    sender = activity.from_property
-    aad_id = getattr(sender, "aad_object_id", None) if sender else None
-    name = (getattr(sender, "name", None) if sender else None) or "ukendt"
-    return Author(aad_id, str(name))
-
-
-@dataclass(frozen=True)
-class Access:
-    editors: frozenset[str]
-    admins: frozenset[str]
-    everyone_edits: bool  # anonymous local mode
-    correction_window: timedelta = timedelta(minutes=30)
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> Access:
-        everyone = settings.anonymous and not settings.editors
-        if everyone:
-            logger.warning("anonymous local mode: everyone may update statuses")
-        window = timedelta(minutes=settings.correction_minutes)
-        return cls(frozenset(settings.editors), frozenset(settings.admins), everyone, window)
-
-    async def may_edit(self, service: KnowledgeService, author: Author) -> bool:
-        if self.everyone_edits or "*" in self.editors:
-            return True
-        if not author.aad_id:
-            return False
-        return await service.is_editor(author.aad_id, self.editors)
-
-    def is_admin(self, author: Author) -> bool:
-        return "*" in self.admins or (author.aad_id or "") in self.admins
+def access_from(settings: Settings) -> Access:
+    everyone = settings.anonymous and not settings.editors
+    if everyone:
+        logger.warning("anonymous local mode: everyone may update statuses")
+    window = timedelta(minutes=settings.correction_minutes)
+    return Access(frozenset(settings.editors), frozenset(settings.admins), everyone, window)

@@ -13,8 +13,9 @@ from collections import OrderedDict
 
 from botbuilder.core import TurnContext
 
-from bot.replies import text_activity
-from bot.teams import language_of
+from bot.outgoing import to_activity
+from dialogs.message import Message
+from dialogs.turn import language_of
 from knowledge.core.db import is_transient
 from knowledge.core.errors import DatabaseUnavailable
 
@@ -39,7 +40,7 @@ class TurnErrors:
 
     async def __call__(self, turn_context: TurnContext, error: Exception) -> None:
         activity = turn_context.activity
-        lang = language_of(activity)
+        lang = language_of(activity.locale)
         if isinstance(error, DatabaseUnavailable) or is_transient(error):
             logger.warning("turn failed: database unavailable (%s)", type(error).__name__)
             await self._tell_once(turn_context, UNREACHABLE[lang])
@@ -56,6 +57,6 @@ class TurnErrors:
         while len(self._told) > REMEMBERED:
             self._told.popitem(last=False)
         try:
-            await turn_context.send_activity(text_activity(text))
+            await turn_context.send_activity(to_activity(Message(text, None)))
         except Exception:  # the connector may be the broken part; the log has the cause
             logger.warning("could not send the apology", exc_info=True)

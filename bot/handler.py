@@ -1,9 +1,10 @@
-"""The activity handler: routes turns and does turn housekeeping, nothing more.
+"""The activity handler: turn housekeeping around the conversation in `dialogs/`.
 
-A message is a question for the knowledge base (the text without the bot's @mention, or
-an "ask" button of a card) unless it starts with a command (editors, corrections,
-subscriptions, history, updates) or is a card's button (unsubscribe, the update form); a
-chat that says where it belongs keeps that as its scope; a new conversation is welcomed
+Per turn it takes the conversation's lock, reads the turn start (the conversation's row,
+the knowledge base's generation, the dialog state) in one statement, builds the one
+`Turn`, lets `dialogs.router` decide what a message or a card's button means, keeps the
+waterfall dialogs (botbuilder's, in the conversation state), sends what comes back,
+saves state and refreshes the conversation reference. A new conversation is welcomed
 once. One log line per turn, without message text.
 """
 
@@ -12,73 +13,33 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from typing import Any
 
 from botbuilder.core import ActivityHandler, ConversationState, InvokeResponse, TurnContext
-from botbuilder.dialogs import DialogSet, DialogTurnStatus
+from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 from botbuilder.schema import ChannelAccount
 
-from bot.access import Access, author_of
 from bot.locks import TurnLocks
-from bot.replies import text_activity, to_activity, with_question
+from bot.outgoing import invoke_answer, send_message, to_activity
 from bot.storage import prefetched
-from bot.subscribing import Subscribing
-from bot.teams import (
-    chat_id,
-    conversation_key,
-    departure,
-    language_of,
-    page_request,
-    question_text,
-    supports_cards,
-)
+from bot.turns import chat_key, departure, turn_of
 from bot.wire import to_json
-from dialogs.cards import Reply, render, welcome_card
-from dialogs.chat_commands import (
-    Correction,
-    EditorsCommand,
-    corrected_text,
-    correction,
-    editors_command,
-    word,
-)
-from dialogs.history_card import history_choices, history_reply, history_subject
-from dialogs.recognisers import is_update_command, parse_update_request
+from dialogs.access import Access
+from dialogs.reading import Handled
+from dialogs.router import conversation
 from dialogs.status_update import UPDATE_DIALOG, StatusUpdateDialog, UpdateOptions
-from dialogs.subscription_cards import unsubscribe_data
-from dialogs.subscription_commands import subscription_command
-from dialogs.update_card import (
-    card_action_data,
-    handle_card_submit,
-    invoke_response_body,
-    update_form,
-)
-from dialogs.wording import say
-from knowledge.answers.kinds import HelpAnswer, ScopeSet
-from knowledge.core.chat import ChatScope
+from dialogs.turn import Turn
+from dialogs.welcome import Welcome
 from knowledge.service import KnowledgeService
-from knowledge.state.conversations import Seen
-from knowledge.updates.contract import Ambiguous, Found
 
 logger = logging.getLogger(__name__)
 INTENT = "klyngebot.intent"
-# What the turn read when it started (knowledge.state.turn_start): the conversation's row and
-# the knowledge base's generation.
+# The turn (dialogs.turn.Turn), and the conversation's row as the turn start read it.
+TURN = "klyngebot.turn"
 SEEN = "klyngebot.seen"
-GENERATION = "klyngebot.generation"
-MESSAGE_TYPE = "application/vnd.microsoft.activity.message"
 
 
 def _short_id(conversation_id: str) -> str:
     return hashlib.sha256(conversation_id.encode()).hexdigest()[:10]
-
-
-def _invoke_answer(reply: Reply) -> InvokeResponse:
-    """What an Action.Execute gets back: the card that replaces the pressed one."""
-    if reply.card is None:
-        body = {"statusCode": 200, "type": MESSAGE_TYPE, "value": reply.text}
-        return InvokeResponse(status=200, body=body)
-    return InvokeResponse(status=200, body=invoke_response_body(reply.card))
 
 
 def _log_turn(turn_context: TurnContext, started: float) -> None:
@@ -98,10 +59,40 @@ def _log_turn(turn_context: TurnContext, started: float) -> None:
     )
 
 
-def _scope(turn_context: TurnContext) -> ChatScope:
-    """What the chat said about itself ("vi er Midtklyngen"), as the turn found it."""
-    seen: Seen | None = turn_context.turn_state.get(SEEN)
-    return seen.scope if seen is not None else ChatScope()
+def _turn(turn_context: TurnContext) -> Turn:
+    turn: Turn = turn_context.turn_state[TURN]
+    return turn
+
+
+class _Edge:
+    """The router's view of this turn's bot side: the waterfall dialogs and the log line."""
+
+    def __init__(self, dialogs: DialogSet, turn_context: TurnContext) -> None:
+        self._dialogs = dialogs
+        self._turn_context = turn_context
+        self._context: DialogContext | None = None
+
+    def note(self, intent: str) -> None:
+        self._turn_context.turn_state[INTENT] = intent
+
+    async def continue_dialog(self) -> bool:
+        # The prompts read the answer from the activity: without the @mention.
+        self._turn_context.activity.text = _turn(self._turn_context).text
+        result = await (await self._dialog_context()).continue_dialog()
+        return bool(result.status != DialogTurnStatus.Empty)
+
+    async def begin_dialog(self, options: UpdateOptions) -> None:
+        await (await self._dialog_context()).begin_dialog(UPDATE_DIALOG, options)
+
+    async def _dialog_context(self) -> DialogContext:
+        if self._context is None:
+            self._context = await self._dialogs.create_context(self._turn_context)
+        return self._context
+
+
+async def _send(turn_context: TurnContext, handled: Handled) -> None:
+    for message in handled.messages:
+        await turn_context.send_activity(to_activity(message))
 
 
 class KlyngeBot(ActivityHandler):  # type: ignore[misc]
@@ -114,20 +105,22 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
     ) -> None:
         self._service = service
         self._state = state
-        self._access = access
-        self._subscribing = Subscribing(service, public_url)
+        self._router = conversation(service, access, public_url)
+        self._welcome = Welcome(service)
         self._dialogs = DialogSet(state.create_property("dialog_state"))
-        self._dialogs.add(StatusUpdateDialog(service))
+        self._dialogs.add(StatusUpdateDialog(service, send_message))
         self._locks = TurnLocks()
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         started = time.perf_counter()
         try:
-            async with self._locks.holding(conversation_key(turn_context.activity)):
+            activity = turn_context.activity
+            chat = chat_key(activity)
+            async with self._locks.holding(chat):
                 state_key = self._state.get_storage_key(turn_context)
-                start = await self._service.turn_start(chat_id(turn_context.activity), state_key)
-                turn_context.turn_state[SEEN] = start.seen
-                turn_context.turn_state[GENERATION] = start.generation
+                start = await self._service.turn_start(chat.conversation_id, state_key)
+                turn = turn_of(activity, chat, start.seen, start.generation)
+                turn_context.turn_state[SEEN], turn_context.turn_state[TURN] = start.seen, turn
                 with prefetched({state_key: start.state}):
                     await super().on_turn(turn_context)
                     await self._state.save_changes(turn_context)
@@ -137,192 +130,28 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
                 _log_turn(turn_context, started)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
-        activity = turn_context.activity
-        if await self._card_button(turn_context):
-            return
-        activity.text = question_text(activity)  # the dialog reads answers without @mention
-        dialog = await self._dialogs.create_context(turn_context)
-        if (await dialog.continue_dialog()).status != DialogTurnStatus.Empty:
-            turn_context.turn_state[INTENT] = "update"
-            return
-        if (command := editors_command(activity.text)) is not None:
-            turn_context.turn_state[INTENT] = "editors"
-            await turn_context.send_activity(
-                text_activity(await self._editors(turn_context, command))
-            )
-            return
-        if (fix := correction(activity.text)) is not None:
-            turn_context.turn_state[INTENT] = "correction"
-            await turn_context.send_activity(text_activity(await self._correct(turn_context, fix)))
-            return
-        if (asked := subscription_command(activity.text)) is not None:
-            turn_context.turn_state[INTENT] = "subscriptions"
-            reply = await self._subscribing.command(activity, asked)
-            await turn_context.send_activity(to_activity(reply))
-            return
-        if (subject := history_subject(activity.text)) is not None:
-            turn_context.turn_state[INTENT] = "history"
-            await turn_context.send_activity(
-                to_activity(await self._history(turn_context, subject))
-            )
-            return
-        if is_update_command(activity.text):
-            turn_context.turn_state[INTENT] = "update"
-            form = await self._update_form(turn_context)
-            if form is not None:
-                await turn_context.send_activity(to_activity(form))
-                return
-            await dialog.begin_dialog(UPDATE_DIALOG, await self._update_options(turn_context))
-            return
-        await self._answer(turn_context)
-
-    async def _card_button(self, turn_context: TurnContext) -> bool:
-        """An Action.Submit of one of the bot's cards (unsubscribe, the update form)."""
-        activity = turn_context.activity
-        if (pressed := unsubscribe_data(activity.value)) is not None:
-            turn_context.turn_state[INTENT] = "unsubscribe button"
-            reply = await self._subscribing.button(activity, pressed)
-        elif (data := card_action_data(activity.value)) is not None:
-            reply = await self._card_submitted(turn_context, data)
-        else:
-            return False
-        if not reply.repeat:  # a form submitted twice is confirmed once
-            await turn_context.send_activity(to_activity(reply))
-        return True
+        edge = _Edge(self._dialogs, turn_context)
+        await _send(turn_context, await self._router.route(_turn(turn_context), edge))
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
-        activity = turn_context.activity
-        if activity.name != "adaptiveCard/action":
+        handled = None
+        if turn_context.activity.name == "adaptiveCard/action":
+            edge = _Edge(self._dialogs, turn_context)
+            handled = await self._router.press(_turn(turn_context), edge)
+        if handled is None or handled.in_place is None:
             return await super().on_invoke_activity(turn_context)
-        if (pressed := unsubscribe_data(activity.value)) is not None:
-            turn_context.turn_state[INTENT] = "unsubscribe button"
-            return _invoke_answer(await self._subscribing.button(activity, pressed))
-        data = card_action_data(activity.value)
-        if data is None:
-            return await super().on_invoke_activity(turn_context)
-        turn_context.turn_state[INTENT] = "update card"
-        return _invoke_answer(await self._card_submitted(turn_context, data))
-
-    async def _editors(self, turn_context: TurnContext, command: EditorsCommand) -> str:
-        activity = turn_context.activity
-        lang, author = language_of(activity), author_of(activity)
-        if not self._access.is_admin(author):
-            return word("not_admin", lang)
-        if command.action == "list":
-            editors = await self._service.list_editors()
-            return "\n".join(f"{e.aad_id}  {e.name}" for e in editors) or word("none", lang)
-        if not command.aad_id:
-            return word("needs_id", lang)
-        if command.action == "add":
-            name = command.name or command.aad_id
-            added = await self._service.add_editor(command.aad_id, name, author.aad_id)
-            return word("added" if added else "already", lang, aad=command.aad_id)
-        removed = await self._service.remove_editor(command.aad_id)
-        return word("removed" if removed else "not_editor", lang, aad=command.aad_id)
-
-    async def _correct(self, turn_context: TurnContext, fix: Correction) -> str:
-        activity = turn_context.activity
-        lang, author = language_of(activity), author_of(activity)
-        if fix.category is None:
-            return word("which_status", lang)
-        scope = _scope(turn_context)
-        found = await self._service.find_item(fix.item_text, scope)
-        if not isinstance(found, Found):
-            return say("history_not_found", lang)
-        window = self._access.correction_window
-        saved = await self._service.correct_last(
-            found.item.id, author, fix.category, fix.note, window
-        )
-        return corrected_text(fix.category, lang) if saved else word("cannot_correct", lang)
-
-    async def _history(self, turn_context: TurnContext, subject: str) -> Reply:
-        activity = turn_context.activity
-        lang = language_of(activity)
-        scope = _scope(turn_context)
-        found = await self._service.find_item(subject, scope)
-        if isinstance(found, Ambiguous):
-            return history_choices(found, lang)
-        if not isinstance(found, Found):
-            return Reply(say("history_not_found", lang), None)
-        entries = await self._service.history(found.item.id)
-        return history_reply(found.item, entries, lang)
-
-    async def _update_form(self, turn_context: TurnContext) -> Reply | None:
-        """ "opdater IV-aftalen" in Teams: one card with the status choices and a note
-        field, when the message names one item and says nothing of status; "opdater
-        status på IV-aftalen" and card-less channels get the dialog."""
-        activity = turn_context.activity
-        wanted = parse_update_request(activity.text)
-        if not supports_cards(activity) or "status" in activity.text.lower():
-            return None
-        if wanted.category or wanted.note or not wanted.item_text:
-            return None
-        if not await self._access.may_edit(self._service, author_of(activity)):
-            return None  # the dialog gives the refusal
-        scope = _scope(turn_context)
-        found = await self._service.find_item(wanted.item_text, scope)
-        if not isinstance(found, Found):
-            return None
-        current = await self._service.current_status(found.item.id)
-        lang = language_of(activity)
-        title = say("update_form_title", lang, title=found.item.title)
-        return Reply(title, update_form(current, lang))
-
-    async def _card_submitted(self, turn_context: TurnContext, data: dict[str, Any]) -> Reply:
-        activity = turn_context.activity
-        author = author_of(activity)
-        may_edit = await self._access.may_edit(self._service, author)
-        lang = language_of(activity)
-        conversation = activity.conversation.id if activity.conversation else None
-        return await handle_card_submit(
-            self._service,
-            data,
-            author,
-            may_edit,
-            lang,
-            conversation_id=conversation,
-            activity_id=activity.id,
-        )
-
-    async def _update_options(self, turn_context: TurnContext) -> UpdateOptions:
-        activity = turn_context.activity
-        author = author_of(activity)
-        scope = _scope(turn_context)
-        may_edit = await self._access.may_edit(self._service, author)
-        return UpdateOptions(activity.text, author, may_edit, locale=activity.locale, scope=scope)
-
-    async def _answer(self, turn_context: TurnContext) -> None:
-        activity = turn_context.activity
-        question, offset = activity.text, page_request(activity)
-        key = conversation_key(activity)
-        if not question:
-            answer: Any = HelpAnswer("help", language_of(activity))
-        else:
-            scope = _scope(turn_context)
-            answer = await self._service.ask(
-                question,
-                lang_hint=activity.locale,
-                scope=scope,
-                offset=offset,
-                generation=turn_context.turn_state.get(GENERATION),
-            )
-        if isinstance(answer, ScopeSet):
-            await self._service.set_chat_scope(key, ChatScope(answer.region, answer.cluster))
-        turn_context.turn_state[INTENT] = answer.intent
-        reply = render(answer, cards=supports_cards(activity))
-        with_question(reply.card, question, offset)
-        await turn_context.send_activity(to_activity(reply))
+        return invoke_answer(handled.in_place)
 
     async def _remember(self, turn_context: TurnContext) -> None:
         """Refresh the conversation reference on every activity, except the goodbyes."""
-        activity = turn_context.activity
+        activity, turn = turn_context.activity, _turn(turn_context)
         if gone := departure(activity):
-            await self._service.deactivate_conversation(chat_id(activity), gone)
+            await self._service.deactivate_conversation(turn.chat_id, gone)
             return
         reference = to_json(TurnContext.get_conversation_reference(activity))
-        reference["conversation"]["id"] = chat_id(activity)  # a channel, not the thread
+        reference["conversation"]["id"] = turn.chat_id  # a channel, not the thread
         await self._service.refresh_conversation(
-            conversation_key(activity), reference, turn_context.turn_state.get(SEEN)
+            turn.chat, reference, turn_context.turn_state.get(SEEN)
         )
 
     async def on_members_added_activity(
@@ -330,15 +159,13 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
     ) -> None:
         own_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
         if any(member.id == own_id for member in members_added):
-            await self._welcome(turn_context)
+            await self._welcome_once(turn_context)
 
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
-        await self._welcome(turn_context)
+        await self._welcome_once(turn_context)
 
-    async def _welcome(self, turn_context: TurnContext) -> None:
-        # Teams sends both conversationUpdate and installationUpdate on install: welcome once.
-        if await self._service.claim_welcome(conversation_key(turn_context.activity)):
-            turn_context.turn_state[INTENT] = "welcome"
-            await turn_context.send_activity(
-                to_activity(welcome_card(language_of(turn_context.activity)))
-            )
+    async def _welcome_once(self, turn_context: TurnContext) -> None:
+        handled = await self._welcome.greet(_turn(turn_context))
+        if handled.intent is not None:
+            turn_context.turn_state[INTENT] = handled.intent
+        await _send(turn_context, handled)

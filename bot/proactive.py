@@ -35,8 +35,8 @@ from botbuilder.schema import Activity, ConversationReference
 from bot.batches import Batches
 from bot.limits import RateLimits
 from bot.outcomes import backoff, failure_of, result_of
+from bot.outgoing import notification_activity
 from bot.wire import from_json
-from dialogs.notification_cards import render_notification
 from knowledge.core.clock import Clock
 from knowledge.notify.contract import Due, SendResult
 from knowledge.service import KnowledgeService
@@ -74,7 +74,7 @@ class Notifier:
     owner: str
     limits: RateLimits
     clock: Clock = field(default_factory=Clock)  # the knowledge base's: retry times
-    render: Render = render_notification  # the card in the subscriber's language
+    render: Render = notification_activity  # the card in the subscriber's language
     allowed: Allowed = field(default=lambda _url: True)  # service URLs sends may go to
     interval: float = 15.0
     batch: int = BATCH

@@ -1,8 +1,8 @@
 """Answers as Teams messages: an Adaptive Card and the same facts as plain text.
 
-`render(answer)` turns any `knowledge.answers.kinds.Answer` into a `Reply`; `welcome_card(lang)`
-greets a chat the bot was added to. Neither touches botbuilder: the bot edge wraps a
-reply into an Activity. Buttons send `data` back as the activity's value:
+`render(answer)` turns any `knowledge.answers.kinds.Answer` into a `dialogs.message.Message`;
+`welcome_card(lang)` greets a chat the bot was added to. Neither touches botbuilder: the
+bot edge wraps a message into an Activity. Buttons send `data` back as the activity's value:
 
 - {"action": "ask", "question": ..., ["choice": ...]}: treat as if the user typed `question`;
 - {"action": "more", "intent": ..., "scope": ..., "shown": n}: the next entries of a list
@@ -12,7 +12,6 @@ reply into an Activity. Buttons send `data` back as the activity's value:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from dialogs.elements import (
@@ -28,6 +27,8 @@ from dialogs.elements import (
 )
 from dialogs.item_cards import changes_content, item_content, list_content
 from dialogs.meeting_cards import decisions_content, meetings_content
+from dialogs.message import Message
+from dialogs.turn import language_of
 from dialogs.wording import examples, say, topics
 from knowledge.answers.kinds import (
     Answer,
@@ -49,27 +50,18 @@ SUGGESTIONS_SHOWN = 4
 WELCOME_EXAMPLES = 4
 
 
-@dataclass(frozen=True)
-class Reply:
-    """A message to send: `text` always (fallback and notification), `card` when asked for."""
-
-    text: str
-    card: dict[str, Any] | None
-    repeat: bool = False  # says again what was already said (a card submitted twice)
-
-
-def render(answer: Answer, *, cards: bool = True) -> Reply:
+def render(answer: Answer, *, cards: bool = True) -> Message:
     """The reply to an answer, in the answer's language."""
     content = _CONTENT[type(answer)](answer)
     return _reply(content, answer.lang, cards)
 
 
-def welcome_card(locale: str) -> Reply:
+def welcome_card(locale: str) -> Message:
     """Shown once when the bot joins a chat or team: who it is, and questions to try.
 
     `locale` is a language or locale ("da", "en-GB"); anything not English is Danish.
     """
-    lang: Lang = "en" if locale.lower().startswith("en") else "da"
+    lang = language_of(locale)
     body = [
         heading(say("welcome", lang)),
         text(say("welcome_intro", lang)),
@@ -78,9 +70,9 @@ def welcome_card(locale: str) -> Reply:
     return _reply(Content(body, _questions(examples(lang)[:WELCOME_EXAMPLES])), lang, True)
 
 
-def _reply(content: Content, lang: Lang, cards: bool) -> Reply:
+def _reply(content: Content, lang: Lang, cards: bool) -> Message:
     plain = plain_text(content)
-    return Reply(plain, card(content, lang, plain) if cards else None)
+    return Message(plain, card(content, lang, plain) if cards else None)
 
 
 def _questions(questions: Sequence[str]) -> list[Element]:

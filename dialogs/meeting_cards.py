@@ -30,7 +30,7 @@ _NUMBER = re.compile(r"(\d+)(.*)")
 
 def when(meeting: MeetingView, lang: Lang) -> str:
     """ "fredag den 19. april 2024, kl. 08:30–11:30" or "april 2024 (dag ikke fastlagt)"."""
-    if meeting.precision != "day":
+    if meeting.date_precision != "day":
         return say("day_not_set", lang, month=formats.month(meeting.date, lang))
     day = formats.weekday_date(meeting.date, lang)
     if meeting.start_time is None:
@@ -95,7 +95,7 @@ def decisions_content(answer: DecisionsAnswer) -> Content:
 
 
 def _meeting_id(decision: DecisionView) -> str:
-    return decision.meeting.id
+    return decision.meeting.slug
 
 
 def _decision_order(decision: DecisionView) -> tuple[int, str, str, int, str]:
@@ -103,13 +103,13 @@ def _decision_order(decision: DecisionView) -> tuple[int, str, str, int, str]:
     meeting = decision.meeting
     match = _NUMBER.match(decision.number)
     number, rest = (int(match.group(1)), match.group(2)) if match else (0, decision.number)
-    return (-meeting.date.toordinal(), meeting.body, meeting.id, number, rest)
+    return (-meeting.date.toordinal(), meeting.body, meeting.slug, number, rest)
 
 
 def _meeting_decisions(decisions: list[DecisionView], lang: Lang) -> Element:
     """One meeting ("Sundhedsstyregruppen, 9. februar 2024") and what it decided."""
     meeting = decisions[0].meeting
-    held = formats.period(meeting.date, meeting.precision, lang)
+    held = formats.period(meeting.date, meeting.date_precision, lang)
     items = [subtle(f"{meeting.body}, {held}")]
     for decision in decisions:
         if decision.number or decision.title:  # a meeting's note stands without a heading

@@ -1,17 +1,17 @@
 """The messages the notifier sends: short cards in the subscriber's language.
 
-`notification_reply(due)` renders a claimed notification (`knowledge.notify.contract.Due`) as
-a `Reply`; `render_notification(due)` wraps it into the Activity that `bot/proactive.py`
-sends. Three kinds, each with an unsubscribe button carrying the payload's
-"subscription_ids":
+`notification_message(due)` renders a claimed notification (`knowledge.notify.contract.Due`) as
+a `Message`; `bot/proactive.py` sends it (`bot/outgoing.py` makes it an Activity). Three kinds,
+each with an unsubscribe button carrying the payload's "subscription_ids":
 
 - reminder: which body meets, when (weekday, time, "om 7 dage"), where, agenda items;
 - status: an item followed has a new status, by whom, from when;
 - digest: one card listing every change one import made to what a chat follows.
 
 The payload is plain JSON and read loosely: a field missing is left out, never guessed.
-Meetings are as `knowledge.notify.outbox.meeting_payload` writes them (agenda: titles in
-order). Digest changes read {"change": "meeting added" | "meeting cancelled", "meeting":
+Meetings are as `knowledge.core.meeting_json` shapes them; outbox rows written before
+hold the older form ("slug", "precision", the agenda as titles in order), read as well.
+Digest changes read {"change": "meeting added" | "meeting cancelled", "meeting":
 {...}}, {"change": "meeting moved", "meeting": {...}, "moved_from": "2024-03-12"} and
 {"change": "status", ...status fields...}.
 """
@@ -22,11 +22,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from botbuilder.core import CardFactory, MessageFactory
-from botbuilder.schema import Activity
-
 from dialogs import formats
-from dialogs.cards import Reply
 from dialogs.elements import (
     Content,
     Element,
@@ -43,8 +39,10 @@ from dialogs.elements import (
 )
 from dialogs.item_cards import status_badge
 from dialogs.meeting_cards import when
+from dialogs.message import Message
 from dialogs.paging import AGENDA_SHOWN, page
 from dialogs.subscription_cards import and_join, unsubscribe_button
+from dialogs.turn import language_of
 from dialogs.wording import count, say
 from knowledge.answers.kinds import AgendaView, MeetingView, StatusView
 from knowledge.core.chat import Lang
@@ -54,21 +52,11 @@ from knowledge.notify.contract import Due
 
 STATUS_TEXT_MAX = 400
 DIGEST_SHOWN = 12
-SUMMARY_MAX = 200
 
 
-def render_notification(due: Due) -> Activity:
-    """The Activity to send for `due`: the card, with its text as the summary."""
-    reply = notification_reply(due)
-    assert reply.card is not None  # cards=True always gives one
-    activity = MessageFactory.attachment(CardFactory.adaptive_card(reply.card))
-    activity.summary = reply.text[:SUMMARY_MAX]  # what the Teams notification shows
-    return activity
-
-
-def notification_reply(due: Due, *, cards: bool = True) -> Reply:
+def notification_message(due: Due, *, cards: bool = True) -> Message:
     """`due` as a card and plain text, in the subscriber's language (Danish by default)."""
-    lang = language(due.locale)
+    lang = language_of(due.locale)
     payload = due.payload if isinstance(due.payload, dict) else {}
     content = _CONTENT.get(due.kind, _digest)(payload, lang, due.due_at)
     ids = _ids(payload)
@@ -77,12 +65,8 @@ def notification_reply(due: Due, *, cards: bool = True) -> Reply:
     plain = plain_text(content)
     if not cards:
         hint = _unsubscribe_hint(payload, lang)
-        return Reply(f"{plain}\n{hint}" if hint else plain, None)
-    return Reply(plain, card(content, lang, plain))
-
-
-def language(locale: str | None) -> Lang:
-    return "en" if (locale or "").lower().startswith("en") else "da"
+        return Message(f"{plain}\n{hint}" if hint else plain, None)
+    return Message(plain, card(content, lang, plain))
 
 
 # -- reminder ------------------------------------------------------------------------------
@@ -263,12 +247,12 @@ def meeting_view(data: Any) -> MeetingView | None:
     if body is None or day is None:
         return None
     return MeetingView(
-        id=_str(data.get("id")) or _str(data.get("slug")) or "",
+        slug=_str(data.get("id")) or _str(data.get("slug")) or "",
         body=body,
         region=_str(data.get("region")),
         cluster=_str(data.get("cluster")),
         date=day,
-        precision=_str(data.get("precision")) or _str(data.get("date_precision")) or "day",
+        date_precision=_str(data.get("date_precision")) or _str(data.get("precision")) or "day",
         start_time=_time(data.get("start_time")),
         end_time=_time(data.get("end_time")),
         place=_str(data.get("place")),

@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
-from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.dialogs import (
     DialogContext,
     DialogTurnResult,
@@ -26,8 +26,8 @@ from botbuilder.dialogs import (
 )
 from botbuilder.dialogs.prompts import PromptOptions, PromptValidatorContext, TextPrompt
 
-from dialogs.cards import Reply
 from dialogs.interruptions import InterruptibleDialog
+from dialogs.message import Message
 from dialogs.recognisers import (
     is_skip,
     parse_update_request,
@@ -58,9 +58,12 @@ UPDATE_DIALOG = "status_update"
 _FLOW, _SAVE = "status_update.flow", "status_update.save"
 ITEM, STATUS, NOTE, CONFIRM = "item", "status", "note", "confirm"
 GIVE_UP = "\x00give up"  # a prompt's result after too many answers it could not read
+# The newest entry's id the user saw; dialogs begun before it was renamed hold it as "expected".
+SEEN, OLD_SEEN = "current_entry_id", "expected"
 FAILURES_ALLOWED = 3  # the third unreadable answer ends the dialog: two re-prompts
 
 Step = Callable[[WaterfallStepContext], Awaitable[DialogTurnResult]]
+Send = Callable[[TurnContext, Message], Awaitable[None]]  # the bot sends a Message
 
 
 class UpdateService(Protocol):
@@ -73,7 +76,8 @@ class UpdateService(Protocol):
 
 @dataclass(frozen=True)
 class UpdateOptions:
-    """How the handler starts the dialog: the first message, who writes, may they edit."""
+    """How the update behaviour starts the dialog: the first message, who writes, may they
+    edit."""
 
     text: str
     author: Author
@@ -91,9 +95,10 @@ class _Offer:
 
 
 class StatusUpdateDialog(InterruptibleDialog):
-    def __init__(self, service: UpdateService, dialog_id: str = UPDATE_DIALOG) -> None:
+    def __init__(self, service: UpdateService, send: Send, dialog_id: str = UPDATE_DIALOG) -> None:
         super().__init__(dialog_id)
         self._service = service
+        self._send = send
         flow = [self.ask_item, self.ask_status, self.ask_note, self.confirm]
         self.add_dialog(WaterfallDialog(_FLOW, [_guarded(step) for step in flow]))
         self.add_dialog(WaterfallDialog(_SAVE, [self.confirm_change, _guarded(self.save)]))
@@ -158,7 +163,7 @@ class StatusUpdateDialog(InterruptibleDialog):
         if isinstance(outcome, ChangedMeanwhile):
             await step.context.send_activity(_changed_text(outcome, lang))
             return await step.replace_dialog(_SAVE, {**draft, **_chosen(outcome)})
-        await _send(step.context, saved_reply(outcome.item, lang))
+        await self._send(step.context, saved_reply(outcome.item, lang))
         return await step.end_dialog(outcome.entry_id)
 
     # Reading the answers.
@@ -262,9 +267,9 @@ def _start(step: WaterfallStepContext) -> dict[str, Any]:
 def _chosen(current: Current | ChangedMeanwhile) -> dict[str, Any]:
     """What the user saw of the item: its title, status and newest entry id."""
     status = current.item.status
-    entry = current.entry_id if isinstance(current, Current) else current.current_id
     old = status.category if status is not None else None
-    return {"item_id": current.item.id, "title": current.item.title, "old": old, "expected": entry}
+    seen = current.current_entry_id
+    return {"item_id": current.item.id, "title": current.item.title, "old": old, SEEN: seen}
 
 
 async def _ask(
@@ -360,16 +365,7 @@ def _request(context: TurnContext, draft: dict[str, Any]) -> UpdateRequest:
         note=draft["note"],
         author=Author(**draft["author"]),
         idempotency_key=draft["key"],
-        expected_current=draft["expected"],
+        current_entry_id=draft[SEEN] if SEEN in draft else draft[OLD_SEEN],
         conversation_id=activity.conversation.id if activity.conversation else None,
         activity_id=activity.id,
     )
-
-
-async def _send(context: TurnContext, reply: Reply) -> None:
-    if reply.card is None:
-        await context.send_activity(reply.text)
-        return
-    activity = MessageFactory.attachment(CardFactory.adaptive_card(reply.card))
-    activity.summary = reply.text[:200]
-    await context.send_activity(activity)

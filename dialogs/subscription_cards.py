@@ -15,10 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from dialogs import formats
-from dialogs.cards import Reply
 from dialogs.elements import (
     Content,
     Element,
@@ -35,13 +34,16 @@ from dialogs.elements import (
     subtle,
     text,
 )
+from dialogs.message import Message
 from dialogs.subscription_commands import (
     CalendarRequest,
     RevokeCalendar,
     Subscribe,
     SubscriptionCommand,
     Unsubscribe,
+    command_language,
 )
+from dialogs.turn import Place, Turn
 from dialogs.wording import say
 from knowledge.answers.kinds import Choice
 from knowledge.core.chat import Lang
@@ -62,8 +64,6 @@ UNSUBSCRIBE = "unsubscribe"  # the button's verb and its data's "klyngebot" valu
 IDS_MAX = 100  # subscription ids one button may carry
 CHOICES_SHOWN = 5
 
-Place = Literal["personal", "channel", "chat"]
-
 
 @dataclass(frozen=True)
 class Asker:
@@ -75,10 +75,10 @@ class Asker:
     cards: bool = True
 
 
-def place_of(conversation_type: str | None, personal: bool) -> Place:
-    if personal:
-        return "personal"
-    return "channel" if conversation_type == "channel" else "chat"
+def asker_of(turn: Turn, *, typed: bool = True) -> Asker:
+    """The turn's author and place; a typed command is answered in the command's language."""
+    lang = command_language(turn.text, turn.lang) if typed and turn.text else turn.lang
+    return Asker(turn.author.name, turn.place, lang, turn.cards)
 
 
 # -- words ---------------------------------------------------------------------------------
@@ -132,16 +132,16 @@ def moment(value: datetime, lang: Lang) -> str:
 # -- replies -------------------------------------------------------------------------------
 
 
-def _reply(content: Content, asker: Asker) -> Reply:
+def _reply(content: Content, asker: Asker) -> Message:
     plain = plain_text(content)
-    return Reply(plain, card(content, asker.lang, plain) if asker.cards else None)
+    return Message(plain, card(content, asker.lang, plain) if asker.cards else None)
 
 
-def message(words: str, asker: Asker) -> Reply:
+def message(words: str, asker: Asker) -> Message:
     return _reply(Content([text(words)]), asker)
 
 
-def subscribed_reply(outcome: Subscribed, asker: Asker, asked_leads: bool) -> Reply:
+def subscribed_reply(outcome: Subscribed, asker: Asker, asked_leads: bool) -> Message:
     """Who subscribed what; the next meeting, the first reminder, and skipped lead times."""
     lang, line = asker.lang, outcome.subscription
     body = [text(_subscribed_sentence(outcome, asker), weight="Bolder")]
@@ -183,11 +183,11 @@ def _next_meeting(outcome: Subscribed, lang: Lang) -> list[Element]:
     return elements
 
 
-def bad_leads_reply(asker: Asker) -> Reply:
+def bad_leads_reply(asker: Asker) -> Message:
     return message(say("sub_bad_leads", asker.lang, most=MAX_LEAD_DAYS), asker)
 
 
-def ask_target_reply(command: SubscriptionCommand, asker: Asker) -> Reply:
+def ask_target_reply(command: SubscriptionCommand, asker: Asker) -> Message:
     """A command without a target in a chat that has no cluster of its own."""
     key = "cal_what" if isinstance(command, CalendarRequest | RevokeCalendar) else "sub_what"
     return message(say(key, asker.lang), asker)
@@ -195,7 +195,7 @@ def ask_target_reply(command: SubscriptionCommand, asker: Asker) -> Reply:
 
 def choices_reply(
     found: TargetAmbiguous, command: SubscriptionCommand, typed: str, asker: Asker
-) -> Reply:
+) -> Message:
     """ "Did you mean": a button per choice that gives the command again for that one."""
     body = [
         heading(say("did_you_mean", asker.lang)),
@@ -213,7 +213,7 @@ def _choice(choice: Choice, command: SubscriptionCommand, lang: Lang) -> Element
 
 def not_found_reply(
     found: TargetNotFound, command: SubscriptionCommand, typed: str, asker: Asker
-) -> Reply:
+) -> Message:
     body = [text(say("sub_not_found", asker.lang, text=typed))]
     suggestions = found.suggestions[:CHOICES_SHOWN]
     if suggestions:
@@ -254,7 +254,9 @@ def _subscribe_text(command: Subscribe, label: str, lang: Lang) -> str:
 # -- the list ------------------------------------------------------------------------------
 
 
-def list_reply(lines: Sequence[SubscriptionLine], asker: Asker, notice: str | None = None) -> Reply:
+def list_reply(
+    lines: Sequence[SubscriptionLine], asker: Asker, notice: str | None = None
+) -> Message:
     """The chat's subscriptions, each with its own unsubscribe button; `notice` on top
     (what was just unsubscribed) when the list replaces a card."""
     lang = asker.lang
@@ -314,7 +316,7 @@ def unsubscribe_data(value: Any) -> UnsubscribeButton | None:
     return UnsubscribeButton(valid, source if source in ("list", "notification") else "list")
 
 
-def unsubscribed_reply(result: Unsubscribed, asker: Asker, typed: str | None) -> Reply:
+def unsubscribed_reply(result: Unsubscribed, asker: Asker, typed: str | None) -> Message:
     return message(unsubscribed_text(result, asker, typed), asker)
 
 
@@ -338,7 +340,7 @@ def calendar_url(base_url: str, link: CalendarLink) -> str:
     return f"{base_url.rstrip('/')}{link.path}"
 
 
-def calendar_reply(link: CalendarLink, base_url: str, asker: Asker) -> Reply:
+def calendar_reply(link: CalendarLink, base_url: str, asker: Asker) -> Message:
     """The feed's absolute URL, how to add it in Outlook, and how to close it again."""
     lang = asker.lang
     personal = asker.place == "personal"
@@ -352,7 +354,7 @@ def calendar_reply(link: CalendarLink, base_url: str, asker: Asker) -> Reply:
     return _reply(Content(body), asker)
 
 
-def revoked_reply(count: int, asker: Asker) -> Reply:
+def revoked_reply(count: int, asker: Asker) -> Message:
     if count == 0:
         return message(say("cal_revoked_none", asker.lang), asker)
     if count == 1:

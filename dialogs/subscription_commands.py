@@ -17,7 +17,7 @@ Midtklyngen?") are never taken for one. Everything here is pure: text in, comman
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -215,14 +215,19 @@ def _tokens(text: str) -> list[_Word]:
 
 def subscription_command(text: str) -> SubscriptionCommand | None:
     """The subscription command `text` gives, or None when it is something else."""
+    found = commands(text)
+    return found[0][1] if found else None
+
+
+def commands(text: str) -> list[tuple[Reader, SubscriptionCommand]]:
+    """What each reader makes of `text`, as (reader, command), in the order they are
+    tried ("list", "revoke", "calendar", "unsubscribe", "subscribe"): the first is the
+    command, and `dialogs.subscriptions` and `dialogs.calendar` score them by that order."""
     words = _tokens(text)
     if not words:
-        return None
-    for reader in (_list, _revoke, _calendar, _unsubscribe, _subscribe):
-        command = reader(words)
-        if command is not None:
-            return command
-    return None
+        return []
+    found = ((name, reader(words)) for name, reader in _READERS)
+    return [(name, command) for name, command in found if command is not None]
 
 
 _ENGLISH = _words(
@@ -378,6 +383,16 @@ def _strip_genitive(words: list[_Word]) -> list[_Word]:
     if words and re.search(r"['’]s$", words[-1].raw):
         return [*words[:-1], _Word(words[-1].raw[:-2], squash(words[-1].raw[:-2]))]
     return words
+
+
+Reader = Literal["list", "revoke", "calendar", "unsubscribe", "subscribe"]
+_READERS: tuple[tuple[Reader, Callable[[list[_Word]], SubscriptionCommand | None]], ...] = (
+    ("list", _list),
+    ("revoke", _revoke),
+    ("calendar", _calendar),
+    ("unsubscribe", _unsubscribe),
+    ("subscribe", _subscribe),
+)
 
 
 def _target(words: Sequence[_Word]) -> str | None:

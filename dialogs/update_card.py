@@ -2,21 +2,22 @@
 
 `update_form(current, lang)` shows the item, a choice of statuses and a note field, with
 an Action.Execute button (verb "statusUpdate"; an Action.Submit as its fallback for
-clients without Universal Actions). Both send {item, expected_current, submission} plus
-the inputs {category, note}. `handle_card_submit` trusts none of it: every field is
-checked here, and the submission id makes a double click or a redelivery save once.
-`invoke_response_body(card)` is the body Teams wants for an Action.Execute invoke.
+clients without Universal Actions). Both send {item, current_entry_id, submission} plus
+the inputs {category, note} (forms sent before that field was renamed carry it as
+"expected_current", which is read too). `handle_card_submit` trusts none of it: every
+field is checked here, and the submission id makes a double click or a redelivery save
+once. `invoke_response_body(card)` is the body Teams wants for an Action.Execute invoke.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
 from typing import Any, Protocol
 
-from dialogs.cards import Reply, render
+from dialogs.cards import render
 from dialogs.elements import Content, Element, card, heading, subtle, text
 from dialogs.item_cards import status_badge, status_date, whereabouts
+from dialogs.message import CardAnswer, Message
 from dialogs.recognisers import status_choices
 from dialogs.wording import say
 from knowledge.answers.kinds import ItemAnswer, ItemView
@@ -36,6 +37,7 @@ from knowledge.updates.contract import (
 VERB = "statusUpdate"
 CARD_TYPE = "application/vnd.microsoft.card.adaptive"
 SUBMISSION_MAX = 100  # characters of a submission id
+SEEN, OLD_SEEN = "current_entry_id", "expected_current"  # the newest entry id the user saw
 
 
 class CardUpdateService(Protocol):
@@ -53,7 +55,7 @@ def update_form(current: Current, lang: Lang, notice: str | None = None) -> Elem
         _status_input(item, lang),
         _note_input(lang),
     ]
-    data = {"item": item.id, "expected_current": current.entry_id, "submission": _fresh()}
+    data = {"item": item.id, SEEN: current.current_entry_id, "submission": _fresh()}
     return _card(
         body, [_execute(data, lang)], lang, say("update_form_title", lang, title=item.title)
     )
@@ -135,23 +137,23 @@ async def handle_card_submit(
     *,
     conversation_id: str | None = None,
     activity_id: str | None = None,
-) -> Reply:
-    """Save a submitted form, or say why not. Returns what replaces the form."""
+) -> CardAnswer:
+    """Save a submitted form, or say why not."""
     if not may_edit:
-        return _message(say("update_not_editor", lang), lang)
+        return CardAnswer.of(_message(say("update_not_editor", lang), lang))
     checked = _checked(data, lang)
     if isinstance(checked, str):
-        return _message(checked, lang)
+        return CardAnswer.of(_message(checked, lang))
     request = UpdateRequest(
         author=author, conversation_id=conversation_id, activity_id=activity_id, **checked
     )
     try:
         outcome = await service.update_status(request)
     except UpdateRefused as refused:
-        return _message(refusal_text(refused, lang), lang)
+        return CardAnswer.of(_message(refusal_text(refused, lang), lang))
     if isinstance(outcome, ChangedMeanwhile):
-        return _changed_form(outcome, lang)
-    return replace(saved_reply(outcome.item, lang), repeat=outcome.duplicate)
+        return CardAnswer.of(_changed_form(outcome, lang))
+    return CardAnswer.of(saved_reply(outcome.item, lang), repeat=outcome.duplicate)
 
 
 def _checked(data: Any, lang: Lang) -> dict[str, Any] | str:
@@ -164,9 +166,10 @@ def _checked(data: Any, lang: Lang) -> dict[str, Any] | str:
         "submission": _text(data.get("submission"), SUBMISSION_MAX),
     }
     missing = [name for name, value in fields.items() if value is None]
-    expected = data.get("expected_current")
-    if "expected_current" not in data or not (expected is None or _is_id(expected)):
-        missing.append("expected_current")
+    seen_key = SEEN if SEEN in data else OLD_SEEN
+    seen = data.get(seen_key)
+    if seen_key not in data or not (seen is None or _is_id(seen)):
+        missing.append(SEEN)
     if missing:
         return say("update_missing", lang, fields=", ".join(missing))
     if fields["category"] not in UPDATE_CATEGORIES:
@@ -181,7 +184,7 @@ def _checked(data: Any, lang: Lang) -> dict[str, Any] | str:
         "category": fields["category"],
         "idempotency_key": fields["submission"],
         "note": note,
-        "expected_current": expected,
+        "current_entry_id": seen,
     }
 
 
@@ -200,23 +203,23 @@ def _is_id(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
-def _changed_form(outcome: ChangedMeanwhile, lang: Lang) -> Reply:
+def _changed_form(outcome: ChangedMeanwhile, lang: Lang) -> Message:
     status = outcome.item.status
     now = say("update_no_status", lang)
     if status is not None and status.category != "unknown":
         now = label(status.category, lang)
     notice = say("update_changed_meanwhile", lang, title=outcome.item.title, now=now)
-    form = update_form(Current(outcome.item, outcome.current_id), lang, notice)
-    return Reply(notice, form)
+    form = update_form(Current(outcome.item, outcome.current_entry_id), lang, notice)
+    return Message(notice, form)
 
 
-def saved_reply(item: ItemView, lang: Lang) -> Reply:
+def saved_reply(item: ItemView, lang: Lang) -> Message:
     """The item's card with its new status, headed "Status opdateret"."""
     reply = render(ItemAnswer("status", lang, item))
     done = say("update_saved", lang)
     if reply.card is not None:
         reply.card["body"].insert(0, text(done, weight="Bolder", color="Good"))
-    return Reply(f"{done}\n{reply.text}", reply.card)
+    return Message(f"{done}\n{reply.text}", reply.card)
 
 
 def refusal_text(refused: UpdateRefused, lang: Lang) -> str:
@@ -232,5 +235,5 @@ def refusal_text(refused: UpdateRefused, lang: Lang) -> str:
     return say("update_refused", lang, reason=reason)
 
 
-def _message(message: str, lang: Lang) -> Reply:
-    return Reply(message, _card([text(message)], [], lang, message))
+def _message(message: str, lang: Lang) -> Message:
+    return Message(message, _card([text(message)], [], lang, message))

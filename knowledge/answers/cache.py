@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from knowledge.answers.kinds import MeetingView
 from knowledge.answers.snapshot import Dated, ItemSummary, Snapshot
 from knowledge.answers.views import meeting_view
+from knowledge.core.history import newest_first
 from knowledge.core.models import Document, Item, Meeting, Revision, StatusEntry
 
 logger = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ async def generation(session: AsyncSession) -> Generation:
 def _newest_statuses() -> Any:
     rank = func.row_number().over(
         partition_by=StatusEntry.item_id,
-        order_by=(StatusEntry.valid_from.desc().nulls_last(), StatusEntry.id.desc()),
+        order_by=newest_first(),
     )
     return select(
         StatusEntry.item_id, StatusEntry.category, StatusEntry.valid_from, rank.label("rank")

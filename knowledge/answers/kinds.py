@@ -64,12 +64,12 @@ class AgendaView:
 
 @dataclass(frozen=True)
 class MeetingView:
-    id: str
+    slug: str
     body: str
     region: str | None
     cluster: str | None
     date: date
-    precision: str  # "day" | "month"
+    date_precision: str  # "day" | "month"
     start_time: time | None
     end_time: time | None
     place: str | None

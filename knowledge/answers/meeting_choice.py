@@ -18,7 +18,7 @@ Filter = Callable[[MeetingView], bool]
 
 
 def last_day(meeting: MeetingView) -> date:
-    if meeting.precision == "day":
+    if meeting.date_precision == "day":
         return meeting.date
     return restore(meeting.date, "month").end
 

@@ -137,9 +137,9 @@ def _latest(asked: Asked, pool: list[int]) -> Answer:
     held = [n for n in held if decisions[n].meeting.date <= asked.today]
     if not held:
         return _decisions(asked, found.entity.label if found.entity else "", [])
-    last = max((decisions[n].meeting for n in held), key=lambda m: (m.date, m.id))
+    last = max((decisions[n].meeting for n in held), key=lambda m: (m.date, m.slug))
     subject = f"{last.body} {phrasing.day(last.date, asked.lang)}"
-    return _decisions(asked, subject, [n for n in held if decisions[n].meeting.id == last.id])
+    return _decisions(asked, subject, [n for n in held if decisions[n].meeting.slug == last.slug])
 
 
 def _about(asked: Asked, subject: Sequence[str]) -> set[int]:

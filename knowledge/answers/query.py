@@ -2,11 +2,11 @@
 
 `ask` is the engine behind `KnowledgeService.ask`. The language comes from the words
 (`knowledge.understanding.language`), intent and slots from
-`knowledge.understanding.intents`; each intent's reply (`item_replies`, `meeting_replies`)
-resolves names against the snapshot's index with the policy of `resolution` and reads
-only the rows it shows (`lookup`). What cannot
-be resolved well enough becomes a `Clarify` (with choices) or a `NotKnown` (with example
-questions), never a guess.
+`knowledge.understanding.intents`; each intent's answerer (in `item_replies`,
+`meeting_replies`) resolves names against the snapshot's index with the policy of
+`resolution` and reads only the rows it shows (`lookup`). What cannot be resolved well
+enough becomes a `Clarify` (with choices) or a `NotKnown` (with example questions), never
+a guess.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from knowledge.answers.snapshot import Snapshot
 from knowledge.core.chat import QUESTION_MAX, ChatScope
 from knowledge.understanding.intents import Intent, understand
 
-Reply = Callable[[Asked], Awaitable[Answer]]
+Answerer = Callable[[Asked], Awaitable[Answer]]  # one intent's way to answer
 _GUESSED = frozenset({"item", "body", "cluster", "region", "party", "area"})
 
 
@@ -47,7 +47,7 @@ async def ask(
     text = text[:QUESTION_MAX]
     question = understand(text, today=today, hint=lang_hint)
     asked = Asked(session, snapshot, question, scope, today, max(0, offset), views)
-    return await _REPLIES[question.intent](asked)
+    return await _ANSWERERS[question.intent](asked)
 
 
 async def help_answer(asked: Asked) -> Answer:
@@ -82,7 +82,7 @@ async def unknown_answer(asked: Asked) -> Answer:
     return await list_answer(asked, place=top)
 
 
-_REPLIES: dict[Intent, Reply] = {
+_ANSWERERS: dict[Intent, Answerer] = {
     "status": item_answer,
     "who": item_answer,
     "budget": item_answer,

@@ -68,7 +68,7 @@ class Snapshot:
         self.timeline = Timeline(
             Mark(day, entry, by_pk[pk], category) for day, entry, pk, category in dated
         )
-        self.meetings = tuple(sorted(meetings, key=lambda m: (m.date, m.body, m.id)))
+        self.meetings = tuple(sorted(meetings, key=lambda m: (m.date, m.body, m.slug)))
         self.groups = _groups(self.items)
         self.region_of_cluster = _cluster_regions(self.items, self.meetings)
         self.entities: dict[str, Entity] = {}

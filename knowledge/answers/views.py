@@ -16,7 +16,7 @@ from knowledge.answers.kinds import (
     SourceRef,
     StatusView,
 )
-from knowledge.core.history import history_order
+from knowledge.core.history import newest_entry
 from knowledge.core.models import Item, Meeting, StatusEntry
 
 
@@ -40,9 +40,8 @@ def status_view(entry: StatusEntry) -> StatusView:
 
 def newest_status(item: Item) -> StatusView | None:
     """The newest entry of a history loaded with the item; None without history."""
-    if not item.statuses:
-        return None
-    return status_view(max(item.statuses, key=history_order))
+    newest = newest_entry(item.statuses)
+    return status_view(newest) if newest is not None else None
 
 
 def _budget(rows: list[Any]) -> tuple[BudgetView, ...]:
@@ -80,12 +79,12 @@ def _agenda(rows: list[Any]) -> tuple[AgendaView, ...]:
 
 def meeting_view(meeting: Meeting) -> MeetingView:
     return MeetingView(
-        id=meeting.slug,
+        slug=meeting.slug,
         body=meeting.body,
         region=meeting.region,
         cluster=meeting.cluster,
         date=meeting.date,
-        precision=meeting.date_precision,
+        date_precision=meeting.date_precision,
         start_time=meeting.start_time,
         end_time=meeting.end_time,
         place=meeting.place,

@@ -3,7 +3,13 @@
 KnowledgeError
 ├── DocumentError          a document cannot be imported (names the file and line)
 │   ├── UnknownDocument    no parser recognises the document's shape
-│   └── DocumentInvalid    the shape is known but the content is broken
+│   ├── DocumentInvalid    the shape is known but the content is broken
+│   └── UnreadableFile     the file's bytes cannot be turned into text (documents.formats)
+│       ├── UnsupportedFormat  not a format Klyngebot reads (by content, then by name)
+│       ├── EmptyDocument      no bytes, only white space, or a PDF with no text at all
+│       ├── EncryptedDocument  needs a password to open ("encrypted PDF: ...")
+│       ├── NoTextLayer        a PDF of page images only (scanned, not OCR'ed)
+│       └── CorruptDocument    the format is known but the file is damaged or truncated
 ├── DateError (ValueError) a Danish date or period that cannot be read
 ├── RestoreError           an export file cannot be restored (bad schema, non-empty database)
 ├── DatabaseUnavailable    the database cannot be reached (transient; callers may retry)
@@ -39,6 +45,33 @@ class UnknownDocument(DocumentError):
 
 class DocumentInvalid(DocumentError):
     """The document has a known shape but content that cannot be read."""
+
+
+class UnreadableFile(DocumentError):
+    """A file whose bytes cannot be turned into text; the reason says what to do instead."""
+
+    def __init__(self, file: str, reason: str) -> None:
+        super().__init__(file, None, reason)
+
+
+class UnsupportedFormat(UnreadableFile):
+    """Not plain text, Markdown, HTML, Word (.docx) or PDF, judged by content first."""
+
+
+class EmptyDocument(UnreadableFile):
+    """A file with nothing to read in it."""
+
+
+class EncryptedDocument(UnreadableFile):
+    """A password-protected file (a PDF with a user password, an encrypted .docx)."""
+
+
+class NoTextLayer(UnreadableFile):
+    """A PDF whose pages are images only: it needs OCR before it can be read."""
+
+
+class CorruptDocument(UnreadableFile):
+    """A file of a known format that its parser cannot read: damaged or cut short."""
 
 
 class DateError(KnowledgeError, ValueError):

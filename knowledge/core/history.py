@@ -1,12 +1,16 @@
 """Status entries' identity and order: the fingerprint that makes an import or a chat
-update idempotent, the order a history is kept in, and a stored moment read back in UTC."""
+update idempotent, the order a history is kept in, an item's newest entry (in Python and
+in SQL, the same order), and a stored moment read back in UTC."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
+
+from sqlalchemy import UnaryExpression
 
 from knowledge.core.models import StatusEntry
 
@@ -33,3 +37,13 @@ def instant(value: datetime) -> datetime:
 def history_order(entry: StatusEntry) -> tuple[date, int]:
     """Oldest first: by the date an entry is valid from (undated first), then as recorded."""
     return (entry.valid_from or date.min, entry.id)
+
+
+def newest_entry(entries: Iterable[StatusEntry]) -> StatusEntry | None:
+    """The newest entry of a history (the last in `history_order`); None without entries."""
+    return max(entries, key=history_order, default=None)
+
+
+def newest_first() -> tuple[UnaryExpression[Any], ...]:
+    """`history_order` reversed, as an ORDER BY: the first row is what `newest_entry` picks."""
+    return (StatusEntry.valid_from.desc().nulls_last(), StatusEntry.id.desc())

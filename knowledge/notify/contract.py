@@ -137,8 +137,8 @@ class CalendarLink:
 class Due:
     """A claimed notification, ready to render and send. `payload` is plain JSON:
 
-    reminder: {"meeting": {...MeetingView fields as JSON...}, "lead_days": 7,
-               "target": {"kind", "id", "label"}}
+    reminder: {"meeting": {...as `knowledge.core.meeting_json` shapes it...}, "lead_days": 7,
+               "days_until": 7, "target": {"kind", "id", "label"}}
     status:   {"item": {"slug", "title"}, "category", "text", "valid_from", "author",
                "target": {...}}
     digest:   {"changes": [{"change": "meeting added"|"meeting moved"|"meeting cancelled"|

@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.core.clock import COPENHAGEN
 from knowledge.core.history import instant
+from knowledge.core.meeting_json import meeting_json
 from knowledge.core.models import Conversation, Meeting, Notification, Subscription
 from knowledge.notify.contract import LEASE, REMINDER_TIME, Due, OutboxLine, SendResult
 from knowledge.understanding.entities import entity_id
@@ -62,23 +63,6 @@ def meeting_in_target(kind: str, target_id: str, meeting: Meeting) -> bool:
     if kind == "region":
         return meeting.region is not None and entity_id("region", meeting.region) == target_id
     return False
-
-
-def meeting_payload(meeting: Meeting) -> dict[str, Any]:
-    """A meeting as plain JSON for a notification's payload."""
-    return {
-        "slug": meeting.slug,
-        "body": meeting.body,
-        "region": meeting.region,
-        "cluster": meeting.cluster,
-        "date": meeting.date.isoformat(),
-        "precision": meeting.date_precision,
-        "start_time": meeting.start_time.strftime("%H:%M") if meeting.start_time else None,
-        "end_time": meeting.end_time.strftime("%H:%M") if meeting.end_time else None,
-        "place": meeting.place,
-        "state": meeting.state,
-        "agenda": [row.get("title") for row in meeting.agenda if row.get("title")],
-    }
 
 
 def target_payload(subscription: Subscription) -> dict[str, Any]:
@@ -142,13 +126,16 @@ def _row(row: dict[str, Any], now: datetime) -> dict[str, Any]:
 async def plan(session: AsyncSession, now: datetime) -> int:
     """Every reminder that should exist is in the outbox, and no other pending one is;
     returns how many were added or brought back."""
-    meetings = await upcoming_meetings(session, now)
     inactive = select(Conversation.conversation_id).where(Conversation.active.is_(False))
-    subscriptions = await session.scalars(
-        select(Subscription)
-        .where(Subscription.target_kind.in_(("body", "cluster", "region")))
-        .where(Subscription.conversation_id.not_in(inactive))
+    subscriptions = list(
+        await session.scalars(
+            select(Subscription)
+            .where(Subscription.target_kind.in_(("body", "cluster", "region")))
+            .where(Subscription.conversation_id.not_in(inactive))
+        )
     )
+    # Nobody follows meetings: none are needed (an import of many files plans after each).
+    meetings = await upcoming_meetings(session, now) if subscriptions else []
     wanted: dict[str, dict[str, Any]] = {}
     for subscription in subscriptions:
         wanted.update(_reminders(subscription, meetings, now))
@@ -209,7 +196,7 @@ def _reminders(
                 "due_at": due,
                 "deadline_at": start,
                 "payload": {
-                    "meeting": meeting_payload(meeting),
+                    "meeting": meeting_json(meeting),
                     "lead_days": int(lead),
                     "target": target_payload(subscription),
                     "subscription_ids": [subscription.id],
@@ -347,7 +334,7 @@ async def _ready(session: AsyncSession, rows: list[Notification], at: datetime) 
         payload = dict(row.payload)
         meeting = meetings.get(row.meeting_id) if row.meeting_id is not None else None
         if meeting is not None:
-            payload["meeting"] = meeting_payload(meeting)
+            payload["meeting"] = meeting_json(meeting)
             payload["days_until"] = (meeting.date - at.astimezone(COPENHAGEN).date()).days
         ready.append(
             Due(

@@ -1,10 +1,11 @@
 """What an import or a status written in chat owes subscribers, put in the outbox in the
 same transaction as the change (`knowledge.notify.contract` says the rules).
 
-An import gives each conversation that follows something it changed one digest:
+Each imported file gives each conversation that follows something it changed one digest,
+in the file's own transaction:
 - a meeting added, moved or cancelled, when the meeting's day is not past and one of the
   conversation's subscriptions covers it (a meeting added and cancelled by the same
-  import is no news; one added and moved is added);
+  file is no news; one added and moved is added);
 - a new newest status of an item the conversation follows (an older entry an import
   fills into the history is not news).
 Its payload: {"changes": [...], "targets": [{"kind", "id", "label"}], "subscription_ids":
@@ -12,8 +13,9 @@ Its payload: {"changes": [...], "targets": [{"kind", "id", "label"}], "subscript
   {"change": "meeting added" | "meeting cancelled", "meeting": {...}}
   {"change": "meeting moved", "meeting": {...}, "moved_from": "2024-03-12"}
   {"change": "status", "item": {"slug", "title"}, "category", "text", "valid_from", "author"}
-with "meeting" as `knowledge.notify.outbox.meeting_payload` writes it. Afterwards the
-reminders are planned again: moved meetings get new ones, cancelled ones lose theirs.
+with "meeting" as `knowledge.core.meeting_json` shapes it. Afterwards, when the file
+changed a meeting, the reminders are planned again: moved meetings get new ones,
+cancelled ones lose theirs.
 
 A status written in chat notifies every conversation following the item, except the
 author's own chat and the conversation it was written in (both saw it said).
@@ -32,10 +34,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from knowledge.core.clock import COPENHAGEN
-from knowledge.core.history import history_order
+from knowledge.core.history import newest_entry
+from knowledge.core.meeting_json import meeting_json
 from knowledge.core.models import Conversation, Item, Meeting, StatusEntry, Subscription
 from knowledge.documents.changes import ImportReport
-from knowledge.notify.outbox import covers, enqueue, meeting_payload, plan, target_payload
+from knowledge.notify.outbox import covers, enqueue, plan, target_payload
 
 MEETING_KINDS = ("body", "cluster", "region")
 CONVERSATION_IN_KEY = 200  # longer ones go into keys as a hash (Notification.key holds 300)
@@ -93,8 +96,13 @@ async def after_import(
     added = await enqueue(
         session, [_digest_row(import_id, c, digest, now) for c, digest in digests.items()], now
     )
-    await plan(session, now)
+    if _touches_meetings(reports):  # else the notifier's own planning has it (bot/proactive.py)
+        await plan(session, now)
     return added
+
+
+def _touches_meetings(reports: Sequence[ImportReport]) -> bool:
+    return any(c.action.endswith(" meeting") for report in reports for c in report.changes)
 
 
 async def after_status_update(
@@ -122,7 +130,7 @@ def _said_there(entry: StatusEntry, subscription: Subscription) -> bool:
 
 def _channel_of(conversation_id: str | None) -> str | None:
     """A Teams channel thread ("19:...;messageid=...") is its channel: subscriptions are
-    kept for the channel (see bot.teams.chat_id)."""
+    kept for the channel (see bot.turns.chat_id)."""
     return conversation_id.split(";messageid=", 1)[0] if conversation_id else None
 
 
@@ -170,7 +178,7 @@ def _past(meeting: Meeting, today: date) -> bool:
 
 def _meeting_change(meeting: Meeting, actions: list[tuple[str, str]]) -> dict[str, Any] | None:
     done = [action for action, _ in actions]
-    payload = meeting_payload(meeting)
+    payload = meeting_json(meeting)
     if "add meeting" in done:
         return (
             None
@@ -200,8 +208,8 @@ async def _status_news(
     )
     news = {}
     for item in items:
-        newest = max(item.statuses, key=history_order)
-        if newest.fingerprint in changed.entries[item.slug]:
+        newest = newest_entry(item.statuses)
+        if newest is not None and newest.fingerprint in changed.entries[item.slug]:
             news[item.slug] = _status_change(newest, item)
     return news
 

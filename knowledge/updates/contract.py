@@ -7,10 +7,11 @@ Rules the implementation keeps:
 - Exactly one entry per submitted update: `idempotency_key` is unique (a dialog
   instance's id, or a card submission's id); submitting it again returns the first
   outcome with `duplicate=True` and writes nothing.
-- Never silently overwrite: `expected_current` is the id of the newest entry the user
-  saw (None when the item had none). If another entry arrived meanwhile, nothing is
-  written and `ChangedMeanwhile` says what it is; the user may confirm again with the new
-  id.
+- Never silently overwrite: `current_entry_id` is the id of the item's newest entry, the
+  one the user saw (None when the item had none). If another entry arrived meanwhile,
+  nothing is written and `ChangedMeanwhile` says what it is; the user may confirm again
+  with the new id. (`entry_id` is the id of the entry a value is about: the one saved, or
+  one line of a history.)
 - Authors are people: Teams' AAD object id and display name. `forget_user` replaces both
   with an anonymous marker in every entry of that person.
 """
@@ -41,7 +42,7 @@ class UpdateRequest:
     note: str | None
     author: Author
     idempotency_key: str
-    expected_current: int | None  # newest entry id the user saw; None: the item had none
+    current_entry_id: int | None  # newest entry id the user saw; None: the item had none
     conversation_id: str | None = None
     activity_id: str | None = None
 
@@ -56,7 +57,7 @@ class Saved:
 @dataclass(frozen=True)
 class ChangedMeanwhile:
     item: ItemView  # as it is now
-    current_id: int  # confirm again with this as expected_current
+    current_entry_id: int  # the newest entry now: confirm again with this one
 
 
 UpdateOutcome = Saved | ChangedMeanwhile
@@ -67,7 +68,7 @@ class Current:
     """An item as the user starts updating it: its newest entry and that entry's id."""
 
     item: ItemView
-    entry_id: int | None
+    current_entry_id: int | None
 
 
 @dataclass(frozen=True)

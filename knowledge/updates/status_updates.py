@@ -6,7 +6,7 @@ Every write first claims the item's row with an UPDATE, before the transaction r
 anything. PostgreSQL then makes a second writer of the same item wait for the first to
 commit (its later reads see the first one's entry); SQLite has one writer at a time and
 busy_timeout makes the others wait. So the idempotency check and the check against
-`expected_current` are decided one writer after the other, never both on the same state.
+`current_entry_id` are decided one writer after the other, never both on the same state.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from knowledge.answers.snapshot import Snapshot
 from knowledge.answers.views import item_view, status_view
 from knowledge.core.chat import ChatScope
 from knowledge.core.errors import InvalidStatus, NoteTooLong, UnknownItem
-from knowledge.core.history import history_order, instant, person_fingerprint
+from knowledge.core.history import history_order, instant, newest_entry, person_fingerprint
 from knowledge.core.models import Editor, Item, Revision, StatusEntry
 from knowledge.notify import triggers
 from knowledge.understanding.index import Hit
@@ -84,7 +84,7 @@ def _suggestions(snapshot: Snapshot, hits: list[Hit], scope: ChatScope) -> tuple
 
 async def current(session: AsyncSession, item_id: str) -> Current:
     item = await _item(session, item_id)
-    newest = _newest(item)
+    newest = newest_entry(item.statuses)
     return Current(item_view(item), newest.id if newest else None)
 
 
@@ -98,8 +98,8 @@ async def update_status(
     stored = await _by_key(session, request.idempotency_key)
     if stored is not None:
         return await _duplicate(session, stored)
-    newest = _newest(item)
-    if newest is not None and newest.id != request.expected_current:
+    newest = newest_entry(item.statuses)
+    if newest is not None and newest.id != request.current_entry_id:
         return ChangedMeanwhile(item_view(item), newest.id)
     entry = _entry(item, request.category, text, request.author, _from(newest, now), now)
     entry.conversation_id = request.conversation_id
@@ -149,7 +149,7 @@ async def correct_last(
     idempotency key, so a retried first submission still finds it."""
     text = _checked(category, note)
     item = await _claim(session, item_id)
-    newest = _newest(item)
+    newest = newest_entry(item.statuses)
     if not _correctable(newest, author, now, window):
         return None
     assert newest is not None  # _correctable says so
@@ -235,10 +235,6 @@ async def _by_key(session: AsyncSession, key: str) -> StatusEntry | None:
 async def _duplicate(session: AsyncSession, stored: StatusEntry) -> Saved:
     slug = await session.scalar(select(Item.slug).where(Item.id == stored.item_id))
     return Saved(item_view(await _item(session, str(slug))), stored.id, duplicate=True)
-
-
-def _newest(item: Item) -> StatusEntry | None:
-    return max(item.statuses, key=history_order, default=None)
 
 
 def _from(newest: StatusEntry | None, now: datetime) -> date:

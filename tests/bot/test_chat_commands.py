@@ -71,7 +71,7 @@ async def test_a_user_corrects_their_own_last_update(
         "item": RYGESTOP,
         "category": "in_progress",
         "note": None,
-        "expected_current": current.entry_id,
+        "current_entry_id": current.current_entry_id,
         "submission": "correct-me",
     }
     await _say(bot, connector, message("", connector.url, value=form))
@@ -98,7 +98,7 @@ async def test_no_correction_once_the_window_has_passed(
             "item": RYGESTOP,
             "category": "in_progress",
             "note": None,
-            "expected_current": current.entry_id,
+            "current_entry_id": current.current_entry_id,
             "submission": "too-late",
         }
         await _say(bot, connector, message("", connector.url, value=form))

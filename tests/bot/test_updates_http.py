@@ -65,26 +65,26 @@ async def test_a_dialog_asks_for_what_is_missing(
 
 
 def _form_data(
-    expected: int | None, submission: str, category: str = "implemented"
+    current_entry_id: int | None, submission: str, category: str = "implemented"
 ) -> dict[str, Any]:
     return {
         "item": RYGESTOP,
         "category": category,
         "note": "Kører i alle kommuner",
-        "expected_current": expected,
+        "current_entry_id": current_entry_id,
         "submission": submission,
     }
 
 
-async def _current_id(bot: TestClient[Any, Any]) -> int | None:
+async def _current_entry_id(bot: TestClient[Any, Any]) -> int | None:
     current = await bot.app[SERVICE].current_status(RYGESTOP)  # type: ignore[index]
-    return current.entry_id  # type: ignore[no-any-return]
+    return current.current_entry_id  # type: ignore[no-any-return]
 
 
 async def test_action_execute_replaces_the_card_and_saves_once(
     bot: TestClient[Any, Any], connector: Connector
 ) -> None:
-    data = _form_data(await _current_id(bot), str(uuid.uuid4()))
+    data = _form_data(await _current_entry_id(bot), str(uuid.uuid4()))
     invoke = message("", connector.url, conversation="a:card-chat")
     invoke.update(
         type="invoke",
@@ -107,7 +107,7 @@ async def test_action_execute_replaces_the_card_and_saves_once(
 async def test_action_submit_saves_once_and_confirms_once(
     bot: TestClient[Any, Any], connector: Connector
 ) -> None:
-    data = {"action": "statusUpdate", **_form_data(await _current_id(bot), str(uuid.uuid4()))}
+    data = {"action": "statusUpdate", **_form_data(await _current_entry_id(bot), str(uuid.uuid4()))}
     submit = message("", connector.url, conversation="a:submit-chat", value=data)
     before = len(await _history(bot))
 
@@ -122,7 +122,7 @@ async def test_action_submit_saves_once_and_confirms_once(
 async def test_a_stale_form_says_the_status_changed_and_saves_nothing(
     bot: TestClient[Any, Any], connector: Connector
 ) -> None:
-    seen = await _current_id(bot)
+    seen = await _current_entry_id(bot)
     await _say(
         bot,
         connector,
@@ -145,7 +145,10 @@ async def test_a_stale_form_says_the_status_changed_and_saves_nothing(
 async def test_a_bad_card_submit_gets_a_clear_answer(
     bot: TestClient[Any, Any], connector: Connector
 ) -> None:
-    bad = {"action": "statusUpdate", **_form_data(await _current_id(bot), "c", category="done")}
+    bad = {
+        "action": "statusUpdate",
+        **_form_data(await _current_entry_id(bot), "c", category="done"),
+    }
     before = len(await _history(bot))
 
     replies = await _say(bot, connector, message("", connector.url, value=bad))
@@ -157,7 +160,10 @@ async def test_a_bad_card_submit_gets_a_clear_answer(
 async def test_history_shows_the_newest_update_first_with_its_author(
     bot: TestClient[Any, Any], connector: Connector
 ) -> None:
-    data = {"action": "statusUpdate", **_form_data(await _current_id(bot), "history-1", "paused")}
+    data = {
+        "action": "statusUpdate",
+        **_form_data(await _current_entry_id(bot), "history-1", "paused"),
+    }
     await _say(bot, connector, message("", connector.url, value=data))
 
     [shown] = await _say(bot, connector, message("historik for rygestop", connector.url))

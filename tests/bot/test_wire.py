@@ -20,7 +20,7 @@ from botbuilder.schema import (
 from msrest.exceptions import DeserializationError
 from msrest.serialization import Model
 
-from bot.replies import to_activity
+from bot.outgoing import to_activity
 from bot.wire import activity_from_json, from_json, to_json
 from dialogs.cards import welcome_card
 from tests.support.activities import bot_added, channel_mention, installed, message

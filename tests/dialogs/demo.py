@@ -68,12 +68,12 @@ def _item(row: dict[str, Any], item_type: str) -> ItemView:
 
 def _meeting(row: dict[str, Any]) -> MeetingView:
     return MeetingView(
-        id=row["id"],
+        slug=row["id"],
         body=row["body"],
         region=row["region"],
         cluster=row["cluster"],
         date=date.fromisoformat(row["date"]),
-        precision=row["date_precision"],
+        date_precision=row["date_precision"],
         start_time=_time(row["start_time"]),
         end_time=_time(row["end_time"]),
         place=row["place"],
@@ -108,4 +108,4 @@ def meetings() -> list[MeetingView]:
 
 
 def meeting(meeting_id: str) -> MeetingView:
-    return next(view for view in meetings() if view.id == meeting_id)
+    return next(view for view in meetings() if view.slug == meeting_id)

@@ -15,7 +15,8 @@ from typing import Any, get_args
 import pytest
 
 from dialogs import formats
-from dialogs.cards import Reply, render, welcome_card
+from dialogs.cards import render, welcome_card
+from dialogs.message import Message
 from dialogs.paging import MEETINGS_SHOWN
 from dialogs.wording import say
 from knowledge.answers.kinds import (
@@ -75,21 +76,21 @@ def _spaces(text: str) -> str:
     return text.replace("\u00a0", " ")
 
 
-def _card(reply: Reply) -> dict[str, Any]:
+def _card(reply: Message) -> dict[str, Any]:
     assert reply.card is not None
     return reply.card
 
 
-def _shown(reply: Reply) -> str:
+def _shown(reply: Message) -> str:
     return "\n".join(_strings(_card(reply)))
 
 
-def _actions(reply: Reply, action: str) -> list[dict[str, Any]]:
+def _actions(reply: Message, action: str) -> list[dict[str, Any]]:
     buttons = _card(reply).get("actions", [])
     return [button for button in buttons if button["data"]["action"] == action]
 
 
-def _check(reply: Reply) -> None:
+def _check(reply: Message) -> None:
     """What every card must be: Adaptive Card 1.5, small enough, known types, data on buttons."""
     card = _card(reply)
     assert reply.text.strip()
@@ -105,13 +106,13 @@ def _check(reply: Reply) -> None:
         assert action["data"]["action"] in {"ask", "more"}
 
 
-def _render(answer: Answer) -> Reply:
+def _render(answer: Answer) -> Message:
     reply = render(answer)
     _check(reply)
     return reply
 
 
-def _text(reply: Reply) -> str:
+def _text(reply: Message) -> str:
     return _spaces(reply.text)
 
 
@@ -152,7 +153,7 @@ def _samples(lang: Lang) -> list[Answer]:
         for intent in ("status", "who", "budget")
     ]
     every_decision = tuple(
-        decision for meeting in demo.meetings() for decision in _decisions(meeting.id)
+        decision for meeting in demo.meetings() for decision in _decisions(meeting.slug)
     )
     return [
         *items,
@@ -395,7 +396,7 @@ def test_a_meeting_known_only_by_its_month_names_no_day(
     lang: Lang, expected: str, day: str
 ) -> None:
     meeting = demo.meeting(MONTH_MEETING)
-    assert "month" == meeting.precision
+    assert "month" == meeting.date_precision
 
     text = _text(_render(MeetingsAnswer("next_meeting", lang, "Sønderjylland", (meeting,))))
 

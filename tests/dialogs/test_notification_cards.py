@@ -6,20 +6,25 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 import pytest
 
+from bot.outgoing import notification_activity
 from dialogs.elements import ACTION_TYPES, ELEMENT_TYPES, SIZE_LIMIT, size
-from dialogs.notification_cards import notification_reply, render_notification
+from dialogs.notification_cards import notification_message
 from knowledge.core.clock import COPENHAGEN, Clock
 from knowledge.core.db import create_engine, migrate, session_factory
+from knowledge.core.meeting_json import meeting_json
+from knowledge.core.models import Meeting
 from knowledge.notify.contract import Due, Subscribed, Subscriber, SubscribeRequest
 from knowledge.service import KnowledgeService
 from knowledge.state.conversations import ConversationKey
 
-# As knowledge.notify.outbox.meeting_payload writes a meeting.
+# A meeting as outbox rows written before the one meeting shape hold it (the slug as
+# "slug", "precision", the agenda as titles); `meeting_json` below writes the same meeting
+# as notifications carry it now.
 MEETING = {
     "slug": "klyngestyregruppen-midtklyngen-2024-03-13",
     "body": "Klyngestyregruppen Midtklyngen",
@@ -104,7 +109,7 @@ def _flat(text: str) -> str:
 
 
 def test_a_danish_reminder_says_what_when_where_and_the_agenda() -> None:
-    reply = notification_reply(_reminder())
+    reply = notification_message(_reminder())
 
     for fact in (
         "Påmindelse: Klyngestyregruppen Midtklyngen",
@@ -120,7 +125,7 @@ def test_a_danish_reminder_says_what_when_where_and_the_agenda() -> None:
 
 
 def test_an_english_reminder_is_in_english() -> None:
-    reply = notification_reply(_reminder("en-GB"))
+    reply = notification_message(_reminder("en-GB"))
 
     assert "Reminder: Klyngestyregruppen Midtklyngen" in reply.text
     assert "The meeting is in 7 days." in reply.text
@@ -132,7 +137,7 @@ def test_an_english_reminder_is_in_english() -> None:
 
 
 def test_a_subscriber_without_a_language_gets_danish() -> None:
-    assert "Påmindelse" in notification_reply(_reminder(None)).text
+    assert "Påmindelse" in notification_message(_reminder(None)).text
 
 
 @pytest.mark.parametrize(
@@ -147,7 +152,7 @@ def test_a_subscriber_without_a_language_gets_danish() -> None:
     ],
 )
 def test_the_reminder_counts_days_in_copenhagen(due_at: datetime, expected: str) -> None:
-    assert expected in notification_reply(_reminder(due_at=due_at)).text
+    assert expected in notification_message(_reminder(due_at=due_at)).text
 
 
 def test_a_reminder_caught_up_late_says_how_far_off_the_meeting_really_is() -> None:
@@ -155,12 +160,12 @@ def test_a_reminder_caught_up_late_says_how_far_off_the_meeting_really_is() -> N
     late = _reminder()
     late = replace(late, payload={**late.payload, "days_until": 1})
 
-    assert "Mødet er i morgen." in notification_reply(late).text
+    assert "Mødet er i morgen." in notification_message(late).text
 
 
 def test_every_notification_has_an_unsubscribe_button_with_its_subscriptions() -> None:
     for due, ids in ((_reminder(), [4, 9]), (_status(), [11]), (_digest(), [4, 11])):
-        [action] = _unsubscribe_actions(notification_reply(due).card or {})
+        [action] = _unsubscribe_actions(notification_message(due).card or {})
         data = {"klyngebot": "unsubscribe", "subscription_ids": ids, "source": "notification"}
         assert ("Action.Execute", "Afmeld", data) == (
             action["type"],
@@ -171,7 +176,7 @@ def test_every_notification_has_an_unsubscribe_button_with_its_subscriptions() -
 
 
 def test_a_status_change_says_item_status_author_and_date() -> None:
-    da, en = notification_reply(_status()), notification_reply(_status("en-GB"))
+    da, en = notification_message(_status()), notification_message(_status("en-GB"))
 
     assert "Ny status: Samarbejdsaftale om IV-behandling" in da.text
     assert "i gang" in da.text
@@ -184,7 +189,7 @@ def test_a_status_change_says_item_status_author_and_date() -> None:
 
 
 def test_a_digest_lists_every_change_in_one_card() -> None:
-    reply = notification_reply(_digest())
+    reply = notification_message(_digest())
     text = _flat(reply.text)
 
     assert "Nyt fra videnbasen: 4 ændringer" in text
@@ -199,7 +204,7 @@ def test_a_digest_lists_every_change_in_one_card() -> None:
 
 
 def test_without_cards_the_text_says_how_to_unsubscribe() -> None:
-    reply = notification_reply(_reminder(), cards=False)
+    reply = notification_message(_reminder(), cards=False)
 
     assert None is reply.card
     assert "13. marts 2024" in _flat(reply.text)
@@ -208,15 +213,15 @@ def test_without_cards_the_text_says_how_to_unsubscribe() -> None:
 
 @pytest.mark.parametrize("due", [_reminder(), _status(), _digest(), _reminder("en")])
 def test_the_cards_use_only_known_types_and_fit_in_a_message(due: Due) -> None:
-    card = notification_reply(due).card or {}
+    card = notification_message(due).card or {}
 
     assert set() == _types(card["body"]) - ELEMENT_TYPES
     assert set() == {action["type"] for action in card["actions"]} - ACTION_TYPES
     assert size(card) < SIZE_LIMIT
 
 
-def test_render_notification_gives_an_activity_with_the_card_and_a_summary() -> None:
-    activity = render_notification(_reminder())
+def test_a_notification_activity_has_the_card_and_a_summary() -> None:
+    activity = notification_activity(_reminder())
 
     [attachment] = activity.attachments
     assert "message" == activity.type
@@ -228,10 +233,60 @@ def test_render_notification_gives_an_activity_with_the_card_and_a_summary() -> 
 def test_a_payload_missing_fields_still_renders() -> None:
     due = _reminder(payload={"meeting": {"body": "KSG", "date": "2024-03-13"}})
 
-    reply = notification_reply(due)
+    reply = notification_message(due)
 
     assert "Påmindelse: KSG" in reply.text
     assert [] == _unsubscribe_actions(reply.card or {})
+
+
+def _in_the_one_meeting_shape(precision: str = "day") -> dict[str, Any]:
+    """MEETING as a Meeting row, written the way notifications carry meetings now."""
+    agenda = [
+        {"number": str(number), "title": title, "decision": None}
+        for number, title in enumerate(MEETING["agenda"], start=1)
+    ]
+    row = Meeting(
+        slug=MEETING["slug"],
+        body=MEETING["body"],
+        region=MEETING["region"],
+        cluster=MEETING["cluster"],
+        date=date(2024, 3, 13),
+        date_precision=precision,
+        start_time=time(13, 0),
+        end_time=time(15, 30),
+        place=MEETING["place"],
+        state="planned",
+        note=None,
+        agenda=agenda,
+        sources=[{"file": "plan.txt", "heading": None}],
+    )
+    return meeting_json(row)
+
+
+@pytest.mark.parametrize("lang", ["da-DK", "en-GB"])
+@pytest.mark.parametrize("precision", ["day", "month"])
+def test_a_reminder_stored_before_the_one_meeting_shape_reads_as_one_written_now(
+    lang: str, precision: str
+) -> None:
+    old, new = _reminder(lang), _reminder(lang)
+    old = replace(old, payload={**old.payload, "meeting": {**MEETING, "precision": precision}})
+    new = replace(new, payload={**new.payload, "meeting": _in_the_one_meeting_shape(precision)})
+
+    assert notification_message(old) == notification_message(new)
+
+
+def test_a_digest_stored_before_the_one_meeting_shape_reads_as_one_written_now() -> None:
+    now = _in_the_one_meeting_shape()
+    old = _digest()
+    changes = [
+        {**change, "meeting": {**now, "date": change["meeting"]["date"]}}
+        if "meeting" in change
+        else change
+        for change in old.payload["changes"]
+    ]
+    new = replace(old, payload={**old.payload, "changes": changes})
+
+    assert notification_message(old) == notification_message(new)
 
 
 @pytest.fixture
@@ -260,7 +315,7 @@ async def test_a_reminder_the_notifier_claims_renders_with_its_facts(
 
     [due] = await service.claim_due("test", 10)
 
-    reply = notification_reply(due)
+    reply = notification_message(due)
     [action] = _unsubscribe_actions(reply.card or {})
     assert "reminder" == due.kind
     assert "Reminder: Temagruppe for voksne (somatik) Midtklyngen" in reply.text

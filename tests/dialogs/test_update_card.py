@@ -47,9 +47,9 @@ async def test_the_form_is_a_1_5_card_with_statuses_note_and_execute(kb: Knowled
     assert ("category", "implemented") == (choice_set["id"], choice_set["value"])
     assert ("Input.Text", "note", NOTE_MAX) == (note["type"], note["id"], note["maxLength"])
     assert ("Action.Execute", VERB) == (execute["type"], execute["verb"])
-    assert {RYGESTOP, current.entry_id} == {
+    assert {RYGESTOP, current.current_entry_id} == {
         execute["data"]["item"],
-        execute["data"]["expected_current"],
+        execute["data"]["current_entry_id"],
     }
     fallback = execute["fallback"]
     assert "Action.Submit" == fallback["type"]
@@ -123,7 +123,7 @@ BAD = [
     ({"category": None}, "Der mangler category i formularen."),
     ({"item": ""}, "Der mangler item i formularen."),
     ({"submission": None}, "Der mangler submission i formularen."),
-    ({"expected_current": "12"}, "Der mangler expected_current i formularen."),
+    ({"current_entry_id": "12"}, "Der mangler current_entry_id i formularen."),
 ]
 
 
@@ -142,11 +142,41 @@ async def test_a_submit_that_is_not_a_dict_is_refused(kb: KnowledgeService) -> N
     assert reply.text.startswith("The form lacks")
 
 
-async def test_a_submit_without_expected_current_is_refused(kb: KnowledgeService) -> None:
+async def test_a_submit_without_current_entry_id_is_refused(kb: KnowledgeService) -> None:
     data = await form_data(kb)
-    del data["expected_current"]
+    del data["current_entry_id"]
     reply = await handle_card_submit(kb, data, EDITOR, True, "da")
-    assert "Der mangler expected_current i formularen." == reply.text
+    assert "Der mangler current_entry_id i formularen." == reply.text
+
+
+def _as_sent_before_the_rename(data: dict[str, Any]) -> dict[str, Any]:
+    """A form from a message sent before "current_entry_id" was named so: "expected_current"."""
+    old = {key: value for key, value in data.items() if key != "current_entry_id"}
+    return {**old, "expected_current": data["current_entry_id"]}
+
+
+async def test_a_form_sent_before_the_rename_still_saves(kb: KnowledgeService) -> None:
+    before = len(await kb.history(RYGESTOP))
+    data = _as_sent_before_the_rename(await form_data(kb))
+    reply = await handle_card_submit(kb, data, EDITOR, True, "da")
+    assert reply.text.startswith("Status opdateret.")
+    assert before + 1 == len(await kb.history(RYGESTOP))
+
+
+async def test_an_old_form_changed_meanwhile_gets_a_form_with_only_the_new_field(
+    kb: KnowledgeService,
+) -> None:
+    data = _as_sent_before_the_rename(await form_data(kb))
+    other = Author("aad-other", "Anden")
+    await kb.update_status(
+        UpdateRequest(RYGESTOP, "paused", None, other, "other", data["expected_current"])
+    )
+    reply = await handle_card_submit(kb, data, EDITOR, True, "da")
+    assert reply.card is not None
+    new_data = reply.card["actions"][0]["data"]
+    current = await kb.current_status(RYGESTOP)
+    assert ["current_entry_id"] == [key for key in new_data if "current" in key]
+    assert current.current_entry_id == new_data["current_entry_id"]
 
 
 async def test_someone_not_an_editor_is_refused(kb: KnowledgeService) -> None:
@@ -160,13 +190,13 @@ async def test_a_change_meanwhile_returns_a_new_form_to_confirm_again(
     data = await form_data(kb)
     other = Author("aad-other", "Anden")
     await kb.update_status(
-        UpdateRequest(RYGESTOP, "paused", None, other, "other", data["expected_current"])
+        UpdateRequest(RYGESTOP, "paused", None, other, "other", data["current_entry_id"])
     )
     reply = await handle_card_submit(kb, data, EDITOR, True, "da")
     assert reply.text.startswith("Status for Samarbejdsaftale om rygestop er blevet ændret")
     assert reply.card is not None
     new_data = reply.card["actions"][0]["data"]
-    assert data["expected_current"] != new_data["expected_current"]
+    assert data["current_entry_id"] != new_data["current_entry_id"]
     assert data["submission"] != new_data["submission"]
     again = await handle_card_submit(kb, {**new_data, "category": "completed"}, EDITOR, True, "da")
     assert again.text.startswith("Status opdateret.")

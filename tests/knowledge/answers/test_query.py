@@ -63,7 +63,7 @@ def item_id(answer: Answer) -> str:
 
 def meeting_ids(answer: Answer) -> list[str]:
     assert isinstance(answer, MeetingsAnswer), answer
-    return [meeting.id for meeting in answer.meetings]
+    return [meeting.slug for meeting in answer.meetings]
 
 
 def choice_ids(answer: Answer) -> set[str]:
@@ -328,7 +328,7 @@ async def test_decisions_of_a_meeting_by_its_date(demo: KnowledgeService) -> Non
     answer = await demo.ask("hvad blev besluttet på mødet 23. februar 2024")
 
     assert isinstance(answer, DecisionsAnswer)
-    assert {KSG_MIDT_0223} == {decision.meeting.id for decision in answer.decisions}
+    assert {KSG_MIDT_0223} == {decision.meeting.slug for decision in answer.decisions}
     assert ["1", "2", "3", "4", "5", "6", "7", "8"] == [d.number for d in answer.decisions]
 
 
@@ -346,7 +346,7 @@ async def test_decisions_about_a_topic(
     answer = await demo.ask(question)
 
     assert isinstance(answer, DecisionsAnswer)
-    assert expected == [(d.meeting.id, d.number) for d in answer.decisions]
+    assert expected == [(d.meeting.slug, d.number) for d in answer.decisions]
 
 
 async def test_decisions_of_the_last_meeting_of_a_cluster(demo: KnowledgeService) -> None:
@@ -354,7 +354,7 @@ async def test_decisions_of_the_last_meeting_of_a_cluster(demo: KnowledgeService
 
     assert isinstance(answer, DecisionsAnswer)
     assert {"klyngestyregruppen-randersklyngen-2023-09-28"} == {
-        d.meeting.id for d in answer.decisions
+        d.meeting.slug for d in answer.decisions
     }
 
 
@@ -549,7 +549,7 @@ async def test_decisions_on_a_yearless_day_look_back(demo: KnowledgeService) -> 
 
     assert isinstance(answer, DecisionsAnswer)
     assert {"klyngestyregruppen-randersklyngen-2023-09-28"} == {
-        d.meeting.id for d in answer.decisions
+        d.meeting.slug for d in answer.decisions
     }
 
 

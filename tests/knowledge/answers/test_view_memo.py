@@ -54,7 +54,7 @@ class World:
     async def anne_sets(self, category: str, key: str = "memo-1") -> None:
         current = await self.kb.current_status(RYGESTOP)
         request = UpdateRequest(
-            RYGESTOP, category, "Fra chatten.", ANNE, key, current.entry_id, "c", "a"
+            RYGESTOP, category, "Fra chatten.", ANNE, key, current.current_entry_id, "c", "a"
         )
         await self.kb.update_status(request)
 

@@ -218,6 +218,18 @@ async def test_a_reminder_is_due_at_its_time_and_sent_once(world: World) -> None
     assert {"sent": 1, "pending": 1} == await world.states()
 
 
+async def test_a_reminder_carries_its_meeting_as_the_export_writes_it(world: World) -> None:
+    await world.meetings(steering(date(2024, 4, 19)))
+    await world.chat()
+    await world.subscribe()
+
+    world.set(at(date(2024, 4, 12), 8, 0))
+    (due,) = await world.claim()
+
+    [exported] = (await world.service.export())["meetings"]
+    assert exported == due.payload["meeting"]
+
+
 async def test_after_downtime_only_the_latest_due_reminder_is_caught_up(world: World) -> None:
     await world.meetings(steering(date(2024, 4, 19)))
     await world.chat()

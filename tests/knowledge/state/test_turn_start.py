@@ -227,7 +227,7 @@ async def test_the_generation_follows_updates_and_forgetting(world: World) -> No
     current = await world.kb.current_status(RYGESTOP)
     author = Author("aad-anne", "Anne Jensen")
     await world.kb.update_status(
-        UpdateRequest(RYGESTOP, "paused", None, author, "k1", current.entry_id, CHAT, "a1")
+        UpdateRequest(RYGESTOP, "paused", None, author, "k1", current.current_entry_id, CHAT, "a1")
     )
     after_update = (await world.kb.turn_start(CHAT, STATE_KEY)).generation
     await world.kb.forget_user("aad-anne")

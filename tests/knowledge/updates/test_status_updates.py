@@ -65,7 +65,9 @@ async def request(
 ) -> UpdateRequest:
     """A request made against the status the person sees now."""
     current = await kb.current_status(item_id)
-    return UpdateRequest(item_id, category, note, author, key, current.entry_id, "conv-1", "act-1")
+    return UpdateRequest(
+        item_id, category, note, author, key, current.current_entry_id, "conv-1", "act-1"
+    )
 
 
 async def test_an_update_becomes_the_items_newest_status(kb: KnowledgeService) -> None:
@@ -78,7 +80,7 @@ async def test_an_update_becomes_the_items_newest_status(kb: KnowledgeService) -
     expected = ("in_progress", "Genoptaget efter sommerferien.", date(2024, 3, 1), "Anne Jensen")
     assert expected == (status.category, status.text, status.valid_from, status.author)
     assert None is status.source
-    assert outcome.entry_id == (await kb.current_status(RYGESTOP)).entry_id
+    assert outcome.entry_id == (await kb.current_status(RYGESTOP)).current_entry_id
 
 
 async def test_an_update_without_a_note_gets_a_default_text(kb: KnowledgeService) -> None:
@@ -95,7 +97,7 @@ async def test_an_update_outranks_an_entry_dated_ahead(kb: KnowledgeService) -> 
     assert isinstance(outcome, Saved)
     assert outcome.item.status is not None
     assert "paused" == outcome.item.status.category
-    assert outcome.entry_id == (await kb.current_status(AHEAD)).entry_id
+    assert outcome.entry_id == (await kb.current_status(AHEAD)).current_entry_id
 
 
 async def test_questions_see_the_new_status_at_once(kb: KnowledgeService) -> None:
@@ -138,10 +140,10 @@ async def test_the_second_of_two_people_is_told_it_changed_and_may_confirm(
 
     assert isinstance(first, Saved)
     assert isinstance(second, ChangedMeanwhile)
-    assert first.entry_id == second.current_id
+    assert first.entry_id == second.current_entry_id
     assert second.item.status is not None
     assert "implemented" == second.item.status.category
-    confirmed = await kb.update_status(replace(bo, expected_current=second.current_id))
+    confirmed = await kb.update_status(replace(bo, current_entry_id=second.current_entry_id))
     assert isinstance(confirmed, Saved)
     assert ["paused", "implemented"] == [e.status.category for e in await kb.history(RYGESTOP)][:2]
 
@@ -349,5 +351,5 @@ async def test_the_current_status_is_the_newest_entry(kb: KnowledgeService) -> N
     current = await kb.current_status(RYGESTOP)
 
     history = await kb.history(RYGESTOP)
-    assert history[0].entry_id == current.entry_id
+    assert history[0].entry_id == current.current_entry_id
     assert history[0].status == current.item.status

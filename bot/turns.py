@@ -1,4 +1,10 @@
-"""Teams specifics: the bot's own @mention, card support, who and where a turn is."""
+"""One neutral `dialogs.turn.Turn` per activity, and the Teams specifics it takes: the bot's
+own @mention, card support, who and where a turn is, and when the bot was sent away.
+
+`chat_key(activity)` names the chat (the handler locks and reads the turn start with it);
+`turn_of(activity, chat, seen, generation)` builds the rest once. Nothing below `bot/`
+reads the activity again.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,40 @@ from typing import Any
 from botbuilder.schema import Activity
 
 from bot.gate import tenant_of
-from knowledge.core.chat import QUESTION_MAX, Lang
-from knowledge.state.conversations import ConversationKey
+from dialogs.buttons import asked_question, page_asked
+from dialogs.turn import Place, Turn, language_of
+from knowledge.answers.cache import Generation
+from knowledge.core.chat import QUESTION_MAX, ChatScope
+from knowledge.state.conversations import ConversationKey, Seen
+from knowledge.updates.contract import Author
 
 _AT_TAG = re.compile(r"<at[^>]*>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 CARD_CHANNELS = frozenset({"msteams", "webchat", "emulator", "directline", "test"})
+
+
+def turn_of(
+    activity: Activity,
+    chat: ConversationKey,
+    seen: Seen | None = None,
+    generation: Generation | None = None,
+) -> Turn:
+    """The turn `activity` is, in `chat` (`chat_key(activity)`), with what its start read."""
+    return Turn(
+        text=question_text(activity),
+        value=activity.value,
+        locale=activity.locale,
+        lang=language_of(activity.locale),
+        author=author_of(activity),
+        chat=chat,
+        thread_id=str(activity.conversation.id),
+        activity_id=activity.id,
+        place=place_of(activity),
+        cards=supports_cards(activity),
+        page=page_asked(activity.value),
+        invoke=activity.type == "invoke",
+        scope=seen.scope if seen is not None else ChatScope(),
+        generation=generation,
+    )
 
 
 def _mention_texts(activity: Activity) -> list[str]:
@@ -30,9 +65,9 @@ def _mention_texts(activity: Activity) -> list[str]:
 def question_text(activity: Activity) -> str:
     """What the user asked: the text without the bot's @mention, or the question a card's
     "ask" or "vis flere" button carries."""
-    value = activity.value if isinstance(activity.value, dict) else {}
-    if value.get("action") in ("ask", "more") and isinstance(value.get("question"), str):
-        return str(value["question"])[:QUESTION_MAX].strip()
+    carried = asked_question(activity.value)
+    if carried is not None:
+        return carried
     text = (activity.text or "")[: QUESTION_MAX * 2]
     for mention in _mention_texts(activity):
         if mention:
@@ -45,6 +80,23 @@ def supports_cards(activity: Activity) -> bool:
     return (activity.channel_id or "").lower() in CARD_CHANNELS
 
 
+def author_of(activity: Activity) -> Author:
+    sender = activity.from_property
+    aad_id = getattr(sender, "aad_object_id", None) if sender else None
+    name = (getattr(sender, "name", None) if sender else None) or "ukendt"
+    return Author(aad_id, str(name))
+
+
+def place_of(activity: Activity) -> Place:
+    """A personal chat, a channel or a group chat; a client that does not say (the
+    Emulator) is in a personal chat unless it says it is a group."""
+    conversation = activity.conversation
+    kind = getattr(conversation, "conversation_type", None) if conversation else None
+    if kind == "personal" or (not kind and not getattr(conversation, "is_group", False)):
+        return "personal"
+    return "channel" if kind == "channel" else "chat"
+
+
 def chat_id(activity: Activity) -> str:
     """The conversation the bot keeps things for: a channel, not each of its threads.
 
@@ -54,25 +106,12 @@ def chat_id(activity: Activity) -> str:
     return str(activity.conversation.id).split(";messageid=", 1)[0]
 
 
-def conversation_key(activity: Activity) -> ConversationKey:
+def chat_key(activity: Activity) -> ConversationKey:
     return ConversationKey(
         conversation_id=chat_id(activity),
         channel_id=activity.channel_id or "unknown",
         tenant_id=tenant_of(activity),
     )
-
-
-def language_of(activity: Activity) -> Lang:
-    return "en" if (activity.locale or "").lower().startswith("en") else "da"
-
-
-def page_request(activity: Activity) -> int:
-    """The offset a "vis flere" button asks for (0 for anything else)."""
-    value = activity.value if isinstance(activity.value, dict) else {}
-    if value.get("action") != "more":
-        return 0
-    offset = value.get("offset")
-    return offset if isinstance(offset, int) and 0 <= offset <= 100_000 else 0
 
 
 def departure(activity: Activity) -> str | None:
