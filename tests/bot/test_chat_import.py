@@ -44,12 +44,14 @@ async def files() -> AsyncIterator[FileServer]:
 
 
 @pytest.fixture
-def settings(sqlite_url: str, files: FileServer) -> Settings:
-    """Anonymous on loopback (everyone edits), an empty knowledge base, the fake allowed."""
+def settings(sqlite_url: str, files: FileServer, connector: Connector) -> Settings:
+    """Anonymous on loopback (everyone edits), an empty knowledge base, the file host fake
+    allowed for downloads and the connector fake for replies."""
     return Settings(
         database_url=sqlite_url,
         today=TODAY,
         notify=False,
+        anonymous_service_urls=(connector.url,),
         import_max_bytes=LIMIT,
         import_timeout_seconds=1.0,
         import_download_hosts=(files.origin,),
