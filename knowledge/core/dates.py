@@ -23,6 +23,7 @@ more lenient):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -66,6 +67,20 @@ _THIRD_STARTS = {"primo": 1, "medio": 5, "ultimo": 9}
 _SEASON_STARTS = {"forår": 3, "sommer": 6, "efterår": 9, "vinter": 12}
 
 _ABBREVIATION_RE = "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True))
+# What a form's text must hold, found in one pass; only the windows around these are scanned.
+_ANCHOR = re.compile(
+    r"(?P<month>(?i:\b(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)))"
+    r"|(?P<iso>(?:199\d|20\d\d)-\d)|(?P<numeric>\d[-./]\d{1,2}[-./\s])"
+    r"|(?P<year>(?<!\d)(?:199\d|20\d\d)(?!\d))|(?P<part>(?i:kvartal|halvår))"
+    rf"|(?P<third>(?i:{'|'.join(_THIRD_STARTS)}))|(?P<season>(?i:{'|'.join(_SEASON_STARTS)}))"
+)
+_MONTH_ANCHOR = ("month",)
+_NUMERIC_ANCHOR = ("numeric", "iso")
+_PART_ANCHOR = ("part",)
+_THIRD_ANCHOR = ("third",)
+_SEASON_ANCHOR = ("season",)
+_YEAR_ANCHOR = ("year", "iso")  # an ISO date's anchor holds its year
+_REACH = 40  # characters a form reaches from its anchor: leading words, the year after a month
 _MONTH_RE = rf"(?:{'|'.join(_FULL_MONTHS)}|(?:{_ABBREVIATION_RE})\.?)(?!\w)"
 _YEAR_RE = r"(?:199\d|20\d\d)(?!\d)"
 _ORDINAL_RE = rf"(?:(?P<num>\d{{1,2}})(?:\.\s*|\s+)|(?P<word>{'|'.join(_ORDINAL_WORDS)})\s+)"
@@ -100,12 +115,20 @@ class _Form:
     pattern: re.Pattern[str]
     build: _Builder
     lead: _LeadRule
+    anchors: tuple[str, ...]  # the _ANCHOR groups one of which its text holds
 
 
-def _form(core: str, build: _Builder, lead: _LeadRule = "none", *, clock: bool = False) -> _Form:
+def _form(
+    core: str,
+    build: _Builder,
+    anchors: tuple[str, ...],
+    lead: _LeadRule = "none",
+    *,
+    clock: bool = False,
+) -> _Form:
     clock_re = _CLOCK_RE if clock else ""
     pattern = re.compile(rf"{_START_RE}{_LEAD_RE}(?:{core}){clock_re}{_END_RE}", re.IGNORECASE)
-    return _Form(pattern, build, lead)
+    return _Form(pattern, build, lead, anchors)
 
 
 def parse_date(text: str, *, year: int | None = None) -> DateMatch:
@@ -130,20 +153,65 @@ def parse_date(text: str, *, year: int | None = None) -> DateMatch:
 
 def find_dates(text: str, *, year: int | None = None) -> list[DateMatch]:
     """Every date expression in `text`, left to right, non-overlapping, longest first."""
-    candidates = [found for form in _FORMS for found in _candidates(form, text, year)]
-    taken: list[tuple[int, int, DateMatch | None]] = []
+    windows = _windows(text)
+    candidates = [
+        found
+        for form in _FORMS
+        for window in _merged(windows, form.anchors)
+        for found in _candidates(form, text, year, window)
+    ]
+    # Kept spans never overlap, so sorted by start they are sorted by end too.
+    starts: list[int] = []
+    kept: list[tuple[int, int, DateMatch | None]] = []
     for candidate in sorted(candidates, key=lambda found: (found[0] - found[1], found[0])):
         start, end, _ = candidate
-        if not any(start < other_end and other_start < end for other_start, other_end, _ in taken):
-            taken.append(candidate)
-    return [found for _, _, found in sorted(taken, key=lambda kept: kept[0]) if found]
+        at = bisect.bisect_right(starts, start)
+        if (at and kept[at - 1][1] > start) or (at < len(kept) and kept[at][0] < end):
+            continue
+        starts.insert(at, start)
+        kept.insert(at, candidate)
+    return [found for _, _, found in kept if found]
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where forms can match, by anchor: around each anchor to the end of the next line.
+
+    Every form holds its anchor (a month word, a numeric date, a year ...) and its leading
+    words stand just before it; scanning only these windows keeps a long document fast.
+    A window ends at a line end (or the text's end), so the forms' look-aheads still see
+    the character after a date.
+    """
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for found in _ANCHOR.finditer(text):
+        start = max(0, found.start() - _REACH)
+        end = _line_end(text, _line_end(text, found.end() + _REACH) + 1)
+        windows.setdefault(found.lastgroup or "", []).append((start, end))
+    return windows
+
+
+def _merged(
+    windows: dict[str, list[tuple[int, int]]], kinds: tuple[str, ...]
+) -> list[tuple[int, int]]:
+    spans = sorted(span for kind in kinds for span in windows.get(kind, ()))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _line_end(text: str, at: int) -> int:
+    found = text.find("\n", min(at, len(text)))
+    return len(text) if found < 0 else found
 
 
 def _candidates(
-    form: _Form, text: str, year: int | None
+    form: _Form, text: str, year: int | None, window: tuple[int, int]
 ) -> Iterator[tuple[int, int, DateMatch | None]]:
     """Spans the form recognises; None for one that does not exist, so it still blocks."""
-    for match in form.pattern.finditer(text):
+    for match in form.pattern.finditer(text, *window):
         if _lead_allows(form.lead, match):
             yield match.start(), match.end(), _try_date_match(form, match, year)
 
@@ -307,18 +375,18 @@ _YEAR = rf"(?P<year>{_YEAR_RE})"
 _YEAR_RANGE = rf"(?P<year>{_YEAR_RE})\s*[-–]\s*(?P<year2>{_YEAR_RE})"
 
 _FORMS = (
-    _form(_DAY_RANGE, _build_day_range),
-    _form(_DAY, _build_day, clock=True),
-    _form(_NUMERIC, _build_numeric, clock=True),
-    _form(_ISO, _build_iso, clock=True),
-    _form(_MONTH_RANGE, _build_month_range),
-    _form(_THIRD_MONTH, _build_month),
-    _form(_MONTH, _build_month, "yearless"),
-    _form(_QUARTER, partial(_build_part, precision="quarter"), "yearless"),
-    _form(_HALF, partial(_build_part, precision="half"), "yearless"),
-    _form(_THIRD, _build_third),
-    _form(_SEASON_RANGE, _build_season_range, "yearless"),
-    _form(_SEASON, partial(_season, name="season"), "yearless"),
-    _form(_YEAR_RANGE, _build_year_range, "perioden"),
-    _form(_YEAR, _build_year, "always"),
+    _form(_DAY_RANGE, _build_day_range, _MONTH_ANCHOR),
+    _form(_DAY, _build_day, _MONTH_ANCHOR, clock=True),
+    _form(_NUMERIC, _build_numeric, _NUMERIC_ANCHOR, clock=True),
+    _form(_ISO, _build_iso, _NUMERIC_ANCHOR, clock=True),
+    _form(_MONTH_RANGE, _build_month_range, _MONTH_ANCHOR),
+    _form(_THIRD_MONTH, _build_month, _MONTH_ANCHOR),
+    _form(_MONTH, _build_month, _MONTH_ANCHOR, "yearless"),
+    _form(_QUARTER, partial(_build_part, precision="quarter"), _PART_ANCHOR, "yearless"),
+    _form(_HALF, partial(_build_part, precision="half"), _PART_ANCHOR, "yearless"),
+    _form(_THIRD, _build_third, _THIRD_ANCHOR),
+    _form(_SEASON_RANGE, _build_season_range, _SEASON_ANCHOR, "yearless"),
+    _form(_SEASON, partial(_season, name="season"), _SEASON_ANCHOR, "yearless"),
+    _form(_YEAR_RANGE, _build_year_range, _YEAR_ANCHOR, "perioden"),
+    _form(_YEAR, _build_year, _YEAR_ANCHOR, "always"),
 )
