@@ -35,15 +35,24 @@ def test_export_of_an_empty_knowledge_base_is_the_empty_schema(tmp_path: Path) -
     assert expected == json.loads(result.stdout)
 
 
-def test_an_unknown_document_is_refused_naming_file_and_line(tmp_path: Path) -> None:
+def test_a_text_of_no_known_kind_is_imported_as_text_only(tmp_path: Path) -> None:
     odd = tmp_path / "indkøbsliste.txt"
     odd.write_text("mælk\nbrød\nkaffe\n", encoding="utf-8")
 
     result = run("import", str(odd), db=tmp_path / "kb.db")
 
+    assert 0 == result.returncode, result.stderr
+    assert "imported indkøbsliste.txt (text only)" in result.stdout
+
+
+def test_an_empty_document_is_refused_naming_the_file(tmp_path: Path) -> None:
+    empty = tmp_path / "tom.txt"
+    empty.write_text("\n  \n", encoding="utf-8")
+
+    result = run("import", str(empty), db=tmp_path / "kb.db")
+
     assert 1 == result.returncode
-    assert f"{odd}:1:" in result.stderr
-    assert "nothing was imported" in result.stderr
+    assert f"{empty}: the document is empty" in result.stderr
 
 
 def test_a_file_that_is_not_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
