@@ -33,6 +33,8 @@ _BOLD = re.compile(
     re.IGNORECASE,
 )
 _CELL_SPLIT = re.compile(r"\t|\s\|\s?|^\||\|$")
+# Any character some markup rule acts on; a line without one is plain already.
+_MARKUP = re.compile(r"[<>\[\]*_#&\\•·▪◦‣]|^\s*(?:[-–]|\d{1,2}\))\s")
 _SPACES = re.compile(r"[\s\u00a0\u200b]+")
 
 # The parts of an agenda item, by the words that open them (folded to lower case).
@@ -122,6 +124,8 @@ class Line:
 
 def plain(raw: str) -> str:
     """A line's text without markup: tags, links, emphasis, heading and bullet marks."""
+    if not _MARKUP.search(raw):
+        return _SPACES.sub(" ", raw).strip()
     text = _MD_HEADING.sub("", raw)
     text = _LINK.sub(r"\1", _AUTOLINK.sub(r"\1", text))
     text = _TAG.sub(" ", text)

@@ -19,11 +19,14 @@ import re
 
 from knowledge.core.errors import UnknownDocument
 from knowledge.core.periods import Period
-from knowledge.documents import dating
+from knowledge.documents import agenda, dating, meetings
+from knowledge.documents.body_names import BodyLexicon
+from knowledge.documents.geography import document_cluster, document_region
 from knowledge.documents.headers import read_header, running_lines
 from knowledge.documents.layout import Line, is_navigation, read_lines
-from knowledge.documents.reading import Reading
+from knowledge.documents.reading import Reading, plain_text
 from knowledge.documents.records import ParsedDocument
+from knowledge.documents.rosters import rosters
 from knowledge.documents.sections import Outline, outline
 
 GENERAL = "general"
@@ -43,12 +46,22 @@ def read_document(
     """Everything `text` (the content of `file`) states, as records; never refuses a text
     with content. `title` and `document_date` are what the file's format knew, if anything."""
     reading = read(file, text, title=title, document_date=document_date)
+    lexicon = BodyLexicon(reading.plain, region=reading.region, cluster=reading.cluster)
+    found = agenda.entries(reading)
+    items = agenda.agenda(reading)
+    own = meetings.own_meeting(reading, lexicon, found, items)
+    mentioned = meetings.mentioned(reading, lexicon, own)
+    bodies, own = rosters(reading, lexicon, own)
+    all_meetings = meetings.all_meetings(own, mentioned)
+    structured = bool(all_meetings or bodies)
     return ParsedDocument(
         file=file,
-        shape=TEXT_ONLY,
+        shape=GENERAL if structured else TEXT_ONLY,
         title=reading.title,
         document_date=reading.date,
+        meetings=all_meetings,
         sections=reading.outline.sections,
+        bodies=bodies,
         format=format,
         source_url=reading.header.source_url,
     )
@@ -66,6 +79,8 @@ def read(
     lines = read_lines(text, header.end)
     tree = outline(text, lines, header.end)
     found = dating.document_date(lines) if document_date is None else None
+    plain, starts = plain_text(tree.lines)
+    region = document_region(plain, header.source_url)
     return Reading(
         file=file,
         text=text,
@@ -73,6 +88,10 @@ def read(
         outline=tree,
         title=(title or document_title(tree))[:TITLE_MAX],
         date=document_date or (found[0] if found else None),
+        region=region,
+        cluster=document_cluster(plain, region, header.source_url),
+        plain=plain,
+        plain_starts=starts,
     )
 
 

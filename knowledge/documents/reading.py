@@ -3,11 +3,16 @@
 The readers of items, meetings, bodies and members all work on one `Reading`, so the text
 is cut into lines and sections once and every record can say where it was read
 (`source`): the file, the heading path and the character span.
+
+Readers that look for names and sentences search `plain`: the lines' text without markup,
+one line per line, so a name is never split by a tag. `line_of_plain` maps a place in it
+back to its line, whose span in the document is the provenance.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
 
 from knowledge.core.periods import Period
 from knowledge.documents.headers import Header
@@ -26,6 +31,8 @@ class Reading:
     date: Period | None  # the document's own date
     region: str | None = None
     cluster: str | None = None
+    plain: str = field(default="", repr=False)
+    plain_starts: tuple[int, ...] = field(default=(), repr=False)  # per line, in `plain`
 
     @property
     def lines(self) -> tuple[Line, ...]:
@@ -58,3 +65,20 @@ class Reading:
             else:
                 high = middle - 1
         return lines[low]
+
+    def plain_span(self, line: Line) -> tuple[int, int]:
+        start = self.plain_starts[line.index]
+        return start, start + len(line.text)
+
+    def line_of_plain(self, offset: int) -> Line:
+        return self.lines[max(0, bisect.bisect_right(self.plain_starts, offset) - 1)]
+
+
+def plain_text(lines: tuple[Line, ...]) -> tuple[str, tuple[int, ...]]:
+    """The lines' plain text joined by newlines, and where each line starts in it."""
+    starts: list[int] = []
+    at = 0
+    for line in lines:
+        starts.append(at)
+        at += len(line.text) + 1
+    return "\n".join(line.text for line in lines), tuple(starts)
