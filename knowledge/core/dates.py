@@ -24,6 +24,7 @@ more lenient):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -64,22 +65,26 @@ _ABBREVIATIONS = {
 _MONTH_NUMBERS = {name: n for n, name in enumerate(_FULL_MONTHS, 1)} | _ABBREVIATIONS
 _ORDINAL_WORDS = {"første": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4, "femte": 5}
 _THIRD_STARTS = {"primo": 1, "medio": 5, "ultimo": 9}
+# "i begyndelsen af 2019" is a third of the year, as "primo 2019" is.
+_PART_OF_STARTS = {"begyndelsen": 1, "starten": 1, "midten": 5, "slutningen": 9}
 _SEASON_STARTS = {"forår": 3, "sommer": 6, "efterår": 9, "vinter": 12}
 
 _ABBREVIATION_RE = "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True))
 # What a form's text must hold, found in one pass; only the windows around these are scanned.
 _ANCHOR = re.compile(
     r"(?P<month>(?i:\b(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)))"
-    r"|(?P<iso>(?:199\d|20\d\d)-\d)|(?P<numeric>\d[-./]\d{1,2}[-./\s])"
+    r"|(?P<iso>(?:199\d|20\d\d)-\d)|(?P<numeric>\d[-./]\d{1,2}[-./\s])|(?P<slash>\d/\d)"
     r"|(?P<year>(?<!\d)(?:199\d|20\d\d)(?!\d))|(?P<part>(?i:kvartal|halvår))"
     rf"|(?P<third>(?i:{'|'.join(_THIRD_STARTS)}))|(?P<season>(?i:{'|'.join(_SEASON_STARTS)}))"
 )
 _MONTH_ANCHOR = ("month",)
+_SLASH_ANCHOR = ("slash", "numeric")
 _NUMERIC_ANCHOR = ("numeric", "iso")
 _PART_ANCHOR = ("part",)
 _THIRD_ANCHOR = ("third",)
 _SEASON_ANCHOR = ("season",)
 _YEAR_ANCHOR = ("year", "iso")  # an ISO date's anchor holds its year
+CACHE_SIZE = 4096  # texts whose dates are remembered (lines and sentences of a few documents)
 _REACH = 40  # characters a form reaches from its anchor: leading words, the year after a month
 _MONTH_RE = rf"(?:{'|'.join(_FULL_MONTHS)}|(?:{_ABBREVIATION_RE})\.?)(?!\w)"
 _YEAR_RE = r"(?:199\d|20\d\d)(?!\d)"
@@ -153,13 +158,23 @@ def parse_date(text: str, *, year: int | None = None) -> DateMatch:
 
 def find_dates(text: str, *, year: int | None = None) -> list[DateMatch]:
     """Every date expression in `text`, left to right, non-overlapping, longest first."""
+    return list(_find_dates(text, year))
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _find_dates(text: str, year: int | None) -> tuple[DateMatch, ...]:
+    # Cached: readers of one document ask for the dates of the same lines and sentences.
     windows = _windows(text)
-    candidates = [
-        found
-        for form in _FORMS
-        for window in _merged(windows, form.anchors)
-        for found in _candidates(form, text, year, window)
-    ]
+    if not windows:
+        return ()
+    merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    candidates: list[tuple[int, int, DateMatch | None]] = []
+    for form in _FORMS:
+        spans = merged.get(form.anchors)
+        if spans is None:
+            spans = merged[form.anchors] = _merged(windows, form.anchors)
+        for window in spans:
+            candidates.extend(_candidates(form, text, year, window))
     # Kept spans never overlap, so sorted by start they are sorted by end too.
     starts: list[int] = []
     kept: list[tuple[int, int, DateMatch | None]] = []
@@ -170,7 +185,7 @@ def find_dates(text: str, *, year: int | None = None) -> list[DateMatch]:
             continue
         starts.insert(at, start)
         kept.insert(at, candidate)
-    return [found for _, _, found in kept if found]
+    return tuple(found for _, _, found in kept if found)
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -328,6 +343,23 @@ def _build_part(match: re.Match[str], default: int | None, precision: Precision)
     return _first_of(_year(match, default), (number - 1) * 12 // parts + 1, precision)
 
 
+def _build_part_of(match: re.Match[str], default: int | None) -> Period:
+    return _first_of(int(match["year"]), _PART_OF_STARTS[match["part"].lower()], "third")
+
+
+def _build_end_of(match: re.Match[str], default: int | None) -> Period:
+    """ "udgangen af 2010": the year's last month."""
+    return _first_of(int(match["year"]), 12, "month")
+
+
+def _build_day_slash(match: re.Match[str], default: int | None) -> Period:
+    """ "d. 28/9": day and month; the year written after it, else the document's."""
+    month = int(match["month"])
+    if not 1 <= month <= 12:
+        raise DateError(f"{_quoted(match)} has no month {month}")
+    return Period.day(_day(match, _year(match, default), month))
+
+
 def _build_third(match: re.Match[str], default: int | None) -> Period:
     month = _THIRD_STARTS[match["third"].lower()]
     return _first_of(_year(match, default), month, "third")
@@ -368,6 +400,9 @@ _PART_YEAR = rf"(?:\s+(?:af\s+)?(?P<year>{_YEAR_RE}))?"
 _QUARTER = rf"{_ORDINAL_RE}kvartal(?:et)?{_PART_YEAR}"
 _HALF = rf"{_ORDINAL_RE}halvår(?:et)?{_PART_YEAR}"
 _THIRD = rf"(?P<third>{'|'.join(_THIRD_STARTS)})\s+(?P<year>{_YEAR_RE})"
+_PART_OF = rf"(?P<part>{'|'.join(_PART_OF_STARTS)})\s+af\s+(?P<year>{_YEAR_RE})"
+_END_OF = rf"udgangen\s+af\s+(?P<year>{_YEAR_RE})"
+_DAY_SLASH = rf"(?:d\.|den)\s*(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?:\s+(?P<year>{_YEAR_RE}))?"
 _THIRD_MONTH = rf"(?:{'|'.join(_THIRD_STARTS)})\s+(?P<month>{_MONTH_RE}){_OPTIONAL_YEAR}"
 _SEASON = rf"{_season_re('season')}{_OPTIONAL_YEAR}"
 _SEASON_RANGE = rf"{_season_re('season')}\s*/\s*{_season_re('season2')}{_OPTIONAL_YEAR}"
@@ -385,6 +420,9 @@ _FORMS = (
     _form(_QUARTER, partial(_build_part, precision="quarter"), _PART_ANCHOR, "yearless"),
     _form(_HALF, partial(_build_part, precision="half"), _PART_ANCHOR, "yearless"),
     _form(_THIRD, _build_third, _THIRD_ANCHOR),
+    _form(_PART_OF, _build_part_of, _YEAR_ANCHOR),
+    _form(_END_OF, _build_end_of, _YEAR_ANCHOR),
+    _form(_DAY_SLASH, _build_day_slash, _SLASH_ANCHOR, clock=True),
     _form(_SEASON_RANGE, _build_season_range, _SEASON_ANCHOR, "yearless"),
     _form(_SEASON, partial(_season, name="season"), _SEASON_ANCHOR, "yearless"),
     _form(_YEAR_RANGE, _build_year_range, _YEAR_ANCHOR, "perioden"),

@@ -180,7 +180,7 @@ def _is_decision(label: Heading) -> bool:
 
 
 def _text(reading: Reading, start: int, end: int) -> str:
-    """The plain text of the lines in [start, end), one line per line."""
+    """The plain text of the lines in [start, end), one line per line, list items "- "."""
     if start >= end:
         return ""
     first = reading.line_at(start).index
@@ -190,7 +190,7 @@ def _text(reading: Reading, start: int, end: int) -> str:
         if line.start >= end:
             break
         if line.start >= start and not line.blank:
-            kept.append(line.text)
+            kept.append(f"- {line.text}" if line.bullet else line.text)
     return "\n".join(kept).strip()
 
 

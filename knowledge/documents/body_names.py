@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from knowledge.core.names import fold
@@ -72,6 +73,13 @@ _ACTING_ABBREVIATION = re.compile(
     r"|holder|afholder|tiltrådte|vedtog|anbefaler|indstiller)\b"
     r"|\s+(?:den|d\.)\s+\d)"
 )
+# Every name the known lexicon or the forms above find holds one of these.
+_HAS_BODY_WORD = re.compile(
+    r"udvalg|styregrupp|forum|grupp(?:e|en)\b|(?<!om)råd(?:et|s)?\b|sekretariat|netværk|klynge"
+    r"|kkr|bestyrelse|strategisk\w*\s+niveau|\bksg\b|\bfsn\b|\bssu\b|\bsss\b|koordin"
+    r"|politisk",
+    re.IGNORECASE,
+)
 _NOT_BODIES = frozenset({"EU", "IT", "PDF", "FMK", "EPJ", "IV", "KOL", "OK", "NB", "PS"})
 # Capitalised words that start sentences or name things that are not bodies.
 _NOT_NAME_WORDS = frozenset(
@@ -102,9 +110,14 @@ class BodyLexicon:
     def __init__(self, text: str, *, region: str | None, cluster: str | None) -> None:
         self.region = region
         self.cluster = cluster
-        known = _known(text, region, cluster)
+        known: list[BodyMention] = []
+        learned: list[BodyMention] = []
+        for start, chunk in _chunks(text):
+            known.extend(_shifted(_known(chunk, region, cluster), start))
+            learned.extend(_shifted(_learned(chunk, region), start))
         self._known_names = {mention.body.name for mention in known}
-        mentions = _without_overlaps(known + _learned(text, region))
+        learned = _before_known(learned, known, text)
+        mentions = _without_overlaps(known + learned)
         mentions += _abbreviated(text, mentions)
         mentions += _acting(text, region)  # after the abbreviations: those name their body
         self.mentions = sorted(_without_overlaps(mentions), key=lambda found: found.start)
@@ -147,6 +160,27 @@ class BodyLexicon:
         return learned[0].body if learned else None
 
 
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Runs of lines that may name a body (they hold a body word), with where they start:
+    the name readers need not search the rest of a long document."""
+    start: int | None = None
+    at = 0
+    for line in text.split("\n"):
+        if _HAS_BODY_WORD.search(line):
+            if start is None:
+                start = at
+        elif start is not None:
+            yield start, text[start : at - 1]
+            start = None
+        at += len(line) + 1
+    if start is not None:
+        yield start, text[start:]
+
+
+def _shifted(mentions: list[BodyMention], offset: int) -> list[BodyMention]:
+    return [BodyMention(m.start + offset, m.end + offset, m.body, m.abbreviation) for m in mentions]
+
+
 def body_name(phrase: str, region: str | None) -> Body | None:
     """A body's name read from a phrase such as a title ("Møde i Sundhedsstrategisk Forum")."""
     found = _known(phrase, region, None) + _learned(phrase, region)
@@ -178,6 +212,21 @@ def _learned(text: str, region: str | None) -> list[BodyMention]:
         body = Body(cleaned, region, None)
         found.append(BodyMention(start, match.end(), body, match["abbr"]))
     return found
+
+
+def _before_known(
+    learned: list[BodyMention], known: list[BodyMention], text: str
+) -> list[BodyMention]:
+    """Learned names that qualify a known body right after them are part of it:
+    "Sundhedsklynge Sønderjyllands politiske niveau" is the political level, one body."""
+    starts = {mention.start for mention in known}
+    kept = []
+    for mention in learned:
+        after = next((at for at in range(mention.end, mention.end + 4) if at in starts), None)
+        between = text[mention.end : after] if after is not None else None
+        if between is None or between.strip(" -–") not in ("", "s"):
+            kept.append(mention)
+    return kept
 
 
 def _acting(text: str, region: str | None) -> list[BodyMention]:

@@ -24,6 +24,11 @@ from knowledge.documents.layout import Line
 DATE_LINE_MAX = 90  # longer lines are prose
 FIRST_LINES = 15
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+_FINITE = re.compile(
+    r"\b(?:er|var|blev|bliver|har|havde|skal|vil|kan|træder|trådte|godkendte|besluttede"
+    r"|udløber|gælder)\b",
+    re.IGNORECASE,
+)
 # A year used only to find yearless dates; 2000 is a leap year, so 29 February exists.
 PROBE_YEAR = 2000
 
@@ -40,9 +45,20 @@ def document_date(lines: Sequence[Line]) -> tuple[Period, Line] | None:
         if line.table or len(line.text) > DATE_LINE_MAX:
             continue
         for found in find_dates(line.text):
-            if found.period.precision in ("day", "month") and has_year(found.text):
+            if found.period.precision not in ("day", "month") or not has_year(found.text):
+                continue
+            if not _sentence(line.text[: found.start] + line.text[found.end :]):
                 return found.period, line
     return None
+
+
+def _sentence(rest: str) -> bool:
+    """What the line says besides its date reads as a sentence: it ends with a full stop
+    after several words, or it has a finite verb ("Aftalen træder i kraft 1. maj 2024.")."""
+    words = rest.split()
+    if rest.rstrip().endswith(".") and len(words) >= 3:
+        return True
+    return bool(_FINITE.search(rest))
 
 
 def has_year(text: str) -> bool:
@@ -53,6 +69,8 @@ def has_year(text: str) -> bool:
 def dated(text: str, year: int | None) -> list[tuple[DateMatch, bool]]:
     """Every date in `text` with whether its year was inferred; yearless dates only when
     `year` (the document's) is known."""
-    if year is None:
-        return [(found, False) for found in find_dates(text)]
+    if year is None:  # the probe year finds them all; those without a year are dropped
+        return [
+            (found, False) for found in find_dates(text, year=PROBE_YEAR) if has_year(found.text)
+        ]
     return [(found, not has_year(found.text)) for found in find_dates(text, year=year)]

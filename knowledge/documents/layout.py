@@ -83,14 +83,14 @@ _INDSTILLES = re.compile(r"^det\s+indstilles\b[^.]{0,80}?(?:,|:|\bat:?)?$", re.I
 GLUED_LABEL = re.compile(r"(?<=[a-zæøå)])(Referat|Beslutning|Sagsfremstilling|Indstilling|Resume)$")
 
 _NAVIGATION = re.compile(
-    r"^(?:gå til (?:indhold|hovedindhold)|spring til|abonn[eé]r\b|tilbage til toppen|til toppen"
+    r"(?:gå til (?:indhold|hovedindhold)|spring til|abonn[eé]r\b|tilbage til toppen|til toppen"
     r"|fold (?:alle|dette) punkt|luk alle punkter|åbn alle punkter|udskriv\b|print\b"
     r"|del (?:på|siden)"
     r"|se alle\b|læs mere\b|klik her\b|forside(?:n)?\b|til forsiden|ring til os|skriv til os"
-    r"|cookie|menu$|søg$|log ind)"
-    r"|(?:logo|til forsiden|forsiden)$",
+    r"|cookie|menu$|søg$|log ind)",
     re.IGNORECASE,
 )
+_NAVIGATION_END = ("logo", "til forsiden", "forsiden")
 _FOLD = re.compile(
     r"^(?:fold (?:dette|alle) punkt(?:er)? (?:ind|ud)|luk alle punkter|åbn alle punkter)\s+", re.I
 )
@@ -204,7 +204,11 @@ def label_role(text: str) -> Role | None:
 
 def is_navigation(text: str) -> bool:
     """Web-page furniture: skip links, fold buttons, breadcrumbs, logos."""
-    return bool(_NAVIGATION.search(text) or _BREADCRUMB.search(text))
+    return bool(
+        _NAVIGATION.match(text)
+        or text.lower().endswith(_NAVIGATION_END)
+        or ("pil" in text and _BREADCRUMB.search(text))
+    )
 
 
 def without_navigation(text: str) -> str:

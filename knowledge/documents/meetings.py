@@ -108,6 +108,9 @@ _ACTING = re.compile(
     r"|præsenteres\s+for|gav\s+opbakning|tog\s+\w+\s+til\s+efterretning)\b",
     re.IGNORECASE,
 )
+_ANY_TRIGGER = re.compile(
+    "|".join(pattern.pattern for pattern in (_MEETING_WORD, _EVENT, _ACTING)), re.IGNORECASE
+)
 _CHAIRS = re.compile(r"\s*(?:formandskab|formand)", re.IGNORECASE)
 _PLAN_INTRO = re.compile(
     r"\b(?:mødeplan|mødekalender|mødedatoer|møderække|kommende\s+møder|møder\s+i\s+\d{4}"
@@ -119,6 +122,8 @@ _DATE_HINT = re.compile(
     r"|oktober|november|december",
     re.IGNORECASE,
 )
+# "et møde med deltagelse af kommuner, ...": a meeting of others, not of the body before.
+_OTHERS_TAKE_PART = re.compile(r"\bdeltagelse\s+af\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+|\s+og\s+|;\s*")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-zæøå0-9)\]”\"'])[.!?]\s+(?=[A-ZÆØÅ\"“(])")
 
@@ -346,7 +351,7 @@ def mentioned(
         default = Body(own.body, own.region, own.cluster)
     found = list(_planned(reading, lexicon, default))
     for line in reading.lines:
-        if line.blank or not _DATE_HINT.search(line.text):
+        if line.blank or not _DATE_HINT.search(line.text) or not _ANY_TRIGGER.search(line.text):
             continue
         found.extend(_in_line(reading, lexicon, line, default))
     return found
@@ -370,8 +375,9 @@ def _in_line(
         ]
         triggers = _triggers(sentence) if inside else []
         if triggers:
+            carried = None if _OTHERS_TAKE_PART.search(sentence) else previous
             yield from _meetings(
-                reading, line, sentence, (start, inside), triggers, named, default, previous
+                reading, line, sentence, (start, inside), triggers, named, default, carried
             )
         if named:
             previous = named[-1].body
@@ -502,11 +508,9 @@ def _fallback(
     previous: Body | None,
     bodies: list[tuple[int, int, Body]],
 ) -> Body | None:
-    if trigger.kind == "acting":
+    if trigger.kind == "acting" or bodies:
         return None
-    if trigger.kind != "møde":
-        return default  # a workshop or theme day with no body named: the document's own
-    return previous or default if not bodies else None
+    return previous  # "X besluttede ... På et ekstraordinært møde d. 7. marts ...": X's
 
 
 def _planned(

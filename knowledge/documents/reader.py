@@ -19,7 +19,7 @@ import re
 
 from knowledge.core.errors import UnknownDocument
 from knowledge.core.periods import Period
-from knowledge.documents import agenda, dating, meetings
+from knowledge.documents import agenda, dating, items, meetings
 from knowledge.documents.body_names import BodyLexicon
 from knowledge.documents.geography import document_cluster, document_region
 from knowledge.documents.headers import read_header, running_lines
@@ -48,17 +48,19 @@ def read_document(
     reading = read(file, text, title=title, document_date=document_date)
     lexicon = BodyLexicon(reading.plain, region=reading.region, cluster=reading.cluster)
     found = agenda.entries(reading)
-    items = agenda.agenda(reading)
-    own = meetings.own_meeting(reading, lexicon, found, items)
+    agenda_items = agenda.agenda(reading)
+    own = meetings.own_meeting(reading, lexicon, found, agenda_items)
     mentioned = meetings.mentioned(reading, lexicon, own)
     bodies, own = rosters(reading, lexicon, own)
     all_meetings = meetings.all_meetings(own, mentioned)
-    structured = bool(all_meetings or bodies)
+    things = items.items(reading, found, agenda_items)
+    structured = bool(all_meetings or bodies or things)
     return ParsedDocument(
         file=file,
         shape=GENERAL if structured else TEXT_ONLY,
         title=reading.title,
         document_date=reading.date,
+        items=things,
         meetings=all_meetings,
         sections=reading.outline.sections,
         bodies=bodies,

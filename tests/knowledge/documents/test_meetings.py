@@ -206,12 +206,15 @@ def test_a_yearless_day_in_an_undated_document_gives_no_meeting() -> None:
     assert [] == _mentioned(text)
 
 
-def test_a_theme_day_without_a_body_is_the_documents_own_bodys() -> None:
-    text = MINUTES + "\nPå en temadag den 9. september 2025 drøftes planen videre.\n"
+def test_a_theme_day_of_a_body_is_its_meeting_and_one_of_no_body_is_none() -> None:
+    text = MINUTES + (
+        "\nKommunekontaktudvalget holder temadag den 9. september 2025.\n"
+        "\nPå en workshop den 2. oktober 2025 drøftes planen videre.\n"
+    )
 
-    theme = [m for m in _meetings(text) if m.kind == "temadag"]
-    assert [("Udvalget for nære tilbud", Period.day(date(2025, 9, 9)), "planned")] == [
-        (m.body, m.when, m.state) for m in theme
+    events = [m for m in _meetings(text) if m.kind != "møde"]
+    assert [("Kommunekontaktudvalget", Period.day(date(2025, 9, 9)), "planned", "temadag")] == [
+        (m.body, m.when, m.state, m.kind) for m in events
     ]
 
 
