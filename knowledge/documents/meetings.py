@@ -18,7 +18,8 @@ The document's own meeting is read from its header, the lines before the agenda:
 Mentions, sentence by sentence: a day (or "i <month> <year>" with a verb of meeting) and
 a trigger: a meeting word ("møde", "mødet", "mødes", "opfølgningsmøde"), an event word
 ("workshop", "temadag", "kursusdag", "udviklingsdag", "konference", "seminar") or a body
-acting ("godkendte", "besluttede", "drøftede", "behandlede", "forelægges", "tiltrådte").
+acting ("godkendte", "besluttede", "drøftede", "behandlede", "forelægges", "tiltrådte",
+"til godkendelse i X").
 The body is the one named nearest the date in the sentence; an event with no body named
 is the document's own body's. A moved meeting is its new day; a called-off one is
 "cancelled" (`knowledge.documents.reschedules`). Week numbers, "i denne uge" and vague
@@ -105,7 +106,8 @@ _EVENT = re.compile(
 _ACTING = re.compile(
     r"\b(?:godkendte|godkendes|godkendt|besluttede|besluttes|vedtog|vedtages|drøftede|drøftes"
     r"|drøftet|behandlede|behandles|behandlet|tiltrådte|tiltrådt|forelægges|forelagt"
-    r"|præsenteres\s+for|gav\s+opbakning|tog\s+\w+\s+til\s+efterretning)\b",
+    r"|præsenteres\s+for|gav\s+opbakning|tog\s+\w+\s+til\s+efterretning"
+    r"|(?:til\s+)?godkendelse\s+i)\b",
     re.IGNORECASE,
 )
 _ANY_TRIGGER = re.compile(

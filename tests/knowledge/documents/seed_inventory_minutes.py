@@ -62,7 +62,8 @@ with a day), read the same way: `MORE_ITEMS` and `MORE_MEETINGS`
   of a heading item.
   Meetings: a body acting on a day ("SSS godkendte den 29. januar 2024", "Sundhedsklynge
   Sønderjyllands politiske niveau besluttede d. 16. januar 2023", "Sundhedssamarbejdsudvalget
-  ... godkendte 19. december 2022"), and events of a body on a day ("udviklingsdag i
+  ... godkendte 19. december 2022", "til godkendelse i Sundhedssamarbejdsudvalget den 28.
+  februar 2024"), and events of a body on a day ("udviklingsdag i
   Randersklyngen" on 9 October 2023).
 """
 
@@ -263,6 +264,7 @@ MORE_MEETINGS = [
     SeedMeeting(PLAIN, SSU, "2022-12-19", "day", "held", MIDT, None),
     SeedMeeting(TOC, SSS, "2024-01-29", "day", "held", SYD, None),
     _m(TOC, POLITISK_SYD, "2023-01-16", "held"),
+    _m(TOC, SSU, "2024-02-28", "held"),  # "til godkendelse i Sundhedssamarbejdsudvalget den ..."
 ]
 
 
