@@ -139,8 +139,11 @@ def document_region(text: str, url: str | None = None) -> str | None:
 def _address_votes(url: str | None) -> Counter[str]:
     if not url:
         return Counter()
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower().removeprefix("www.")
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower().removeprefix("www.")
+    except ValueError:  # not an address after all ("http://[bad")
+        return Counter()
     labels = host.split(".")
     votes: Counter[str] = Counter()
     if len(labels) >= 2 and labels[-2] in _HOSTS:
@@ -155,6 +158,13 @@ def _address_votes(url: str | None) -> Counter[str]:
     return votes
 
 
+def _path(url: str) -> str:
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return ""
+
+
 def document_cluster(text: str, region: str | None, url: str | None = None) -> str | None:
     """The known cluster the document is about: named at least CLUSTER_MIN times and twice
     as often as any other, in `region` (when known); names in e-mail addresses do not count."""
@@ -165,7 +175,7 @@ def document_cluster(text: str, region: str | None, url: str | None = None) -> s
         for found in re.finditer(cluster.pattern, text, re.IGNORECASE):
             if text[found.end() : found.end() + 1] != "@" and "@" not in found.group(0):
                 counts[cluster.name] += 1
-        if url and re.search(cluster.pattern, urlsplit(url).path, re.IGNORECASE):
+        if url and re.search(cluster.pattern, _path(url), re.IGNORECASE):
             counts[cluster.name] += CLUSTER_MIN  # the page's address says whose it is
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < CLUSTER_MIN:

@@ -54,3 +54,10 @@ def test_a_cluster_counts_only_in_its_own_region_and_not_in_a_mailbox() -> None:
     assert "Midtklyngen" == document_cluster(text, "Region Midtjylland")
     assert None is document_cluster(text, "Region Hovedstaden")
     assert None is document_cluster("Skriv til Midtklyngen@eksempel.dk " * 3, None)
+
+
+def test_a_broken_address_names_no_region() -> None:
+    assert (None, None) == (
+        region_of_address("http://[broken/side"),
+        document_cluster("Tekst.", None, "http://[broken/side"),
+    )
