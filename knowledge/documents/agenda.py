@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from knowledge.documents.layout import GLUED_LABEL, Line, Role
+from knowledge.documents.layout import GLUED_LABEL, INLINE_LABEL, Line, Role, label_role
 from knowledge.documents.reading import Reading
 from knowledge.documents.records import AgendaItem
 from knowledge.documents.sections import Heading, numbered
@@ -169,10 +169,25 @@ def _parts(reading: Reading, entry: Entry) -> Iterator[tuple[Role, str]]:
         if role is None or (role == "decision" and decided and not _is_decision(label)):
             continue  # "Referat" beside a "Beslutning": the minutes of the talk, not the decision
         collected.setdefault(role, []).append(_text(reading, label.line.end, end))
+    for role, value in _inline_parts(reading, entry):
+        collected.setdefault(role, []).append(value)
     for role, texts in collected.items():
         joined = "\n".join(text for text in texts if text)
         if joined:
             yield role, joined
+
+
+def _inline_parts(reading: Reading, entry: Entry) -> Iterator[tuple[Role, str]]:
+    """ "Beslutning: Godkendt." inside the item: the label and its text on one line."""
+    first = entry.line.index + 1
+    for line in reading.lines[first:]:
+        if line.start >= entry.end:
+            break
+        found = INLINE_LABEL.match(line.text)
+        if found is not None:
+            role = label_role(found["label"])
+            if role is not None:
+                yield role, found["value"].strip()
 
 
 def _is_decision(label: Heading) -> bool:

@@ -119,7 +119,8 @@ def region_of_address(url: str | None) -> str | None:
 
 
 def document_region(text: str, url: str | None = None) -> str | None:
-    """The region the document is about, or None when the signs are too weak or split."""
+    """The region the document is about, or None when the signs are missing or split (the
+    runner-up has more than half the winner's weight)."""
     votes: Counter[str] = Counter()
     for region, count in _address_votes(url).items():
         votes[region] += ADDRESS_WEIGHT * count
@@ -129,7 +130,7 @@ def document_region(text: str, url: str | None = None) -> str | None:
     for found in _MUNICIPALITY_RE.findall(text):
         votes[_MUNICIPALITY_OF[fold(found)]] += MUNICIPALITY_WEIGHT
     ranked = votes.most_common(2)
-    if not ranked or ranked[0][1] < NAME_WEIGHT:
+    if not ranked:
         return None
     if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
         return None

@@ -114,7 +114,8 @@ class _Found:
     budget: tuple[BudgetLine, ...] = ()
     parties: tuple[str, ...] = ()
     aliases: list[str] = field(default_factory=list)
-    sentences: list[str] = field(default_factory=list)  # a mention's own sentences
+    sentences: list[str] = field(default_factory=list)  # sentences about it (status, dates)
+    context: list[str] = field(default_factory=list)  # every sentence naming it
     bare: bool = False  # a kind word alone ("Sundhedsaftalen"): only joins a fuller title
     agenda_title: str | None = None  # the agenda item it was named in
 
@@ -270,15 +271,32 @@ def _from_agenda(entries: Sequence[Entry], agenda: Sequence[AgendaItem]) -> Iter
         if title is None or kind is None:
             continue
         said = " ".join(part for part in (item.recommendation, item.decision) if part)
+        about = _about(item.case_text, title) if title == named_phrase(entry.title) else []
         yield _Found(
             title,
             kind,
             entry.line,
             1,
             aliases=[entry.title] if entry.title != title else [],
-            sentences=split_sentences(said) if said else [],
+            sentences=[*about, *(split_sentences(said) if said else [])],
             agenda_title=entry.title,
         )
+
+
+def _about(text: str | None, title: str) -> list[str]:
+    """Sentences of a case text that speak of the item: they name its kind ("Aftalen ...")
+    or a distinctive word of its title."""
+    if not text:
+        return []
+    found = kind_of(title)
+    words = {word for word in fold(title).split() if len(word) >= 6}
+    stem = None if found is None else "aftal" if found.type == "agreement" else fold(found.kind)[:6]
+    kept = []
+    for sentence in split_sentences(text):
+        folded = fold(sentence)
+        if (stem and stem in folded) or any(word in folded for word in words):
+            kept.append(sentence)
+    return kept
 
 
 def _from_mentions(reading: Reading) -> Iterator[_Found]:
@@ -294,7 +312,7 @@ def _from_mentions(reading: Reading) -> Iterator[_Found]:
             own = _sentences_at(line.text, named.start, named.end)
             budget = tuple(amounts(" ".join(own))) if named.form == "project" else ()
             about = [sentence for sentence in own if _subject(sentence, named.name)]
-            yield _Found(named.name, kind, line, 2, budget=budget, sentences=about)
+            yield _Found(named.name, kind, line, 2, budget=budget, sentences=about, context=own)
 
 
 def _subject(sentence: str, name: str) -> bool:
@@ -392,6 +410,7 @@ def _contains(longer: str, shorter: str) -> bool:
 def _absorb(into: _Found, other: _Found) -> None:
     into.scopes.extend(span for span in other.scopes if span not in into.scopes)
     into.sentences.extend(s for s in other.sentences if s not in into.sentences)
+    into.context.extend(s for s in other.context if s not in into.context)
     into.agenda_title = into.agenda_title or other.agenda_title
     into.status_text = into.status_text or other.status_text
     into.purpose = into.purpose or other.purpose
@@ -437,7 +456,8 @@ def _ahead(reading: Reading, item: _Found) -> str | None:
     period starts after the document's date. The text is what says so."""
     if item.agenda_title and _FOR_APPROVAL.search(item.agenda_title):
         return item.agenda_title
-    said = [sentence for sentence in _own_sentences(reading, item) if _AHEAD.search(sentence)]
+    sentences = [*_own_sentences(reading, item), *item.context]
+    said = [sentence for sentence in sentences if _AHEAD.search(sentence)]
     if said:
         return " ".join(dict.fromkeys(said))
     period = _PERIOD.search(item.title)

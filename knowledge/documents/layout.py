@@ -77,8 +77,18 @@ LABELS: dict[str, Role] = {
     "kommunikation": "other",
 }
 # "Administrationen indstiller,", "Direktionen indstiller, at", "X indstiller til Y at:"
-_INDSTILLER = re.compile(r"^(?:\w+\s+){1,4}indstiller\b[^.]{0,80}?(?:,|:|\bat:?)?$", re.I)
-_INDSTILLES = re.compile(r"^det\s+indstilles\b[^.]{0,80}?(?:,|:|\bat:?)?$", re.I)
+_INDSTILLER = re.compile(
+    r"^(?:\w+\s+){1,4}indstiller(?:\s+til\s+[^,.:]{1,60})?\s*(?:,\s*at|,|\s+at)?\s*:?$", re.I
+)
+_INDSTILLES = re.compile(
+    r"^det\s+indstilles(?:\s+til\s+[^,.:]{1,60})?\s*(?:,\s*at|,|\s+at)?\s*:?$", re.I
+)
+# "Beslutning: Godkendt." - a label with its text on the same line.
+INLINE_LABEL = re.compile(
+    r"^(?P<label>sagsfremstilling|beskrivelse af sagen|baggrund|resum[eé]|indstilling"
+    r"|beslutning|referat|bilag)\s*:\s*(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
 # A label glued to the end of a title by a lost line break: "Meddelelse fra formandenReferat".
 GLUED_LABEL = re.compile(r"(?<=[a-zæøå)])(Referat|Beslutning|Sagsfremstilling|Indstilling|Resume)$")
 

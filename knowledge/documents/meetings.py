@@ -44,7 +44,7 @@ from knowledge.documents.agenda import Entry
 from knowledge.documents.bodies import Body
 from knowledge.documents.body_names import BodyLexicon, BodyMention
 from knowledge.documents.dating import dated
-from knowledge.documents.layout import Line, label_role
+from knowledge.documents.layout import Line, cells, label_role
 from knowledge.documents.mentions import meeting_state, merge_meetings
 from knowledge.documents.reading import Reading
 from knowledge.documents.records import AgendaItem, MeetingRecord, MeetingState
@@ -532,7 +532,7 @@ def _planned(
             in_plan = False
             continue
         meeting = _plan_entry(reading, lexicon, line, default)
-        if meeting is None and not line.bullet:
+        if meeting is None and not (line.bullet or line.table):
             in_plan = False
         elif meeting is not None:
             yield meeting
@@ -553,7 +553,10 @@ def _plan_entry(
     body = named[0].body if named else default
     if body is None:
         return None
-    place = text[found.end :].strip(" ,.-–") or None
+    place = text[found.end :].strip(" ,.-–|") or None
+    if line.table:  # the row's other cells: "| 6. maj 2025 | Rådhuset |"
+        others = [cell for cell in cells(line.raw) if cell and found.text.strip() not in cell]
+        place = ", ".join(others) or None
     spans = [(day.start, day.end) for day, _ in days]
     cancelled = cancels(text, (found.start, found.end), spans)
     return MeetingRecord(

@@ -49,6 +49,12 @@ _LABEL = re.compile(
     r"|ordstyrer|kontaktperson|tovholder|klyngetovholder|kontakt)(?:er)?\s*:\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
+# "Deltagere: A (formand), B og C", "Afbud: D": a list on the label's line.
+_LISTED = re.compile(
+    r"^(?P<label>deltagere|mødedeltagere|til stede|fremmødte|medlemmer|inviterede|afbud"
+    r"|fraværende)\s*:\s*(?P<rest>\S.+)$",
+    re.IGNORECASE,
+)
 _FROM_BODY = re.compile(r"^fra\s+(?P<body>[^:]{3,60}):\s*(?P<rest>.+)$", re.IGNORECASE)
 _INTRO = re.compile(
     r"\b(?:deltagere|mødedeltagere|medlemmer|inviterede|til stede|fremmødte|består af"
@@ -234,6 +240,12 @@ class _State:
 
     def read(self, line: Line) -> Iterator[Found]:
         text = line.text
+        listed = _LISTED.match(text)
+        if listed is not None:
+            kind = "absent" if _ABSENT_INTRO.match(listed["label"]) else "member"
+            for member in people_in_list(listed["rest"]):
+                yield Found(member, kind, line.start, line.end)
+            return
         labelled = _LABEL.match(text)
         if labelled is not None:
             yield from self._labelled(line, labelled["label"], labelled["rest"])

@@ -58,8 +58,10 @@ with a day), read the same way: `MORE_ITEMS` and `MORE_MEETINGS`
   written again in another spelling of an item already read, nor one named in passing in
   an item's own orientation with a word of that item's name ("samarbejdsaftalen på børn og
   unge" in the orientation on the Børne- og ungeaftale). Status only when the name is what
-  its sentence speaks of (it stands among the sentence's first words), or from the section
-  of a heading item.
+  its sentence speaks of (it stands among the sentence's first words), from the section of
+  a heading item, or for an agenda item from its recommendation, decision and the sentences
+  of its case text that name its kind ("Implementeringsplanen er udarbejdet ...": completed;
+  "... kortlægning af anvendelse ... anvendes": implemented).
   Meetings: a body acting on a day ("SSS godkendte den 29. januar 2024", "Sundhedsklynge
   Sønderjyllands politiske niveau besluttede d. 16. januar 2023", "Sundhedssamarbejdsudvalget
   ... godkendte 19. december 2022", "til godkendelse i Sundhedssamarbejdsudvalget den 28.
@@ -282,10 +284,10 @@ MORE_ITEMS = [
     _more(PLAIN, "agreement", "samarbejdsaftale",
           "Samarbejdsaftale om gevinsthåndtering ved fælles udbud"),
     _more(PLAIN, "initiative", "kortlægning",
-          "Kortlægning af brug af videokonferencer i Randersklyngen"),
+          "Kortlægning af brug af videokonferencer i Randersklyngen", "implemented"),
     _more(PLAIN, "initiative", "model", "Model for patientinddragelse i de politiske klynger"),
     _more(TOC, "initiative", "plan", "Implementeringsplan for Sundhedsaftalen 2024-2027",
-          "in_progress"),
+          "completed"),
     _more(TOC, "agreement", "sundhedsaftale", "Sundhedsaftalen 2024-2027"),
     _more(TOC, "initiative", "initiativ", "Ulighed i sundhed"),
     _more(TOC, "initiative", "model",

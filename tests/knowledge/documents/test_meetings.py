@@ -229,3 +229,53 @@ def test_a_meeting_plan_gives_one_meeting_per_dated_line_with_its_place() -> Non
         (Period.day(date(2025, 3, 7)), "Rådhuset"),
         (Period.day(date(2025, 5, 2)), "Sygehuset Øst"),
     ] == planned
+
+
+CONVERTED = """\
+# Beslutningsreferat – Sundhedsudvalget Øst
+
+**Dato:** Tirsdag den 4. marts 2025 kl. 13.00-15.30
+**Sted:** Rådhuset, Mødelokale 4, Hjørring
+
+**Deltagere:** Anne Holm (formand), Bo Berg, Carla Dam
+**Afbud:** Dennis Lund
+
+## 1. Godkendelse af dagsorden
+
+**Beslutning:** Godkendt.
+
+## 2. Samarbejdsaftale om genoptræning
+
+### Sagsfremstilling
+
+Aftalen blev godkendt af Sundhedskoordinationsudvalget den 12. februar 2025.
+
+### Beslutning
+
+Taget til efterretning.
+
+## 3. Mødeplan 2025
+
+| Dato | Sted |
+| --- | --- |
+| 6. maj 2025 | Rådhuset |
+"""
+
+
+def test_a_converted_document_with_inline_labels_lists_and_a_plan_table() -> None:
+    own, *others = _meetings(CONVERTED)
+
+    assert (time(13, 0), time(15, 30), "Rådhuset, Mødelokale 4, Hjørring") == (
+        own.start_time,
+        own.end_time,
+        own.place,
+    )
+    assert ["Godkendt.", "Taget til efterretning.", None] == [a.decision for a in own.agenda]
+    assert [("Anne Holm", "formand"), ("Bo Berg", None), ("Carla Dam", None)] == [
+        (p.name, p.role) for p in own.participants
+    ]
+    assert ["Dennis Lund"] == [p.name for p in own.absent]
+    assert [
+        ("Sundhedsudvalget Øst", Period.day(date(2025, 5, 6)), "planned", "Rådhuset"),
+        ("Sundhedskoordinationsudvalget", Period.day(date(2025, 2, 12)), "held", None),
+    ] == [(m.body, m.when, m.state, m.place) for m in others]
