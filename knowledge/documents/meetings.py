@@ -51,7 +51,9 @@ from knowledge.documents.records import AgendaItem, MeetingRecord, MeetingState
 from knowledge.documents.reschedules import cancels, distance, moved
 
 NOTE_MAX = 160
+BODY_REACH = 60
 HEADER_LINES = 25
+HEADER_LINE_MAX = 100  # a header's lines are short; a date in prose is about something else
 PLACE_MAX = 150
 _DOCUMENT_WORD = re.compile(r"\b(?:referat|dagsorden|mødereferat|beslutningsreferat)\b", re.I)
 _MINUTES_WORD = re.compile(r"\b(?:referat|mødereferat|beslutningsreferat)\b", re.I)
@@ -194,7 +196,9 @@ def _is_meeting_document(reading: Reading, header: list[Line]) -> bool:
     if any(_DATE_LABEL.match(line.text) or _END_LABEL.match(line.text) for line in header):
         return True
     return any(
-        _BODY_PATTERNS[0].search(line.text) or _BODY_PATTERNS[4].search(line.text) for line in first
+        len(line.text) <= HEADER_LINE_MAX
+        and bool(_BODY_PATTERNS[0].search(line.text) or _BODY_PATTERNS[4].search(line.text))
+        for line in first
     )
 
 
@@ -219,6 +223,8 @@ def _day(reading: Reading, header: list[Line]) -> tuple[DateMatch, Line, bool] |
     candidates: list[tuple[int, DateMatch, Line, bool]] = []
     previous: Line | None = None
     for order, line in enumerate(header):
+        if len(line.text) > HEADER_LINE_MAX:
+            continue
         for found, inferred in dated(line.text, reading.year):
             if not found.period.is_day:
                 continue
@@ -498,10 +504,13 @@ def _deadline(sentence: str, found: DateMatch) -> bool:
 def _nearest(
     bodies: list[tuple[int, int, Body]], found: DateMatch, trigger: _Trigger
 ) -> Body | None:
-    if not bodies:
-        return None
+    """The body named nearest the meeting word (or, for a body acting, the date), within
+    BODY_REACH characters: one named further off is where a case goes next, not who met."""
     anchor = (trigger.start, trigger.end) if trigger.kind != "acting" else (found.start, found.end)
-    return min(bodies, key=lambda body: distance(anchor, body[:2]))[2]
+    near = [body for body in bodies if distance(anchor, body[:2]) <= BODY_REACH]
+    if not near:
+        return None
+    return min(near, key=lambda body: distance(anchor, body[:2]))[2]
 
 
 def _fallback(
