@@ -84,6 +84,7 @@ _PART_ANCHOR = ("part",)
 _THIRD_ANCHOR = ("third",)
 _SEASON_ANCHOR = ("season",)
 _YEAR_ANCHOR = ("year", "iso")  # an ISO date's anchor holds its year
+_SPACE = re.compile(r"\s")
 CACHE_SIZE = 4096  # texts whose dates are remembered (lines and sentences of a few documents)
 _REACH = 40  # characters a form reaches from its anchor: leading words, the year after a month
 _MONTH_RE = rf"(?:{'|'.join(_FULL_MONTHS)}|(?:{_ABBREVIATION_RE})\.?)(?!\w)"
@@ -189,17 +190,17 @@ def _find_dates(text: str, year: int | None) -> tuple[DateMatch, ...]:
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Where forms can match, by anchor: around each anchor to the end of the next line.
+    """Where forms can match, by anchor: from _REACH before each anchor to _REACH after it.
 
     Every form holds its anchor (a month word, a numeric date, a year ...) and its leading
     words stand just before it; scanning only these windows keeps a long document fast.
-    A window ends at a line end (or the text's end), so the forms' look-aheads still see
-    the character after a date.
+    A window ends at white space (or the text's end), so the forms' look-aheads still see
+    that the date ends there.
     """
     windows: dict[str, list[tuple[int, int]]] = {}
     for found in _ANCHOR.finditer(text):
         start = max(0, found.start() - _REACH)
-        end = _line_end(text, _line_end(text, found.end() + _REACH) + 1)
+        end = _word_end(text, found.end() + _REACH)
         windows.setdefault(found.lastgroup or "", []).append((start, end))
     return windows
 
@@ -217,9 +218,11 @@ def _merged(
     return merged
 
 
-def _line_end(text: str, at: int) -> int:
-    found = text.find("\n", min(at, len(text)))
-    return len(text) if found < 0 else found
+def _word_end(text: str, at: int) -> int:
+    """The first white space at or after `at` (or the text's end): a window never cuts a
+    word, so the forms' look-aheads see what they would see in the whole text."""
+    found = _SPACE.search(text, min(at, len(text)))
+    return found.start() if found else len(text)
 
 
 def _candidates(
