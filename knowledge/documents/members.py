@@ -62,6 +62,7 @@ _INTRO = re.compile(
     r"|repræsentanter)\b",
     re.IGNORECASE,
 )
+_SENT_APOLOGIES = re.compile(r"\(\s*afbud\s*\)", re.IGNORECASE)  # "Anne Dam, chef (Afbud)"
 _ABSENT_INTRO = re.compile(r"^(?:afbud|fraværende|fravær)\b", re.IGNORECASE)
 _ROLE_NOUN = re.compile(r"\b(?P<role>tovholder|kontaktperson|sekretær|formand)e?r?\b", re.I)
 _PROSE_LISTS = (
@@ -119,7 +120,7 @@ class Found:
 def person(text: str, *, group: str | None = None) -> Member | None:
     """One person from "Name, role, affiliation (fmd.)" and its variants; None if no one."""
     text = _PHONE.sub("", _EMAIL.sub("", text)).replace("()", "").strip(" ,.|")
-    if len(text) > PERSON_MAX or _SENTENCE.search(text):
+    if len(text) > PERSON_MAX or _SENTENCE.search(_PAREN.sub(" ", text)):
         return None
     role = None
     first = _ROLE_FIRST.match(text)
@@ -259,7 +260,8 @@ class _State:
         found = person(text, group=self.group) if len(text) <= 250 else None
         if found is not None and (self.kind is not None or _list_like(text)):
             self.misses = 0
-            yield Found(found, self.kind or "member", line.start, line.end, self.intro)
+            kind = "absent" if _SENT_APOLOGIES.search(text) else self.kind or "member"
+            yield Found(found, kind, line.start, line.end, self.intro)
             return
         self._context(text)
 

@@ -104,3 +104,15 @@ def test_a_name_alone_takes_the_title_on_the_next_line() -> None:
     assert [Member("Inge Holm", "Sundhedsfaglig konsulent", None)] == [
         found.member for found in in_lines(read_lines(text))
     ]
+
+
+def test_a_note_of_apologies_or_of_taking_part_by_video_keeps_the_person() -> None:
+    text = (
+        "Deltagere\n\nAnne Dam, sundhedschef (Afbud)\n"
+        "Bo Lund, direktør for Sundhed og Omsorg (deltager via video)\n"
+    )
+
+    assert [
+        ("absent", Member("Anne Dam", "sundhedschef", None)),
+        ("member", Member("Bo Lund", "direktør for Sundhed og Omsorg", None)),
+    ] == [(found.kind, found.member) for found in in_lines(read_lines(text))]
