@@ -32,11 +32,11 @@ from knowledge.core.db import RESTORE_LOCK_KEY, hold_lock, is_transient, open_in
 from knowledge.core.errors import DocumentError, DocumentInvalid, RestoreError
 from knowledge.core.history import newest_entry
 from knowledge.core.models import Conversation, Item, Meeting
-from knowledge.documents import demo, exchange, sections, uploads
+from knowledge.documents import demo, document_store, exchange, uploads
 from knowledge.documents.changes import ImportReport
+from knowledge.documents.document_store import Passage
 from knowledge.documents.importer import Importer, Incoming
 from knowledge.documents.records import ParsedDocument
-from knowledge.documents.sections import Passage
 from knowledge.documents.shapes import parse_document
 from knowledge.documents.sources import read_source
 from knowledge.notify import calendar, outbox, subscriptions, triggers
@@ -157,9 +157,9 @@ class KnowledgeService:
 
     async def passages(self) -> AsyncIterator[Passage]:
         """Every stored section with its document's file, date and currency, streamed in
-        one query (`knowledge.documents.sections`): what a passage index is built from."""
+        one query (`knowledge.documents.document_store`): what a passage index is built from."""
         async with self._sessions() as session:
-            async for passage in sections.passages(session):
+            async for passage in document_store.passages(session):
                 yield passage
 
     # Documents sent in chat (`knowledge.documents.uploads` says the rules).

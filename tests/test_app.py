@@ -90,7 +90,7 @@ async def test_serving_a_filled_database_leaves_it_alone(sqlite_url: str) -> Non
 
 async def test_after_a_failed_import_the_demo_never_loads(sqlite_url: str, tmp_path: Path) -> None:
     refused = tmp_path / "notat.txt"
-    refused.write_text("Et notat uden nogen form, som ingen læser kender.\n", encoding="utf-8")
+    refused.write_text("# source: https://example.org/notat\n", encoding="utf-8")
     async with serving(Settings(database_url=sqlite_url)) as kb:
         [report] = await kb.import_documents([refused])
         assert report.refused is not None

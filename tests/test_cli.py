@@ -84,15 +84,24 @@ def test_export_of_an_empty_knowledge_base_is_the_empty_schema(tmp_path: Path) -
     assert expected == json.loads(result.stdout)
 
 
-def test_an_unknown_document_is_refused_naming_file_and_line(tmp_path: Path) -> None:
+def test_a_text_of_no_known_kind_is_imported_as_text_only(tmp_path: Path) -> None:
     odd = tmp_path / "indkøbsliste.txt"
     odd.write_text("mælk\nbrød\nkaffe\n", encoding="utf-8")
 
     result = run("import", str(odd), db=tmp_path / "kb.db")
 
+    assert 0 == result.returncode, result.stderr
+    assert "imported indkøbsliste.txt (text only)" in result.stdout
+
+
+def test_an_empty_document_is_refused_naming_the_file(tmp_path: Path) -> None:
+    empty = tmp_path / "tom.txt"
+    empty.write_text("\n  \n", encoding="utf-8")
+
+    result = run("import", str(empty), db=tmp_path / "kb.db")
+
     assert 1 == result.returncode
-    assert f"{odd}:1:" in result.stderr
-    assert "nothing was imported" in result.stderr
+    assert f"{empty}: the document is empty" in result.stderr
 
 
 def test_a_file_that_is_not_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
@@ -190,7 +199,7 @@ def test_dry_run_prints_the_changes_and_writes_nothing(tmp_path: Path) -> None:
     assert "would import rapport.txt (status_report)" in dry.stdout
     assert "add item" in dry.stdout
     assert "samarbejdsaftale-om-fodpleje-midtjylland" in dry.stdout
-    assert "  items: 1 added, 0 changed, 0 unchanged\n" in dry.stdout
+    assert "  items: 2 added, 0 changed, 0 unchanged\n" in dry.stdout
     assert "  meetings: 0 added, 0 changed, 0 unchanged\n" in dry.stdout
     assert [] == json.loads(after.stdout)["agreements"]
 
@@ -218,7 +227,7 @@ def test_import_imports_what_it_can_and_names_each_refused_file(tmp_path: Path) 
     assert ["imported rapport.txt", "imported tandpleje.txt"] == [
         line.split(" (")[0] for line in result.stdout.splitlines()
     ]
-    assert 2 == len(listed.stdout.splitlines())
+    assert 3 == len(listed.stdout.splitlines())  # the report's own agreement too
 
 
 def test_import_then_list_shows_the_item_and_its_status(tmp_path: Path) -> None:

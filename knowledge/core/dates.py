@@ -23,6 +23,8 @@ more lenient):
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -63,9 +65,28 @@ _ABBREVIATIONS = {
 _MONTH_NUMBERS = {name: n for n, name in enumerate(_FULL_MONTHS, 1)} | _ABBREVIATIONS
 _ORDINAL_WORDS = {"første": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4, "femte": 5}
 _THIRD_STARTS = {"primo": 1, "medio": 5, "ultimo": 9}
+# "i begyndelsen af 2019" is a third of the year, as "primo 2019" is.
+_PART_OF_STARTS = {"begyndelsen": 1, "starten": 1, "midten": 5, "slutningen": 9}
 _SEASON_STARTS = {"forår": 3, "sommer": 6, "efterår": 9, "vinter": 12}
 
 _ABBREVIATION_RE = "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True))
+# What a form's text must hold, found in one pass; only the windows around these are scanned.
+_ANCHOR = re.compile(
+    r"(?P<month>(?i:\b(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)))"
+    r"|(?P<iso>(?:199\d|20\d\d)-\d)|(?P<numeric>\d[-./]\d{1,2}[-./\s])|(?P<slash>\d/\d)"
+    r"|(?P<year>(?<!\d)(?:199\d|20\d\d)(?!\d))|(?P<part>(?i:kvartal|halvår))"
+    rf"|(?P<third>(?i:{'|'.join(_THIRD_STARTS)}))|(?P<season>(?i:{'|'.join(_SEASON_STARTS)}))"
+)
+_MONTH_ANCHOR = ("month",)
+_SLASH_ANCHOR = ("slash", "numeric")
+_NUMERIC_ANCHOR = ("numeric", "iso")
+_PART_ANCHOR = ("part",)
+_THIRD_ANCHOR = ("third",)
+_SEASON_ANCHOR = ("season",)
+_YEAR_ANCHOR = ("year", "iso")  # an ISO date's anchor holds its year
+_SPACE = re.compile(r"\s")
+CACHE_SIZE = 4096  # texts whose dates are remembered (lines and sentences of a few documents)
+_REACH = 40  # characters a form reaches from its anchor: leading words, the year after a month
 _MONTH_RE = rf"(?:{'|'.join(_FULL_MONTHS)}|(?:{_ABBREVIATION_RE})\.?)(?!\w)"
 _YEAR_RE = r"(?:199\d|20\d\d)(?!\d)"
 _ORDINAL_RE = rf"(?:(?P<num>\d{{1,2}})(?:\.\s*|\s+)|(?P<word>{'|'.join(_ORDINAL_WORDS)})\s+)"
@@ -100,12 +121,20 @@ class _Form:
     pattern: re.Pattern[str]
     build: _Builder
     lead: _LeadRule
+    anchors: tuple[str, ...]  # the _ANCHOR groups one of which its text holds
 
 
-def _form(core: str, build: _Builder, lead: _LeadRule = "none", *, clock: bool = False) -> _Form:
+def _form(
+    core: str,
+    build: _Builder,
+    anchors: tuple[str, ...],
+    lead: _LeadRule = "none",
+    *,
+    clock: bool = False,
+) -> _Form:
     clock_re = _CLOCK_RE if clock else ""
     pattern = re.compile(rf"{_START_RE}{_LEAD_RE}(?:{core}){clock_re}{_END_RE}", re.IGNORECASE)
-    return _Form(pattern, build, lead)
+    return _Form(pattern, build, lead, anchors)
 
 
 def parse_date(text: str, *, year: int | None = None) -> DateMatch:
@@ -130,20 +159,77 @@ def parse_date(text: str, *, year: int | None = None) -> DateMatch:
 
 def find_dates(text: str, *, year: int | None = None) -> list[DateMatch]:
     """Every date expression in `text`, left to right, non-overlapping, longest first."""
-    candidates = [found for form in _FORMS for found in _candidates(form, text, year)]
-    taken: list[tuple[int, int, DateMatch | None]] = []
+    return list(_find_dates(text, year))
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _find_dates(text: str, year: int | None) -> tuple[DateMatch, ...]:
+    # Cached: readers of one document ask for the dates of the same lines and sentences.
+    windows = _windows(text)
+    if not windows:
+        return ()
+    merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    candidates: list[tuple[int, int, DateMatch | None]] = []
+    for form in _FORMS:
+        spans = merged.get(form.anchors)
+        if spans is None:
+            spans = merged[form.anchors] = _merged(windows, form.anchors)
+        for window in spans:
+            candidates.extend(_candidates(form, text, year, window))
+    # Kept spans never overlap, so sorted by start they are sorted by end too.
+    starts: list[int] = []
+    kept: list[tuple[int, int, DateMatch | None]] = []
     for candidate in sorted(candidates, key=lambda found: (found[0] - found[1], found[0])):
         start, end, _ = candidate
-        if not any(start < other_end and other_start < end for other_start, other_end, _ in taken):
-            taken.append(candidate)
-    return [found for _, _, found in sorted(taken, key=lambda kept: kept[0]) if found]
+        at = bisect.bisect_right(starts, start)
+        if (at and kept[at - 1][1] > start) or (at < len(kept) and kept[at][0] < end):
+            continue
+        starts.insert(at, start)
+        kept.insert(at, candidate)
+    return tuple(found for _, _, found in kept if found)
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where forms can match, by anchor: from _REACH before each anchor to _REACH after it.
+
+    Every form holds its anchor (a month word, a numeric date, a year ...) and its leading
+    words stand just before it; scanning only these windows keeps a long document fast.
+    A window ends at white space (or the text's end), so the forms' look-aheads still see
+    that the date ends there.
+    """
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for found in _ANCHOR.finditer(text):
+        start = max(0, found.start() - _REACH)
+        end = _word_end(text, found.end() + _REACH)
+        windows.setdefault(found.lastgroup or "", []).append((start, end))
+    return windows
+
+
+def _merged(
+    windows: dict[str, list[tuple[int, int]]], kinds: tuple[str, ...]
+) -> list[tuple[int, int]]:
+    spans = sorted(span for kind in kinds for span in windows.get(kind, ()))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _word_end(text: str, at: int) -> int:
+    """The first white space at or after `at` (or the text's end): a window never cuts a
+    word, so the forms' look-aheads see what they would see in the whole text."""
+    found = _SPACE.search(text, min(at, len(text)))
+    return found.start() if found else len(text)
 
 
 def _candidates(
-    form: _Form, text: str, year: int | None
+    form: _Form, text: str, year: int | None, window: tuple[int, int]
 ) -> Iterator[tuple[int, int, DateMatch | None]]:
     """Spans the form recognises; None for one that does not exist, so it still blocks."""
-    for match in form.pattern.finditer(text):
+    for match in form.pattern.finditer(text, *window):
         if _lead_allows(form.lead, match):
             yield match.start(), match.end(), _try_date_match(form, match, year)
 
@@ -260,6 +346,23 @@ def _build_part(match: re.Match[str], default: int | None, precision: Precision)
     return _first_of(_year(match, default), (number - 1) * 12 // parts + 1, precision)
 
 
+def _build_part_of(match: re.Match[str], default: int | None) -> Period:
+    return _first_of(int(match["year"]), _PART_OF_STARTS[match["part"].lower()], "third")
+
+
+def _build_end_of(match: re.Match[str], default: int | None) -> Period:
+    """ "udgangen af 2010": the year's last month."""
+    return _first_of(int(match["year"]), 12, "month")
+
+
+def _build_day_slash(match: re.Match[str], default: int | None) -> Period:
+    """ "d. 28/9": day and month; the year written after it, else the document's."""
+    month = int(match["month"])
+    if not 1 <= month <= 12:
+        raise DateError(f"{_quoted(match)} has no month {month}")
+    return Period.day(_day(match, _year(match, default), month))
+
+
 def _build_third(match: re.Match[str], default: int | None) -> Period:
     month = _THIRD_STARTS[match["third"].lower()]
     return _first_of(_year(match, default), month, "third")
@@ -300,6 +403,9 @@ _PART_YEAR = rf"(?:\s+(?:af\s+)?(?P<year>{_YEAR_RE}))?"
 _QUARTER = rf"{_ORDINAL_RE}kvartal(?:et)?{_PART_YEAR}"
 _HALF = rf"{_ORDINAL_RE}halvår(?:et)?{_PART_YEAR}"
 _THIRD = rf"(?P<third>{'|'.join(_THIRD_STARTS)})\s+(?P<year>{_YEAR_RE})"
+_PART_OF = rf"(?P<part>{'|'.join(_PART_OF_STARTS)})\s+af\s+(?P<year>{_YEAR_RE})"
+_END_OF = rf"udgangen\s+af\s+(?P<year>{_YEAR_RE})"
+_DAY_SLASH = rf"(?:d\.|den)\s*(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?:\s+(?P<year>{_YEAR_RE}))?"
 _THIRD_MONTH = rf"(?:{'|'.join(_THIRD_STARTS)})\s+(?P<month>{_MONTH_RE}){_OPTIONAL_YEAR}"
 _SEASON = rf"{_season_re('season')}{_OPTIONAL_YEAR}"
 _SEASON_RANGE = rf"{_season_re('season')}\s*/\s*{_season_re('season2')}{_OPTIONAL_YEAR}"
@@ -307,18 +413,21 @@ _YEAR = rf"(?P<year>{_YEAR_RE})"
 _YEAR_RANGE = rf"(?P<year>{_YEAR_RE})\s*[-–]\s*(?P<year2>{_YEAR_RE})"
 
 _FORMS = (
-    _form(_DAY_RANGE, _build_day_range),
-    _form(_DAY, _build_day, clock=True),
-    _form(_NUMERIC, _build_numeric, clock=True),
-    _form(_ISO, _build_iso, clock=True),
-    _form(_MONTH_RANGE, _build_month_range),
-    _form(_THIRD_MONTH, _build_month),
-    _form(_MONTH, _build_month, "yearless"),
-    _form(_QUARTER, partial(_build_part, precision="quarter"), "yearless"),
-    _form(_HALF, partial(_build_part, precision="half"), "yearless"),
-    _form(_THIRD, _build_third),
-    _form(_SEASON_RANGE, _build_season_range, "yearless"),
-    _form(_SEASON, partial(_season, name="season"), "yearless"),
-    _form(_YEAR_RANGE, _build_year_range, "perioden"),
-    _form(_YEAR, _build_year, "always"),
+    _form(_DAY_RANGE, _build_day_range, _MONTH_ANCHOR),
+    _form(_DAY, _build_day, _MONTH_ANCHOR, clock=True),
+    _form(_NUMERIC, _build_numeric, _NUMERIC_ANCHOR, clock=True),
+    _form(_ISO, _build_iso, _NUMERIC_ANCHOR, clock=True),
+    _form(_MONTH_RANGE, _build_month_range, _MONTH_ANCHOR),
+    _form(_THIRD_MONTH, _build_month, _MONTH_ANCHOR),
+    _form(_MONTH, _build_month, _MONTH_ANCHOR, "yearless"),
+    _form(_QUARTER, partial(_build_part, precision="quarter"), _PART_ANCHOR, "yearless"),
+    _form(_HALF, partial(_build_part, precision="half"), _PART_ANCHOR, "yearless"),
+    _form(_THIRD, _build_third, _THIRD_ANCHOR),
+    _form(_PART_OF, _build_part_of, _YEAR_ANCHOR),
+    _form(_END_OF, _build_end_of, _YEAR_ANCHOR),
+    _form(_DAY_SLASH, _build_day_slash, _SLASH_ANCHOR, clock=True),
+    _form(_SEASON_RANGE, _build_season_range, _SEASON_ANCHOR, "yearless"),
+    _form(_SEASON, partial(_season, name="season"), _SEASON_ANCHOR, "yearless"),
+    _form(_YEAR_RANGE, _build_year_range, _YEAR_ANCHOR, "perioden"),
+    _form(_YEAR, _build_year, _YEAR_ANCHOR, "always"),
 )

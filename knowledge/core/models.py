@@ -80,7 +80,7 @@ class Document(Base):
 class Section(Base):
     """One section of a document: its heading path, its own text and its span in the
     document's text. The document's date and file come through the document row, so all
-    passages with their dates are one join away (`knowledge.documents.sections`)."""
+    passages with their dates are one join away (`knowledge.documents.document_store`)."""
 
     __tablename__ = "sections"
     __table_args__ = (UniqueConstraint("document_id", "ordinal"),)

@@ -18,10 +18,12 @@ Extending the lexicon is adding a row to `CLUSTERS`, `ROLE_NAMES` or `ENTRIES`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
 
+NEARBY = 3  # clusters on each side of a match that may be its nearest
 MIDT = "Region Midtjylland"
 SYD = "Region Syddanmark"
 
@@ -202,7 +204,10 @@ def _resolve(
 def _nearest_cluster(match: re.Match[str], clusters: list[tuple[int, int, str]]) -> str | None:
     if not clusters:
         return None
-    _, _, name = min(clusters, key=lambda found: _distance(match.span(), found[:2]))
+    # Clusters are sorted by start: the nearest stands next to where the match would go.
+    at = bisect.bisect_left(clusters, (match.start(),))
+    nearby = clusters[max(0, at - NEARBY) : at + NEARBY]
+    _, _, name = min(nearby, key=lambda found: _distance(match.span(), found[:2]))
     return name
 
 

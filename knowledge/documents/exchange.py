@@ -41,7 +41,7 @@ from knowledge.core.models import (
     Section,
     StatusEntry,
 )
-from knowledge.documents import sections
+from knowledge.documents import document_store
 from knowledge.documents.importer import date_fingerprint
 from knowledge.documents.provenance import columns_as_json, json_as_columns
 from knowledge.documents.records import SectionRecord
@@ -297,7 +297,7 @@ async def _restore_documents(
             SectionRecord(tuple(s["path"]), s["level"], s["text"], s["start"], s["end"])
             for s in row.get("sections", [])
         ]
-        await sections.add_sections(session, document.id, parts)
+        await document_store.add_sections(session, document.id, parts)
 
 
 async def restore_knowledge(

@@ -1,7 +1,7 @@
 """Apply a parsed document to the knowledge base.
 
 The document's row, text and sections are stored once per content
-(`knowledge.documents.sections`). New items are added; an item the knowledge base
+(`knowledge.documents.document_store`). New items are added; an item the knowledge base
 already has (see `knowledge.documents.item_matching`) gets the document's status as a
 new entry in its history, its key dates, and any field it lacked; meetings are matched
 by body and day (a month-only mention joins the day it turns out to be), bodies by name
@@ -25,7 +25,7 @@ from knowledge.core.history import status_fingerprint
 from knowledge.core.models import Item, ItemDate, Revision, StatusEntry
 from knowledge.core.names import aliases as make_aliases
 from knowledge.core.names import item_slug
-from knowledge.documents import sections
+from knowledge.documents import document_store
 from knowledge.documents.body_matching import BodyBook
 from knowledge.documents.changes import Change, ImportReport, Tally
 from knowledge.documents.item_matching import Candidate, ItemIndex
@@ -131,7 +131,7 @@ class Importer:
             tuple(changes),
             incoming.sha256,
             sections=len(document.sections),
-            text_only=sections.text_only(document),
+            text_only=document_store.text_only(document),
             known=known,
             items=items,
             meetings=meetings,
@@ -140,8 +140,8 @@ class Importer:
 
     async def _record_document(self, incoming: Incoming) -> bool:
         """Store a new document with its sections; True when its bytes were known."""
-        if not await sections.known(self.session, incoming.sha256):
-            await sections.store(
+        if not await document_store.known(self.session, incoming.sha256):
+            await document_store.store(
                 self.session, incoming.document, incoming.sha256, incoming.text, self.now
             )
             return False

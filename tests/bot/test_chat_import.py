@@ -30,7 +30,7 @@ from tests.support.activities import file_sent, message, pressed
 from tests.support.bot import TODAY, post, running_bot
 from tests.support.connector import Connector
 from tests.support.file_server import FileServer, Served, running_file_server
-from tests.support.sample_documents import STATUS_REPORT, TITLES, status_report
+from tests.support.sample_documents import ITEMS, STATUS_REPORT, TITLES, status_report
 
 ROOT = Path(__file__).resolve().parents[2]
 LIMIT = 64 * 1024  # IMPORT_MAX_BYTES here: the samples (a .docx is 37 kB) are under it
@@ -124,10 +124,10 @@ async def test_an_editor_sees_what_would_change_and_importing_saves_it(
 
     [card] = texts(shown)
     assert "Import af status.txt" in card
-    assert "Aftaler og initiativer 2 nye" in card.replace(":", "")
+    assert "Aftaler og initiativer 3 nye" in card.replace(":", "")
     assert [] == before
     assert ["Importeret: status.txt."] == [text.splitlines()[0] for text in texts(done)]
-    assert sorted(TITLES) == titles(await exported_by_the_command_line(settings))
+    assert sorted(ITEMS) == titles(await exported_by_the_command_line(settings))
     assert TITLES[0] in texts(answered)[0]
     assert ["/files/status.txt"] == [request.path for request in files.requests]
     assert [] == [r for r in files.requests if "Authorization" in r.headers]
@@ -180,7 +180,7 @@ async def test_a_word_document_imports_the_same_records_as_its_text(
     )
     await say(bot, connector, pressed(button(shown, "confirm"), connector.url))
 
-    assert sorted(TITLES) == titles(await exported(bot))
+    assert sorted(ITEMS) == titles(await exported(bot))
 
 
 # --- refusals: nothing downloaded, or nothing kept ----------------------------------------
@@ -283,9 +283,9 @@ async def test_a_host_that_answers_an_error_is_named(
             "beskyttet med en adgangskode",
         ),
         ("scannet.pdf", drawn_pdf([[]], image=True), "scannet PDF uden tekst"),
-        ("notat.txt", b"Et notat uden nogen form.\n", "ikke en form, jeg kan importere"),
+        ("notat.txt", b"# source: https://example.org/notat\n", "ikke en form, jeg kan importere"),
     ],
-    ids=["picture", "empty", "encrypted", "scanned", "no known shape"],
+    ids=["picture", "empty", "encrypted", "scanned", "only a comment header"],
 )
 async def test_a_file_that_is_no_document_it_reads_is_refused_with_why(
     bot: Bot,

@@ -6,6 +6,8 @@ from __future__ import annotations
 HEADER = "Kort status på samarbejdsaftaler og igangsatte initiativer"
 REGION = "Region Nordkyst"
 TITLES = ("Samarbejdsaftale om høreapparater", "Fælles gåklub for nyopererede")
+# The agreement the report is about is read as an item of its own (issue 13).
+ITEMS = (*TITLES, "Sundhedsaftalen 2024-2027")
 
 STATUS_REPORT = f"""Midtvejsstatus
 

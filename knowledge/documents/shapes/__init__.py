@@ -1,15 +1,27 @@
-"""Document shapes: one parser module per shape behind one interface.
+"""Document shapes: precise readers for the layouts Klyngebot was first built from.
 
-A parser says whether a text has its shape (`detect`) and turns it into a
-`ParsedDocument` (`parse`). `parse_document` asks each parser in turn; a document no
-parser recognises is refused whole. Adding a shape is adding one module to `PARSERS`.
+Every document is read by the general reader (`knowledge.documents.reader`), which
+decides acceptance: any text with content is accepted, at worst as sections only. A shape
+parser says whether a text has its layout (`detect`) and reads it precisely (`parse`);
+when one recognises the document, its records are merged with the general reader's
+(`knowledge.documents.merge`): the precise record wins for the same item or meeting, the
+general reader adds what the shape does not read (sections, bodies, members, key dates,
+items and meetings outside the shape's rules). A shape parser that finds the layout but
+cannot read it leaves the document to the general reader. Comment lines above the text
+("# source: ...") are blanked before a shape parser sees it, so they never hide a layout
+and line numbers and spans stay those of the file.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
-from knowledge.core.errors import UnknownDocument
+from knowledge.core.errors import DocumentInvalid
+from knowledge.core.periods import Period
+from knowledge.documents.headers import read_header
+from knowledge.documents.merge import merged
+from knowledge.documents.reader import read_document
 from knowledge.documents.records import ParsedDocument
 
 
@@ -44,16 +56,29 @@ def parsers() -> tuple[DocumentParser, ...]:
     )
 
 
-def parse_document(file: str, text: str) -> ParsedDocument:
-    """Parse `text` (the content of `file`) with the first parser that recognises it."""
-    if not text.strip():
-        raise UnknownDocument(file, None, "the document is empty")
+def parse_document(
+    file: str,
+    text: str,
+    *,
+    title: str | None = None,
+    document_date: Period | None = None,
+    format: str = "text",
+) -> ParsedDocument:
+    """Read `text` (the content of `file`): the general reader, merged with the precise
+    reader of a shape that recognises it. Raises UnknownDocument only for an empty text."""
+    general = read_document(file, text, title=title, document_date=document_date, format=format)
+    body = blank_header(text)
     for parser in parsers():
-        if parser.detect(text):
-            return parser.parse(file, text)
-    raise UnknownDocument(
-        file,
-        1,
-        "not a document shape Klyngebot knows (status report, initiative table, "
-        "or meeting minutes); nothing was imported",
-    )
+        if parser.detect(body):
+            try:
+                precise = parser.parse(file, body)
+            except DocumentInvalid:
+                return general
+            return merged(precise, general)
+    return general
+
+
+def blank_header(text: str) -> str:
+    """The text with its comment header replaced by spaces (newlines kept)."""
+    end = read_header(text).end
+    return re.sub(r"[^\n]", " ", text[:end]) + text[end:]

@@ -47,6 +47,26 @@ Items
   date of a past statement, else the document's date. Budgets: 004's budget follow-up is
   not an item, its Tabel 1 rows are (amounts in 1.000 kr., no status); 003's "projekt X til
   N kr." gives Kom trygt hjem its budget and makes the other project an initiative.
+
+What the general reader adds (issue 13: every agreement or initiative named, every meeting
+with a day), read the same way: `MORE_ITEMS` and `MORE_MEETINGS`
+  Items: agenda titles that name one (001 item 9 "Kortlægning ...", 003 Punkt 3's
+  implementation plan, 004 item 4's partnership), sub-headings that do ("Skabelon til
+  samarbejdsaftale for IPS ..."), and names in the text: an agreement with its period
+  ("Sundhedsaftalen 2024-2027"), a kind word with what it is about ("Samarbejdsaftale(n)
+  om ..."), a quoted initiative ('forbedringsinitiativet "Ulighed i sundhed"'). Not a name
+  written again in another spelling of an item already read, nor one named in passing in
+  an item's own orientation with a word of that item's name ("samarbejdsaftalen på børn og
+  unge" in the orientation on the Børne- og ungeaftale). Status only when the name is what
+  its sentence speaks of (it stands among the sentence's first words), from the section of
+  a heading item, or for an agenda item from its recommendation, decision and the sentences
+  of its case text that name its kind ("Implementeringsplanen er udarbejdet ...": completed;
+  "... kortlægning af anvendelse ... anvendes": implemented).
+  Meetings: a body acting on a day ("SSS godkendte den 29. januar 2024", "Sundhedsklynge
+  Sønderjyllands politiske niveau besluttede d. 16. januar 2023", "Sundhedssamarbejdsudvalget
+  ... godkendte 19. december 2022", "til godkendelse i Sundhedssamarbejdsudvalget den 28.
+  februar 2024"), and events of a body on a day ("udviklingsdag i
+  Randersklyngen" on 9 October 2023).
 """
 
 from __future__ import annotations
@@ -239,6 +259,48 @@ ITEMS = [
     _md("Tværsektoriel forebyggelse af tvangsindlæggelser", "unknown"),
     _md("Individuelt Planlagt job med Støtte (IPS)", "in_progress"),
     _md("LKT sammenhængende hoftebrudsforløb", "unknown"),
+]  # fmt: skip
+
+MORE_MEETINGS = [
+    SeedMeeting(PLAIN, RANDERS, "2023-10-09", "day", "planned", MIDT, None),
+    SeedMeeting(PLAIN, SSU, "2022-12-19", "day", "held", MIDT, None),
+    SeedMeeting(TOC, SSS, "2024-01-29", "day", "held", SYD, None),
+    _m(TOC, POLITISK_SYD, "2023-01-16", "held"),
+    _m(TOC, SSU, "2024-02-28", "held"),  # "til godkendelse i Sundhedssamarbejdsudvalget den ..."
+]
+
+
+def _more(file: str, type_: str, kind: str, title: str, status: str | None = None) -> SeedItem:
+    region, cluster = {PLAIN: (MIDT, RANDERS), TOC: (SYD, SOENDERJYLLAND)}.get(
+        file, (MIDT, MIDTKLYNGEN)
+    )
+    since = (DOCUMENT_DATES[file], "day") if status else None
+    return SeedItem(file, type_, kind, title, region, cluster, status, since)
+
+
+MORE_ITEMS = [
+    _more(PLAIN, "agreement", "samarbejdsaftale",
+          "Samarbejdsaftalen om børn og unge i psykisk mistrivsel"),
+    _more(PLAIN, "agreement", "samarbejdsaftale",
+          "Samarbejdsaftale om gevinsthåndtering ved fælles udbud"),
+    _more(PLAIN, "initiative", "kortlægning",
+          "Kortlægning af brug af videokonferencer i Randersklyngen", "implemented"),
+    _more(PLAIN, "initiative", "model", "Model for patientinddragelse i de politiske klynger"),
+    _more(TOC, "initiative", "plan", "Implementeringsplan for Sundhedsaftalen 2024-2027",
+          "completed"),
+    _more(TOC, "agreement", "sundhedsaftale", "Sundhedsaftalen 2024-2027"),
+    _more(TOC, "initiative", "initiativ", "Ulighed i sundhed"),
+    _more(TOC, "initiative", "model",
+          "Model for håndtering af forslag til nye samarbejdsindsatser"),
+    _more(TOC, "agreement", "samarbejdsaftale",
+          "Tværasektoriel samarbejdsaftale om forløbet for borgeren i Sønderjylland med "
+          "hoftefraktur efter udskrivelse"),
+    _more(MARKDOWN, "agreement", "partnerskab", "Partnerskab med Social Sundhed"),
+    _more(MARKDOWN, "agreement", "sundhedsaftale", "Sundhedsaftalen 2024-2027"),
+    _more(MARKDOWN, "agreement", "samarbejdsaftale",
+          "Samarbejdsaftale om børn og unge der lever med overvægt"),
+    _more(MARKDOWN, "agreement", "samarbejdsaftale",
+          "Samarbejdsaftale for IPS mellem kommuner og psykiatri", "completed"),
 ]  # fmt: skip
 
 # Year lines of 004's Tabel 1 besides the totals (1.000 kr. -> kr.)

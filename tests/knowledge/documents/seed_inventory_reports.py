@@ -34,6 +34,15 @@ Meetings (000 only; 002 mentions none)
   og maj 2023" is one meeting of each body named, in order). Presentations "for
   Sundhedsstyregruppen i januar 2023" without the word "møde" are not meeting mentions.
   State "held" when told in the past tense (the report has no date), else "planned".
+
+What the general reader adds to the report read whole (`MORE_REPORT_ITEMS`,
+`MORE_REPORT_MEETINGS`; `test_seed_reports` reads the shape alone, `test_seed_import` all):
+  the agreement the report is about under its own heading ("Sundhedsaftalen 2019-2023"), a
+  programme named by its full name in a "Hvad:" text; a body acting on a day or in a month
+  ("blev godkendt af Sundhedskoordinationsudvalget den 30. oktober 2019", "Sundhedsstyregruppen
+  besluttede i januar 2023", "... præsenteres for ... Sundhedssamarbejdsudvalget i september
+  2023" (the body nearest the date), "Sundhedssamarbejdsudvalget ... godkendte ... den 19.
+  december 2022").
 """
 
 from __future__ import annotations
@@ -381,6 +390,20 @@ REPORT_MEETINGS = [
     SeedMeeting(REPORT, "Sundhedssamarbejdsudvalget", "2023-02-07", "day", "held"),
     SeedMeeting(REPORT, "Sundhedsstyregruppen", "2023-04-01", "month", "planned"),
     SeedMeeting(REPORT, "Sundhedssamarbejdsudvalget", "2023-05-01", "month", "planned"),
+]
+
+MORE_REPORT_ITEMS = [
+    SeedItem(REPORT, AGREEMENT, "sundhedsaftale", "Sundhedsaftalen 2019-2023", "", MIDT, None,
+             None, None),
+    SeedItem(REPORT, INITIATIVE, "forløbsprogram",
+             "Forløbsprogram for rehabilitering og palliation i forbindelse med kræft", "", MIDT,
+             None, None, None),
+]  # fmt: skip
+MORE_REPORT_MEETINGS = [
+    SeedMeeting(REPORT, "Sundhedsstyregruppen", "2023-01-01", "month", "held"),
+    SeedMeeting(REPORT, "Sundhedskoordinationsudvalget", "2019-10-30", "day", "held"),
+    SeedMeeting(REPORT, "Sundhedssamarbejdsudvalget", "2023-09-01", "month", "planned"),
+    SeedMeeting(REPORT, "Sundhedssamarbejdsudvalget", "2022-12-19", "day", "held"),
 ]
 
 DOCUMENTS = {

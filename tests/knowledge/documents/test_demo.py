@@ -128,8 +128,9 @@ async def test_the_next_meeting_in_the_demo_is_ahead_of_any_today(database_url: 
 
 
 def unknown_file(folder: Path) -> Path:
+    """A file every reader refuses (any text with content is accepted: this has none)."""
     path = folder / "notat.txt"
-    path.write_text("Et notat uden nogen form, som ingen læser kender.\n", encoding="utf-8")
+    path.write_text("\n   \n", encoding="utf-8")
     return path
 
 

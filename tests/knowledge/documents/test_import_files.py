@@ -74,9 +74,11 @@ async def test_bad_files_are_refused_with_their_reason_and_the_rest_imported(
         str(bad["missing"]): f"{bad['missing']}: no such file",
         str(bad["unreadable"]): f"{bad['unreadable']}: cannot be read (File name too long)",
     } == refused
-    assert ["Samarbejdsaftale om fodpleje", "Samarbejdsaftale om tandpleje"] == _titles(
-        await service.export()
-    )
+    assert [
+        "Samarbejdsaftale om fodpleje",
+        "Samarbejdsaftale om tandpleje",
+        "Sundhedsaftalen for Testregionen",
+    ] == _titles(await service.export())
 
 
 async def test_a_refused_file_leaves_nothing_behind(
@@ -99,12 +101,13 @@ async def test_a_dry_run_reports_every_file_and_writes_nothing(
 
     reports = await service.import_documents([first, bad, again], dry_run=True)
 
-    assert [["add item", "add status"], [], ["add status"]] == [
+    # Each report also reads the agreement it is about ("Sundhedsaftalen for Testregionen").
+    assert [["add item", "add status", "add item"], [], ["add status"]] == [
         [c.action for c in r.changes] for r in reports
     ]
     assert [None, f"{bad}: the document is empty", None] == [r.refused for r in reports]
     # The second report sees the item the first would add: its status joins that item.
-    assert [(1, 0), (0, 1)] == [(r.items.added, r.items.changed) for r in (reports[0], reports[2])]
+    assert [(2, 0), (0, 1)] == [(r.items.added, r.items.changed) for r in (reports[0], reports[2])]
     assert await service.is_empty()
 
 

@@ -14,6 +14,8 @@ from tests.knowledge.documents.seed_inventory_minutes import (
     ITEMS,
     MARKDOWN,
     MEETINGS,
+    MORE_ITEMS,
+    MORE_MEETINGS,
     PLAIN,
     TOC,
     YEARLY_BUDGETS,
@@ -79,7 +81,7 @@ def test_each_minutes_is_read_by_its_own_parser(
 
 @pytest.mark.parametrize("name", list(SHAPES))
 def test_meetings_are_exactly_those_read(name: str, parsed: dict[str, ParsedDocument]) -> None:
-    expected = {meeting for meeting in MEETINGS if meeting.file == name}
+    expected = {meeting for meeting in (*MEETINGS, *MORE_MEETINGS) if meeting.file == name}
     actual = [_meeting(name, meeting) for meeting in parsed[name].meetings]
     assert len(actual) == len(set(actual)), "a meeting was recorded twice"
     assert set() == expected - set(actual), "missing"
@@ -88,7 +90,7 @@ def test_meetings_are_exactly_those_read(name: str, parsed: dict[str, ParsedDocu
 
 @pytest.mark.parametrize("name", list(SHAPES))
 def test_items_are_exactly_those_read(name: str, parsed: dict[str, ParsedDocument]) -> None:
-    expected = {item for item in ITEMS if item.file == name}
+    expected = {item for item in (*ITEMS, *MORE_ITEMS) if item.file == name}
     actual = [_item(name, item) for item in parsed[name].items]
     assert len(actual) == len(set(actual)), "an item was recorded twice"
     assert set() == expected - set(actual), "missing"

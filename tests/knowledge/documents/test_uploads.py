@@ -22,7 +22,7 @@ from knowledge.documents.uploads import (
 )
 from knowledge.service import KnowledgeService
 from tests.knowledge.documents.formats.documents import plain_to_docx
-from tests.support.sample_documents import STATUS_REPORT, TITLES, status_report
+from tests.support.sample_documents import ITEMS, STATUS_REPORT, TITLES, status_report
 
 CHAT = "a:personal-chat-1"
 
@@ -64,7 +64,7 @@ async def test_a_preview_says_what_would_be_added_and_writes_nothing(
     preview = await kb.preview_upload(upload())
 
     assert "status.txt" == preview.summary.file
-    assert (Count(2, 0), 2, Count()) == (
+    assert (Count(3, 0), 2, Count()) == (
         preview.summary.items,
         preview.summary.statuses,
         preview.summary.meetings,
@@ -79,7 +79,7 @@ async def test_confirming_imports_the_file_and_says_what_it_did(kb: KnowledgeSer
     outcome = await kb.confirm_upload(preview.token, CHAT)
 
     assert UploadOutcome("imported", "status.txt", preview.summary) == outcome
-    assert sorted(TITLES) == titles(await kb.export())
+    assert sorted(ITEMS) == titles(await kb.export())
 
 
 async def test_confirming_twice_imports_once_and_tells_the_first_outcome(
@@ -104,7 +104,7 @@ async def test_two_confirmations_at_once_import_once(kb: KnowledgeService) -> No
 
     assert [False, True] == sorted(outcome.repeat for outcome in outcomes)
     assert {"imported"} == {outcome.state for outcome in outcomes}
-    assert sorted(TITLES) == titles(await kb.export())
+    assert sorted(ITEMS) == titles(await kb.export())
 
 
 async def test_a_word_document_is_kept_as_a_word_document(kb: KnowledgeService) -> None:
@@ -113,7 +113,7 @@ async def test_a_word_document_is_kept_as_a_word_document(kb: KnowledgeService) 
 
     [document] = (await kb.export())["documents"]
     assert ("status.docx", "docx") == (document["file"], document["format"])
-    assert sorted(TITLES) == titles(await kb.export())
+    assert sorted(ITEMS) == titles(await kb.export())
 
 
 async def test_the_same_file_sent_again_is_the_same_pending_import(kb: KnowledgeService) -> None:
@@ -169,9 +169,9 @@ async def test_a_chat_keeps_only_its_newest_pending_imports(kb: KnowledgeService
     ("data", "error"),
     [
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, UnsupportedFormat),
-        ("Et notat uden nogen form, som ingen læser kender.\n".encode(), UnknownDocument),
+        (b"# source: https://example.org/notat\n# retrieved: 2026-12-07\n", UnknownDocument),
     ],
-    ids=["picture", "no known shape"],
+    ids=["picture", "only a comment header"],
 )
 async def test_a_file_that_cannot_be_imported_is_refused_and_not_kept(
     kb: KnowledgeService, data: bytes, error: type[DocumentError]
