@@ -346,6 +346,8 @@ def _print_report(report: ImportReport, dry_run: bool) -> None:
     if report.refused is not None:
         print(f"error: {report.refused}", file=sys.stderr)
         return
+    for warning in report.warnings:
+        print(f"warning: {report.file}: {warning}", file=sys.stderr)
     print(("would import " if dry_run else "imported ") + report.summary())
     if dry_run:
         for line in (*report.details(), *(change.line() for change in report.changes)):

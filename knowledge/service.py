@@ -13,7 +13,7 @@ import asyncio
 import json
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -141,7 +141,8 @@ class KnowledgeService:
                 try:
                     importer = importer or await _importer(session, self._clock)
                     importer.now = self._clock.now()
-                    reports.append(await _import_one(session, importer, entry, dry_run))
+                    report = await _import_one(session, importer, entry, dry_run)
+                    reports.append(replace(report, warnings=entry.warnings))
                 except DBAPIError as error:
                     # What a file's content can make the database refuse (a value too long
                     # for its column, a duplicate key) refuses that file; a database that is
@@ -547,7 +548,7 @@ def _read(path: Path) -> Incoming | ImportReport:
         # Sources keep the bare file name; the person needs the path they typed.
         where = f"{path}:{error.line}" if error.line else str(path)
         return ImportReport.refusal(str(path), f"{where}: {error.reason}")
-    return Incoming(document, source.sha256, source.text)
+    return Incoming(document, source.sha256, source.text, source.warnings)
 
 
 async def _importer(session: AsyncSession, clock: Clock) -> Importer:

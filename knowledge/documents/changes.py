@@ -57,6 +57,7 @@ class ImportReport:
     meetings: Tally = Tally()
     bodies: Tally = Tally()
     refused: str | None = None
+    warnings: tuple[str, ...] = ()  # read, but with something the person should know
 
     @classmethod
     def refusal(cls, file: str, message: str) -> ImportReport:

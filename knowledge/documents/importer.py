@@ -76,6 +76,7 @@ class Incoming:
     document: ParsedDocument
     sha256: str
     text: str | None = None
+    warnings: tuple[str, ...] = ()  # what the format reader noticed (an encoding guessed)
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Reading a document file: bytes to text, with the errors a person can act on."""
+"""Reading a document file: its bytes, whichever format they are in, to text
+(`knowledge.documents.formats.read_file`), with the errors a person can act on."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.core.errors import DocumentInvalid, UnknownDocument
+from knowledge.core.errors import UnknownDocument
+from knowledge.documents.formats import SourceText, read_file
 
 
 @dataclass(frozen=True)
@@ -14,6 +16,11 @@ class SourceFile:
     name: str  # the file name only, so exports do not depend on where the file lay
     text: str
     sha256: str
+    read: SourceText | None = None  # what the format reader made of it (title, warnings)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self.read.warnings if self.read is not None else ()
 
 
 def read_source(path: Path) -> SourceFile:
@@ -26,12 +33,10 @@ def read_source(path: Path) -> SourceFile:
     except OSError as error:  # no permission, a name too long, a disk that fails
         reason = f"cannot be read ({error.strerror or error})"
         raise UnknownDocument(str(path), None, reason) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise DocumentInvalid(str(path), line, "is not UTF-8 text") from None
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise DocumentInvalid(str(path), line, "contains binary data (NUL bytes)")
-    return SourceFile(path.name, text.replace("\r\n", "\n"), hashlib.sha256(raw).hexdigest())
+    return source_of(path.name, raw)
+
+
+def source_of(name: str, raw: bytes) -> SourceFile:
+    """A file's bytes (from disk or sent in chat) as text to parse."""
+    read = read_file(name, raw)
+    return SourceFile(name, read.text, hashlib.sha256(raw).hexdigest(), read)
