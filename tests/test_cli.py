@@ -104,14 +104,14 @@ def test_an_empty_document_is_refused_naming_the_file(tmp_path: Path) -> None:
     assert f"{empty}: the document is empty" in result.stderr
 
 
-def test_a_file_that_is_not_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
+def test_a_file_that_is_not_utf8_is_read_as_windows_1252_and_said_so(tmp_path: Path) -> None:
     latin = tmp_path / "gammel.txt"
     latin.write_bytes("Første linje\nAnden linje med ø\n".encode("latin-1"))
 
     result = run("import", str(latin), db=tmp_path / "kb.db")
 
-    assert 1 == result.returncode
-    assert f"{latin}:1: is not UTF-8 text" in result.stderr
+    assert 0 == result.returncode, result.stderr
+    assert "warning: gammel.txt: not UTF-8: read as Windows-1252 (cp1252)\n" == result.stderr
 
 
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
@@ -209,18 +209,18 @@ def test_import_imports_what_it_can_and_names_each_refused_file(tmp_path: Path) 
     first.write_text(REPORT, encoding="utf-8")
     second = tmp_path / "tandpleje.txt"
     second.write_text(REPORT.replace("fodpleje", "tandpleje"), encoding="utf-8")
-    latin = tmp_path / "gammel.txt"
-    latin.write_bytes("Første linje\n".encode("latin-1"))
+    broken = tmp_path / "referat.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a Word file")
     empty = tmp_path / "tom.txt"
     empty.write_text("", encoding="utf-8")
     db = tmp_path / "kb.db"
 
-    result = run("import", str(first), str(latin), str(empty), str(second), db=db)
+    result = run("import", str(first), str(broken), str(empty), str(second), db=db)
     listed = run("list", "agreements", db=db)
 
     assert 1 == result.returncode
     assert [
-        f"error: {latin}:1: is not UTF-8 text",
+        f"error: {broken}: a damaged zip or Word file (File is not a zip file)",
         f"error: {empty}: the document is empty",
         "error: refused 2 of 4 files; the others were imported",
     ] == result.stderr.splitlines()

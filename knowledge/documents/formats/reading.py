@@ -46,5 +46,5 @@ def _read_text(name: str, data: bytes) -> SourceText:
         return read_html(name, data)
     text = plain.normalise(text)
     if not text.strip():
-        raise EmptyDocument(name, "the file has no text")
+        raise EmptyDocument(name, "the document is empty")
     return SourceText(text, sniffing.text_format(name, text), None, None, (), warnings)

@@ -64,7 +64,7 @@ def binary_format(name: str, data: bytes) -> Format | None:
     """ "pdf" or "docx" when the bytes are one; None when they may be text; refuses the
     binary formats Klyngebot does not read."""
     if not data:
-        raise EmptyDocument(name, "the file is empty")
+        raise EmptyDocument(name, "the document is empty")
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(_ZIP):

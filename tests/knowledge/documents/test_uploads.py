@@ -22,7 +22,7 @@ from knowledge.documents.uploads import (
 )
 from knowledge.service import KnowledgeService
 from tests.knowledge.documents.formats.documents import plain_to_docx
-from tests.support.sample_documents import ITEMS, STATUS_REPORT, TITLES, status_report
+from tests.support.sample_documents import ITEMS, STATUS_REPORT, status_report
 
 CHAT = "a:personal-chat-1"
 

@@ -29,7 +29,7 @@ def _zip(members: dict[str, str]) -> bytes:
     ("name", "data", "error", "says"),
     [
         ("tom.txt", b"", EmptyDocument, "empty"),
-        ("tom.txt", b" \n\r\n\t", EmptyDocument, "no text"),
+        ("tom.txt", b" \n\r\n\t", EmptyDocument, "empty"),
         (
             "tom.html",
             b"<html><body><nav><a href=/>Forside</a></nav></body>",
