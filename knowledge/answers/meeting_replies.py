@@ -10,6 +10,7 @@ from knowledge.answers.context import PAGE, Asked, clarify, not_known, resolve_n
 from knowledge.answers.kinds import Answer, DecisionsAnswer, MeetingsAnswer, MeetingView
 from knowledge.answers.meeting_choice import belongs, first_per_body, past, upcoming, within
 from knowledge.answers.resolution import UNSURE, mentions, without
+from knowledge.answers.snapshot import Snapshot
 from knowledge.core.periods import Period
 from knowledge.understanding.entities import Entity, entity_id
 from knowledge.understanding.intents import Intent
@@ -118,10 +119,10 @@ async def decisions_answer(asked: Asked) -> Answer:
     label = question.subject_text or _period_label(question.period, asked)
     if not topic:
         return _decisions(asked, label, pool)
-    about = _about(asked, topic)
-    if not about and not _names_something(asked):
+    found = about(asked.snapshot, topic)
+    if not found and not _names_something(asked):
         return not_known(asked)
-    return _decisions(asked, label, [n for n in pool if n in about])
+    return _decisions(asked, label, [n for n in pool if n in found])
 
 
 def _period_label(period: Period | None, asked: Asked) -> str:
@@ -142,9 +143,9 @@ def _latest(asked: Asked, pool: list[int]) -> Answer:
     return _decisions(asked, subject, [n for n in held if decisions[n].meeting.slug == last.slug])
 
 
-def _about(asked: Asked, subject: Sequence[str]) -> set[int]:
+def about(snapshot: Snapshot, subject: Sequence[str]) -> set[int]:
     """Decisions whose meeting body, title and text account for the subject."""
-    hits = asked.snapshot.decision_index.search(subject, frozenset({"decision"}))
+    hits = snapshot.decision_index.search(subject, frozenset({"decision"}))
     best = max((hit.coverage for hit in hits), default=0.0)
     floor = max(DECIDED, best - DECIDED_SPREAD)
     return {_number(hit.entity) for hit in hits if hit.coverage >= floor}

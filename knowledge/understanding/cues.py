@@ -54,11 +54,12 @@ QUESTION_WORD = 1.6  # "hvornår", "hvem", "hvor meget": they say what is asked
 class Cue:
     pattern: re.Pattern[str]
     weights: Mapping[Asked, float]
+    asks: bool = True  # its words only ask ("hvem", "formand"); else they may be the topic
 
 
-def _cue(weights: Mapping[Asked, float], *patterns: str) -> Cue:
+def _cue(weights: Mapping[Asked, float], *patterns: str, asks: bool = True) -> Cue:
     joined = "|".join(rf"(?:\b(?:{pattern})\b)" for pattern in patterns)
-    return Cue(re.compile(joined), weights)
+    return Cue(re.compile(joined), weights, asks)
 
 
 EVIDENCE: tuple[Cue, ...] = (
@@ -83,12 +84,14 @@ EVIDENCE: tuple[Cue, ...] = (
     _cue({"budget": 0.9}, r"hvor mange"),
     _cue(
         {"budget": 1.2},
-        r"budget\w*|koste[rt]?|kostede|pris(?:en)?|penge|\w*midl(?:er|erne)|finansier\w*"
-        r"|bevilg\w*|bevilling\w*|afsat|\w*pulje\w*|kr|kroner|belob\w*|besparel\w*",
+        r"budget\w*|koste[rt]?|kostede|pris(?:en)?|penge|finansier\w*|bevilg\w*|bevilling\w*"
+        r"|afsat|kr|kroner|belob\w*",
     ),
+    _cue({"budget": 1.2}, r"\w*midl(?:er|erne)|\w*pulje\w*|besparel\w*", asks=False),
     _cue({"status": 1.2}, r"status(?:en|sen|ser|serne)?|hvordan (?:gar|star) det|hvor langt"),
     _cue({"status": 1.2}, r"fremdrift"),
-    _cue({"status": 0.8}, r"hvordan\b.*\bgar|hvor er vi|korer"),
+    _cue({"status": 0.8}, r"hvor er vi|korer"),
+    _cue({"status": 0.8}, r"hvordan\b.*\bgar", asks=False),
     _cue(
         {"decisions": 1.4},
         r"beslut\w*|vedt(?:aget|og)|sagt (?:ja|nej)|bakket op|opbakning|afvist\w*"
@@ -144,6 +147,13 @@ EVIDENCE: tuple[Cue, ...] = (
     _cue({"calendar": 1.2}, r"kalender\w*|outlook|ical|ics|webcal"),
     _cue({"history": 1.2}, r"historik\w*|history|tidligere status\w*"),
 )
+
+
+def asking_spans(loose_text: str) -> list[tuple[int, int]]:
+    """Where the words are that only ask, in a message's loose text."""
+    return [
+        match.span() for cue in EVIDENCE if cue.asks for match in cue.pattern.finditer(loose_text)
+    ]
 
 
 def evidence(loose_text: str) -> dict[Asked, float]:

@@ -54,7 +54,29 @@ def item_names(title: str, stored: tuple[str, ...], item_type: str) -> tuple[str
         plain = _PARENTHESIS.sub(" ", name).strip()
         found.extend((plain, core_title(plain), *aliases(plain, item_type)))
     found.extend(_initials(core_title(title)))
+    found.extend(_derived(core_title(title), item_type))
     return _unique(found)
+
+
+_ADJECTIVE_TO_NOUN = (
+    (re.compile(r"ativ(?:e|t)?$"), "ation"),  # "palliative" -> "palliation"
+    (re.compile(r"atris(?:k|ke)$"), "atri"),  # "psykiatriske" -> "psykiatri"
+)
+
+
+def _derived(core: str, item_type: str) -> list[str]:
+    """Nouns people make of a title's adjectives, as names ("palliationsaftalen" for
+    "Samarbejdsaftale om palliative indsatser")."""
+    found: list[str] = []
+    for word in _PARENTHESIS.sub(" ", core).split():
+        plain = word.lower()
+        for ending, noun in _ADJECTIVE_TO_NOUN:
+            if ending.search(plain):
+                derived = ending.sub(noun, plain)
+                found.extend(
+                    [derived, f"{derived}-aftalen"] if item_type == "agreement" else [derived]
+                )
+    return found
 
 
 def _initials(title: str) -> list[str]:

@@ -39,7 +39,7 @@ from knowledge.understanding.normalise import skeleton
 from knowledge.understanding.places import PLACES
 
 EXACT = 1.0
-SKELETON = 0.85  # "born" for "boern": the same letters as typed on an English keyboard
+SKELETON = 0.9  # "born" for "boern": the same letters as typed on an English keyboard
 TYPO_CUTOFF = 80.0  # fuzz.ratio: one wrong letter in a word of five or more
 SHORT_TYPO_CUTOFF = 75.0  # five letters with one wrong or missing
 TYPO_MIN = 5  # shorter terms must be typed right: at 100,000 names every four-letter slip
@@ -192,6 +192,15 @@ class Vocabulary:
             joined = self.known(head + link + tail)
             if joined is not None:
                 return joined
+        return None
+
+    def compound(self, head: str, tail: str) -> str | None:
+        """The known compound two known words make ("ung" + "aftal" -> "ungeaftal")."""
+        if head not in self._df or tail not in self._df:
+            return None
+        for link in ("", "s", "e"):
+            if head + link + tail in self._df:
+                return head + link + tail
         return None
 
     def unseen(self, term: str) -> bool:
