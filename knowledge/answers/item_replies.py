@@ -108,12 +108,13 @@ async def answer_item(asked: Asked, intent: Intent, resolution: Resolution) -> A
 
 def _gap(asked: Asked, intent: Intent, resolution: Resolution, view: ItemView) -> Answer | None:
     """What the question asks that the record does not hold: a person (the record has
-    parties, not people), or words of substance the index has never seen ("the
-    readmission rate of X"): the thing is known, the fact is not."""
+    parties, not people); an amount of an item without a budget, or what an item is
+    asked with words of substance the index has never seen ("the readmission rate of
+    X"): the thing is known, the fact is not. (Dates: `overview.date_answer`.)"""
     reading = asked.question.reading
     if intent == "who" and reading is not None and reading.fact == "person":
         return lacking(asked, view.title, "person")
-    if intent == "status":
+    if intent not in ("what_is", "budget") or (intent == "budget" and view.budget):
         return None
     unseen = unseen_words(asked.snapshot, asked.question.subject, resolution.hits[0])
     return lacking(asked, view.title, "fact", typed(asked, unseen)) if unseen else None

@@ -60,12 +60,13 @@ def _from_history(history: Iterable[StatusView]) -> Iterator[KeyDate]:
 
 def _written(sentence: str, entry: StatusView) -> Iterator[KeyDate]:
     """The dates a sentence writes out, each with the sentence and the kind the words
-    before it (since the date before) say, else the whole sentence."""
+    before it (since the date before) say, else those right after it, else the sentence."""
     year = entry.valid_from.year if entry.valid_from else None
     before = 0
     for match in find_dates(sentence, year=year):
         period = match.period
-        kind = _kind(sentence[before : match.end + NEAR]) or _kind(sentence)
+        after = sentence[match.end : match.end + NEAR]
+        kind = _kind(sentence[before : match.end]) or _kind(after) or _kind(sentence)
         yield KeyDate(period.start, period.precision, sentence, entry.source, kind)
         before = match.end
 

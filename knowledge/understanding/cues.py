@@ -229,7 +229,7 @@ _FILLER_WORDS = (
     "afternoon evening good great nice ok okay yes no not no's here out over off "
     "into onto via per vs well now today's look looking find found see seen mean means "
     "meant stand stands explain say says said tell tells exactly actually basically "
-    "live alive happening happened status "
+    "live alive happening happened status alt "
     # what the bot does: in a question they ask how, they name nothing to look up
     "opdatere opdaterer opdater abonnere abonnerer abonner abonnement abonnementer "
     "påmindelse påmindelser påminde afmelde afmeld kalender kalenderen historik "

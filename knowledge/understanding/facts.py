@@ -32,6 +32,7 @@ DATE_WORDS: dict[DateKind, re.Pattern[str]] = {
     ),
     "start": _words(
         r"start", r"opstart", r"begynd", r"igangsat", r"iverksat", r"abne", r"abn(?:ede|et)",
+        r"implementering\b",
         r"forste patient", r"forste borger", r"launch", r"open", r"began", r"begin",
         r"lanc", r"etabler",
     ),
@@ -91,6 +92,11 @@ def date_kind(loose_text: str) -> DateKind | None:
     """Which date a message asks for: in force, approved, start, end, evaluated, deadline."""
     found = [kind for kind, pattern in DATE_WORDS.items() if pattern.search(loose_text)]
     return found[0] if found else None
+
+
+def is_date_word(loose_word: str) -> bool:
+    """A word that says which date is asked ("startede", "godkendt", "launched")."""
+    return any(pattern.match(loose_word) for pattern in DATE_WORDS.values())
 
 
 def date_kinds_in(loose_text: str) -> frozenset[DateKind]:

@@ -183,7 +183,9 @@ class NameIndex:
         return tuple(units)
 
     def _unit_weight(self, unit: _Unit, found: dict[str, float]) -> float:
-        if not found or unit.term in found:
+        if not found:
+            return self.vocabulary.name_weight(unit.term)
+        if unit.term in found:
             return self.vocabulary.weight(unit.term)
         closest = max(found.items(), key=lambda pair: (pair[1], self.vocabulary.weight(pair[0])))
         return self.vocabulary.weight(closest[0])

@@ -36,7 +36,7 @@ from knowledge.understanding.acts import Act, act_of, acts_in
 from knowledge.understanding.amounts import Amount, amounts_in
 from knowledge.understanding.cues import Asked
 from knowledge.understanding.entities import Entity, EntityKind
-from knowledge.understanding.facts import DateKind, FactKind, date_kind, fact_asked
+from knowledge.understanding.facts import DateKind, FactKind, date_kind, fact_asked, is_date_word
 from knowledge.understanding.index import NameIndex
 from knowledge.understanding.language import detect
 from knowledge.understanding.normalise import (
@@ -311,8 +311,10 @@ def _roles(words: list[Word], intent: Asked, asking: set[int]) -> list[Word]:
     for position, number in enumerate(open_words):
         word = words[number]
         role = _role(word, position in in_status, intent)
-        if role == "subject" and number in asking:
-            role = "asking"
+        if role == "subject" and (
+            number in asking or (intent == "date" and is_date_word(word.loose))
+        ):
+            role = "asking"  # "hvornår startede X": which date is asked, not what about
         if role == "subject" and word.loose in cues.BEFORE_MEETING:
             following = plain[position + 1].loose if position + 1 < len(plain) else ""
             if about_meetings or cues.MEETING.fullmatch(following):
