@@ -28,7 +28,7 @@ from dialogs.elements import (
 from dialogs.item_cards import changes_content, item_content, list_content
 from dialogs.meeting_cards import decisions_content, meetings_content
 from dialogs.message import Message
-from dialogs.overview_cards import overview_content
+from dialogs.overview_cards import overview_content, passage_content, people_content
 from dialogs.turn import language_of
 from dialogs.wording import capabilities, examples, say, topics
 from knowledge.answers.kinds import (
@@ -43,6 +43,8 @@ from knowledge.answers.kinds import (
     MeetingsAnswer,
     NotKnown,
     OverviewAnswer,
+    PassageAnswer,
+    PeopleAnswer,
     ScopeSet,
     SmallTalk,
 )
@@ -156,5 +158,7 @@ _CONTENT: dict[type[Any], Callable[[Any], Content]] = {
     NotKnown: _not_known_content,
     ScopeSet: _scope_content,
     OverviewAnswer: overview_content,
+    PassageAnswer: passage_content,
+    PeopleAnswer: people_content,
     SmallTalk: _small_talk_content,
 }

@@ -29,6 +29,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "what_is": ("Hvad er det?", "What is it?"),
     "overview": ("Overblik – {title}", "Overview – {title}"),
     "latest_decisions": ("Seneste beslutninger", "Latest decisions"),
+    "people": ("Hvem – {about}", "Who – {about}"),
     "coming_meetings": ("Kommende møder", "Coming meetings"),
     "no_coming_meetings": ("Ingen kommende møder i videnbasen.", "No coming meetings known."),
     "no_changes": ("Ingen ændringer siden {date}.", "No changes since {date}."),

@@ -31,6 +31,7 @@ from knowledge.answers.kinds import (
 )
 from knowledge.answers.lookup import change_views, item_views
 from knowledge.answers.overview import date_answer
+from knowledge.answers.people import people_answer
 from knowledge.answers.resolution import Resolution, mentions, resolve, without
 from knowledge.answers.snapshot import Group, Snapshot
 from knowledge.understanding.entities import Entity, entity_id
@@ -42,6 +43,7 @@ TOPIC = 0.88  # an item is about a topic when its name accounts for this much of
 CHANGES_WINDOW = timedelta(days=30)  # "hvad er nyt?" without a date: the last month
 _ITEM = frozenset({"item"})
 _BODIES = frozenset({"body", "cluster"})
+_WHO = _ITEM | _BODIES
 ITEM_INTENTS = frozenset({"status", "who", "budget", "date", "what_is"})
 _CHANGED = frozenset({"item", "cluster", "region"})
 
@@ -51,7 +53,9 @@ async def item_answer(asked: Asked) -> Answer:
     question = asked.question
     if not question.subject and (question.category or question.type_terms):
         return await list_answer(asked)  # "hvad er afsluttet?"
-    resolution, _ = resolve_named(asked, _ITEM)
+    resolution, _ = resolve_named(asked, _WHO if question.intent == "who" else _ITEM)
+    if resolution.outcome == "found" and resolution.entity.kind in _BODIES:
+        return await people_answer(asked, resolution.entity)  # "hvem er formand for KSG"
     if resolution.outcome == "found" and resolution.entity.kind != "item":
         return await list_answer(asked, place=resolution.entity)
     if resolution.outcome != "found":
@@ -60,21 +64,7 @@ async def item_answer(asked: Asked) -> Answer:
             return await list_answer(asked, place=holder)
         if question.type_terms:
             return await list_answer(asked)  # "status på aftalerne i Midtklyngen"
-        body = _body(asked, resolution)
-        if body is not None:  # "hvem er formand for KSG": people, which the record lacks
-            return lacking(asked, body.label, "person")
     return await answer_item(asked, question.intent, resolution)
-
-
-def _body(asked: Asked, items: Resolution) -> Entity | None:
-    """A body or cluster a "who" question names better than any item."""
-    if asked.question.intent != "who":
-        return None
-    found, _ = resolve_named(asked, _BODIES)
-    best_item = items.hits[0].score if items.hits else 0.0
-    if found.outcome == "found" and found.hits[0].score > best_item:
-        return found.entity
-    return None
 
 
 def _holder(asked: Asked, items: Resolution) -> Entity | None:

@@ -183,6 +183,40 @@ class OverviewAnswer:
 
 
 @dataclass(frozen=True)
+class PersonView:
+    name: str
+    role: str | None  # "formand", "sekretær", "kontaktperson" ...
+    affiliation: str | None  # whom they represent
+    source: str | None = None  # the file that names them
+
+
+@dataclass(frozen=True)
+class PeopleAnswer:
+    """who: the people of a body or cluster (in the role asked for), or of a meeting."""
+
+    intent: Literal["who"]
+    lang: Lang
+    about: str  # the body, cluster or meeting
+    people: tuple[PersonView, ...]
+    role: str | None = None  # the role asked for, when one was
+
+
+@dataclass(frozen=True)
+class PassageAnswer:
+    """The sentence of a document that holds the fact asked for, quoted with its source:
+    what the records do not hold, the text may."""
+
+    intent: Intent  # what the question asked
+    lang: Lang
+    sentence: str
+    document: str  # the file
+    title: str  # the document's title
+    heading: str | None  # the section's heading
+    document_date: date | None
+    about: str | None = None  # the thing the question names, when it names one
+
+
+@dataclass(frozen=True)
 class SmallTalk:
     """A greeting or thanks: a short friendly reply, nothing looked up."""
 
@@ -239,6 +273,8 @@ class ScopeSet:
 Answer = (
     ItemAnswer
     | OverviewAnswer
+    | PeopleAnswer
+    | PassageAnswer
     | SmallTalk
     | MeetingsAnswer
     | DecisionsAnswer

@@ -25,11 +25,12 @@ from knowledge.answers.item_replies import (
     item_answer,
     list_answer,
 )
-from knowledge.answers.kinds import Answer, HelpAnswer, ScopeSet, SmallTalk
+from knowledge.answers.kinds import Answer, HelpAnswer, NotKnown, ScopeSet, SmallTalk
 from knowledge.answers.meeting_replies import decisions_answer, meetings_answer, next_meeting_answer
 from knowledge.answers.overview import overview_answer
 from knowledge.answers.resolution import PLACES, resolve
 from knowledge.answers.snapshot import Snapshot
+from knowledge.answers.text_replies import from_text
 from knowledge.core.chat import QUESTION_MAX, ChatScope
 from knowledge.understanding.entities import Entity
 from knowledge.understanding.intents import Intent, question_of
@@ -57,7 +58,10 @@ async def ask(
     reading = read(text, today=today, names=snapshot.names, hint_lang=lang_hint)
     question = question_of(reading, today)
     asked = Asked(session, snapshot, question, scope, today, max(0, offset), views)
-    return await _ANSWERERS[question.intent](asked)
+    answer = await _ANSWERERS[question.intent](asked)
+    if isinstance(answer, NotKnown):  # the records lack it: the text may have it
+        return from_text(asked, answer) or answer
+    return answer
 
 
 async def help_answer(asked: Asked) -> Answer:

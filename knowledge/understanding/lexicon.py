@@ -257,6 +257,7 @@ anything|something = noget
 total|in total|altogether|overall = i alt
 yearly|annually|per year|a year|each year = årligt
 first = første
+date|dates|exact date|what date|which date = dato
 ask = spørge
 question = spørgsmål
 citizens = borgere

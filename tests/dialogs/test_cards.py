@@ -35,6 +35,9 @@ from knowledge.answers.kinds import (
     MeetingView,
     NotKnown,
     OverviewAnswer,
+    PassageAnswer,
+    PeopleAnswer,
+    PersonView,
     ScopeSet,
     SmallTalk,
 )
@@ -174,6 +177,16 @@ def _samples(lang: Lang) -> list[Answer]:
         OverviewAnswer("overview", lang, views[0].title, views[0], (), every_decision[:2]),
         OverviewAnswer("overview", lang, "Midtklyngen", None, _midtklyngen_meetings()),
         SmallTalk("smalltalk", lang, "greeting"),
+        PeopleAnswer(
+            "who",
+            lang,
+            "Klyngestyregruppen Midtklyngen",
+            (PersonView("Anne Test", "formand", "Viborg Kommune", "referat.txt"),),
+            "formand",
+        ),
+        PassageAnswer(
+            "date", lang, "Aftalen træder i kraft 1. maj 2023.", "a.txt", "A", "B", None, "X"
+        ),
     ]
 
 
