@@ -171,6 +171,8 @@ MEETING = re.compile(r"\b(?:mod(?:e|er|erne|et|tes|es)|modekalender\w*|modeplan\
 MEETING_COMPOUND = re.compile(r"(\w{4,}?)(mod(?:e|er|erne|et))")  # "klyngemøde"
 LATEST = re.compile(r"\b(?:sidste|seneste|forrige) mod\w*")
 UPCOMING = re.compile(r"\b(?:(?:kommende|naste) moder\w*|moder\b.*\bkommende)")
+# Meetings asked for all together, not only those ahead ("hvilke møder har X haft").
+EVERY = re.compile(r"\b(?:haft|afholdt|holdt|vaeret|varet|held|had|past|tidligere|alle|liste)\b")
 LIST = re.compile(r"\b(?:hvilke|hvilken|liste|vis|oversigt|alle|find)\b")
 
 # Kind words: a type to filter by, or (None) any item.

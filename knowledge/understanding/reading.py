@@ -165,7 +165,7 @@ def read(
     subject = [word for word in words if word.role == "subject"]
     spans = _spans(_named_words(words), text)
     mentions = _mentions(names, subject, text) if names is not None else ()
-    upcoming = best == "meetings_in_period" and not dated
+    upcoming = best == "meetings_in_period" and not dated and not cues.EVERY.search(joined)
     return Reading(
         text=text,
         lang=_language(text, words, spans, hint_lang),
@@ -277,9 +277,9 @@ def _intents(
     if meeting and "date" in found:  # "hvornår mødes X": the meeting's date
         moved = min(found["date"], cues.QUESTION_WORD)
         found["date"] -= moved
-        target: Asked = "meetings_in_period" if dated else "next_meeting"
+        target: Asked = "meetings_in_period" if dated and not since else "next_meeting"
         found[target] = found.get(target, 0.0) + moved
-    if meeting and dated:
+    if meeting and dated and not (since and "next_meeting" in found):
         found.pop("next_meeting", None)  # "møder i april": not the next one
     found = {intent: weight for intent, weight in found.items() if weight > 0}
     total = sum(found.values())
