@@ -38,7 +38,7 @@ from knowledge.understanding.cues import Asked
 from knowledge.understanding.entities import Entity, EntityKind
 from knowledge.understanding.facts import DateKind, FactKind, date_kind, fact_asked, is_date_word
 from knowledge.understanding.index import NameIndex
-from knowledge.understanding.language import detect
+from knowledge.understanding.language import of_message
 from knowledge.understanding.normalise import (
     FUNCTION_WORDS,
     Token,
@@ -375,9 +375,10 @@ def _spans(subject: list[Word], text: str) -> list[tuple[int, int]]:
 
 
 def _language(text: str, words: list[Word], spans: list[tuple[int, int]], hint: str | None) -> Lang:
-    """The language of the words around the subject; a name says nothing about it."""
+    """The language of the words around the subject (a name says nothing about it);
+    Danish when in doubt, whatever the locale."""
     frame = [w.raw for w in words if w.raw and not any(a <= w.start < b for a, b in spans)]
-    return detect(" ".join(frame) if frame else text, hint)
+    return of_message(" ".join(frame), text, hint)
 
 
 def _substance(subject: list[Word], names: NameIndex | None) -> list[Word]:
