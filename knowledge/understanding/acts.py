@@ -120,6 +120,13 @@ def acts_in(loose_text: str, raw: str = "") -> tuple[Act, ...]:
     return tuple(act for act in ORDER if act in found)
 
 
+def act_spans(loose_text: str) -> list[tuple[int, int]]:
+    """Where an act's phrases are in a message's loose text: those words name nothing."""
+    return [
+        match.span() for pattern in _PATTERNS.values() for match in pattern.finditer(loose_text)
+    ]
+
+
 def act_of(loose_text: str, raw: str = "", *, named: bool = False) -> Act | None:
     """The act a message is, when it is nothing else: a few words, no name."""
     found = acts_in(loose_text, raw)

@@ -98,6 +98,8 @@ EVIDENCE: tuple[Cue, ...] = (
         r"|came out of|kom der ud af|udfald\w*|konklu\w*",
     ),
     _cue({"decisions": 0.6, "status": 0.4, "date": 0.2}, r"godkend\w*"),
+    _cue({"decisions": 0.8}, r"hvad blev (?:der )?(?:godkendt|vedtaget|aftalt|besluttet)"),
+    _cue({"status": 0.5}, r"^(?:er|is|has|har)", asks=False),  # "er X godkendt?": yes or no
     _cue({"decisions": 0.6}, r"referat\w*|aftalt|go ahead"),
     _cue({"changes": 0.6, "decisions": 0.4}, r"hvad (?:er )?(?:der )?sket|hvad skete"),
     _cue(
