@@ -376,16 +376,20 @@ _CAPABILITIES: dict[Lang, tuple[tuple[str, str, str], ...]] = {
         (
             "Opdatér",
             "ny status på en aftale eller et initiativ",
-            "Opdater status på Kom trygt Hjem",
+            "Opdater Kom trygt Hjem",
         ),
         (
             "Historik",
             "alle statusser for en aftale eller et initiativ",
             "Historik for Kom trygt Hjem",
         ),
-        ("Abonnér", "påmindelser om møder og ændringer", "Abonner på Midtklyngen"),
-        ("Afmeld", "stop påmindelserne igen", "Afmeld Midtklyngen"),
-        ("Kalender", "møderne i din egen kalender (Outlook)", "Kalender for Midtklyngen"),
+        ("Abonnér", "påmindelser om møder og ændringer", "Abonner på Sundhedsklynge Sønderjylland"),
+        ("Afmeld", "stop påmindelserne igen", "Afmeld Sundhedsklynge Sønderjylland"),
+        (
+            "Kalender",
+            "møderne i din egen kalender (Outlook)",
+            "Kalender for Sundhedsklynge Sønderjylland",
+        ),
     ),
     "en": (
         (
@@ -397,12 +401,20 @@ _CAPABILITIES: dict[Lang, tuple[tuple[str, str, str], ...]] = {
         (
             "Update",
             "a new status for an agreement or initiative",
-            "Update status of Kom trygt Hjem",
+            "Update Kom trygt Hjem",
         ),
         ("History", "every status of an agreement or initiative", "History of Kom trygt Hjem"),
-        ("Subscribe", "reminders of meetings and changes", "Subscribe to Midtklyngen"),
-        ("Unsubscribe", "stop the reminders again", "Unsubscribe Midtklyngen"),
-        ("Calendar", "the meetings in your own calendar (Outlook)", "Calendar for Midtklyngen"),
+        (
+            "Subscribe",
+            "reminders of meetings and changes",
+            "Subscribe to Sundhedsklynge Sønderjylland",
+        ),
+        ("Unsubscribe", "stop the reminders again", "Unsubscribe Sundhedsklynge Sønderjylland"),
+        (
+            "Calendar",
+            "the meetings in your own calendar (Outlook)",
+            "Calendar for Sundhedsklynge Sønderjylland",
+        ),
     ),
 }
 _SCOPE_TIP: dict[Lang, tuple[str, str]] = {

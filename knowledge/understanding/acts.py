@@ -1,7 +1,7 @@
 """What a short message does in a conversation: yes, no, cancel, help, thanks, a greeting.
 
 People answer "ja tak", "jep", "yes please", "nej", "nope", "glem det", "never mind",
-"hjælp", "hvad kan du", "tak!", "godmorgen 😊". Each act is a set of phrases in Danish
+"hjælp", "hvad kan du", "tak!", "god morgen :)". Each act is a set of phrases in Danish
 and English, read in the message's loose words; a phrase counts wherever it stands
 (`acts_in`). The message *is* an act (`act_of`) when it says nothing else: no name, and
 no word beyond its phrases but polite ones (`POLITE`: "bare", "please", "igen"). Where

@@ -108,7 +108,7 @@ def test_question_words_never_count_as_subject() -> None:
         ("hvad kan du", "help"),
         ("tusind tak!", "thanks"),
         ("hej hej", "greeting"),
-        ("good morning 🙂", "greeting"),
+        ("good afternoon 🙂", "greeting"),
     ],
 )
 def test_everyday_answers_are_acts(text: str, act: str) -> None:
