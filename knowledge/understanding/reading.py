@@ -161,9 +161,12 @@ def read(
     dated = when.period is not None or when.since is not None
     said = " ".join(token.word for token in tokens(text))  # untranslated: "thank you"
     raw_acts = acts_in(said, text)
-    intents = _intents(joined, dated, when.since is not None, bool(kinds), category, raw_acts)
+    found, asking = cues.scan(joined)
+    intents = _intents(
+        found, joined, dated, when.since is not None, bool(kinds), category, raw_acts
+    )
     best = intents[0][0] if intents else "unknown"
-    words = _roles(words, best, _asking(words, joined) | _in_acts(words, text))
+    words = _roles(words, best, _asking(words, asking) | _in_acts(words, text))
     subject = [word for word in words if word.role == "subject"]
     spans = _spans(_named_words(words), text)
     mentions = _mentions(names, subject, text) if names is not None else ()
@@ -254,6 +257,7 @@ def _statuses(words: list[Word]) -> tuple[StatusWord, ...]:
 
 
 def _intents(
+    found: dict[Asked, float],
     joined: str,
     dated: bool,
     since: bool,
@@ -261,7 +265,7 @@ def _intents(
     category: str | None,
     acts: tuple[Act, ...],
 ) -> tuple[tuple[Asked, float], ...]:
-    found = cues.evidence(joined)
+    found = dict(found)
     meeting = bool(cues.MEETING.search(joined))
     listing = bool(cues.LIST.search(joined))
     extra: list[tuple[Asked, float, bool]] = [
@@ -291,9 +295,9 @@ def _intents(
     return tuple((intent, weight / total) for intent, weight in ranked)
 
 
-def _asking(words: list[Word], joined: str) -> set[int]:
-    """Positions of the words inside an asking cue ("hvem er kontaktperson for")."""
-    spans = cues.asking_spans(joined) + act_spans(joined)
+def _asking(words: list[Word], spans: list[tuple[int, int]]) -> set[int]:
+    """Positions of the words inside an asking cue ("hvem er kontaktperson for"); `spans`
+    are in the loose words joined by spaces."""
     found: set[int] = set()
     offset = 0
     for number, word in enumerate(words):
