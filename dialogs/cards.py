@@ -91,7 +91,9 @@ def _clarify_content(answer: Clarify) -> Content:
 
 
 def _choice(choice: Choice) -> Element:
-    title = f"{choice.label} ({choice.detail})" if choice.detail else choice.label
+    """The region (or cluster) first: Teams cuts long button titles at the end, and it is
+    what tells two namesakes apart."""
+    title = f"{choice.detail}: {choice.label}" if choice.detail else choice.label
     return submit(title, {"action": "ask", "question": choice.question, "choice": choice.id})
 
 

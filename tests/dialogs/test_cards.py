@@ -573,12 +573,13 @@ def test_clarify_offers_at_most_three_choices_that_ask_again(lang: Lang, opening
     reply = _render(Clarify("status", lang, choices, "ambiguous"))
 
     buttons = _actions(reply, "ask")
-    assert [f"{c.label} ({c.detail})" for c in choices[:3]] == [b["title"] for b in buttons]
+    # the detail first: Teams cuts a long title at the end, where it would tell them apart
+    assert [f"{c.detail}: {c.label}" for c in choices[:3]] == [b["title"] for b in buttons]
     expected = [{"action": "ask", "question": c.question, "choice": c.id} for c in choices[:3]]
     assert expected == [button["data"] for button in buttons]
     assert _text(reply).startswith(opening)
     for number, choice in enumerate(choices[:3], start=1):
-        assert f"{number}. {choice.label} ({choice.detail})" in _text(reply)
+        assert f"{number}. {choice.detail}: {choice.label}" in _text(reply)
 
 
 def test_a_choice_without_detail_is_its_label_alone() -> None:
