@@ -28,8 +28,9 @@ from dialogs.elements import (
 from dialogs.item_cards import changes_content, item_content, list_content
 from dialogs.meeting_cards import decisions_content, meetings_content
 from dialogs.message import Message
+from dialogs.overview_cards import overview_content, passage_content, people_content
 from dialogs.turn import language_of
-from dialogs.wording import examples, say, topics
+from dialogs.wording import capabilities, examples, say, topics
 from knowledge.answers.kinds import (
     Answer,
     ChangesAnswer,
@@ -41,7 +42,11 @@ from knowledge.answers.kinds import (
     ListAnswer,
     MeetingsAnswer,
     NotKnown,
+    OverviewAnswer,
+    PassageAnswer,
+    PeopleAnswer,
     ScopeSet,
+    SmallTalk,
 )
 from knowledge.core.chat import Lang
 
@@ -86,11 +91,15 @@ def _clarify_content(answer: Clarify) -> Content:
 
 
 def _choice(choice: Choice) -> Element:
-    title = f"{choice.label} ({choice.detail})" if choice.detail else choice.label
+    """The region (or cluster) first: Teams cuts long button titles at the end, and it is
+    what tells two namesakes apart."""
+    title = f"{choice.detail}: {choice.label}" if choice.detail else choice.label
     return submit(title, {"action": "ask", "question": choice.question, "choice": choice.id})
 
 
 def _not_known_content(answer: NotKnown) -> Content:
+    if answer.known is not None:
+        return _known_content(answer)
     suggestions = answer.suggestions[:SUGGESTIONS_SHOWN]
     body = [text(say("not_known", answer.lang))]
     if suggestions:
@@ -98,15 +107,37 @@ def _not_known_content(answer: NotKnown) -> Content:
     return Content(body, _questions(suggestions))
 
 
+def _known_content(answer: NotKnown) -> Content:
+    """ "Dokumenterne nævner X, men ikke hvornår": what is known, and what is not."""
+    lang, known = answer.lang, answer.known or ""
+    if answer.elsewhere and answer.place:
+        line = say("known_elsewhere", lang, known=known, there=answer.elsewhere, place=answer.place)
+    else:
+        line = say("known_lacking", lang, known=known, what=_lacking(answer))
+    overview = say("overview_of", lang, known=known)
+    button = submit(overview, {"action": "ask", "question": known})
+    return Content([text(line)], [button])
+
+
+def _lacking(answer: NotKnown) -> str:
+    if answer.missing == "fact" and answer.asked:
+        return say("lacking_fact", answer.lang, words=answer.asked)
+    key = f"lacking_{answer.missing}"
+    return say(
+        key if answer.missing in ("date", "person", "amount") else "lacking_any", answer.lang
+    )
+
+
 def _help_content(answer: HelpAnswer) -> Content:
+    """Every capability with what it covers, and a button that tries each."""
     lang = answer.lang
-    body = [
-        heading(say("help", lang)),
-        text(say("help_intro", lang)),
-        facts(topics(lang)),
-        text(say("try_asking", lang)),
-    ]
-    return Content(body, _questions(examples(lang)))
+    body = [heading(say("help", lang)), text(say("help_intro", lang)), facts(topics(lang))]
+    tries = [example for _, _, example in capabilities(lang)]
+    return Content(body, _questions(tries))
+
+
+def _small_talk_content(answer: SmallTalk) -> Content:
+    return Content([text(say(f"smalltalk_{answer.act}", answer.lang))])
 
 
 def _scope_content(answer: ScopeSet) -> Content:
@@ -128,4 +159,8 @@ _CONTENT: dict[type[Any], Callable[[Any], Content]] = {
     Clarify: _clarify_content,
     NotKnown: _not_known_content,
     ScopeSet: _scope_content,
+    OverviewAnswer: overview_content,
+    PassageAnswer: passage_content,
+    PeopleAnswer: people_content,
+    SmallTalk: _small_talk_content,
 }

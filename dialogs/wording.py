@@ -23,6 +23,15 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "items": ("Aftaler og initiativer", "Agreements and initiatives"),
     "no_items": ("Ingen aftaler eller initiativer passer.", "No agreements or initiatives match."),
     "changes": ("Ændringer siden {date}", "Changes since {date}"),
+    "earlier": ("Tidligere", "Earlier"),
+    "key_dates": ("Datoer", "Dates"),
+    "dates_of": ("Datoer – {title}", "Dates – {title}"),
+    "what_is": ("Hvad er det?", "What is it?"),
+    "overview": ("Overblik – {title}", "Overview – {title}"),
+    "latest_decisions": ("Seneste beslutninger", "Latest decisions"),
+    "people": ("Hvem – {about}", "Who – {about}"),
+    "coming_meetings": ("Kommende møder", "Coming meetings"),
+    "no_coming_meetings": ("Ingen kommende møder i videnbasen.", "No coming meetings known."),
     "no_changes": ("Ingen ændringer siden {date}.", "No changes since {date}."),
     # meetings
     "next_meeting": ("Næste møde – {scope}", "Next meeting – {scope}"),
@@ -63,10 +72,36 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "I don't have that in the knowledge base.",
     ),
     "try_asking": ("Prøv fx at spørge:", "You could ask:"),
+    "known_lacking": (
+        "Dokumenterne nævner {known}, men ikke {what}.",
+        "The documents mention {known}, but not {what}.",
+    ),
+    "known_elsewhere": (
+        "Videnbasen har {known} i {there}, men ikke i {place}.",
+        "The knowledge base has {known} in {there}, but not in {place}.",
+    ),
+    "lacking_date": ("hvornår", "when"),
+    "lacking_person": ("hvem det er", "who it is"),
+    "lacking_amount": ("beløbet", "the amount"),
+    "lacking_fact": ("„{words}“", "“{words}”"),
+    "lacking_any": ("det, du spørger om", "what you ask"),
+    "overview_of": ("Vis overblik over {known}", "Show an overview of {known}"),
+    "smalltalk_greeting": (
+        "Hej! Spørg mig om aftaler, initiativer, møder og beslutninger – eller skriv „hjælp“.",
+        "Hi! Ask me about agreements, initiatives, meetings and decisions – or type “help”.",
+    ),
+    "smalltalk_thanks": (
+        "Selv tak! Skriv bare, hvis der er mere.",
+        "You're welcome! Just ask if there is anything else.",
+    ),
     "help": ("Det kan jeg hjælpe med", "What I can help with"),
     "help_intro": (
-        "Jeg svarer ud fra videnbasen om sundhedsaftalen og sundhedsklyngerne.",
-        "I answer from the knowledge base on the health agreement and the health clusters.",
+        "Jeg svarer ud fra videnbasen om sundhedsaftalen og sundhedsklyngerne, og jeg kan "
+        "opdatere status, sende påmindelser og give dig møderne som kalender. Tryk på et "
+        "eksempel for at prøve det.",
+        "I answer from the knowledge base on the health agreement and the health clusters, "
+        "and I can update a status, send reminders and give you the meetings as a calendar. "
+        "Tap an example to try it.",
     ),
     "scope_set": ("Denne chat hører nu til {where}.", "This chat now belongs to {where}."),
     "scope_cleared": (
@@ -329,25 +364,62 @@ _PHRASES: dict[str, tuple[str, str]] = {
     ),
 }
 
-_TOPICS: dict[Lang, tuple[tuple[str, str], ...]] = {
+# What Klyngebot can do: (capability, what it covers, a message that does it).
+_CAPABILITIES: dict[Lang, tuple[tuple[str, str, str], ...]] = {
     "da": (
-        ("Status", "hvor langt en aftale eller et initiativ er"),
-        ("Møder", "næste møde, eller møderne i en periode"),
-        ("Beslutninger", "hvad der er besluttet om noget, eller på et møde"),
-        ("Lister", "aftaler og initiativer efter region, klynge eller status"),
-        ("Ændringer", "hvad der har ændret sig siden en dato"),
-        ("Parter og budget", "hvem der er med, og hvad det koster"),
-        ("Chattens klynge", "skriv „Vi er Midtklyngen“, så går jeg ud fra Midtklyngen"),
+        (
+            "Spørg",
+            "status, datoer, møder, beslutninger, parter og budget for en aftale eller et "
+            "initiativ; lister efter region, klynge eller status; ændringer siden en dato",
+            "Hvad er status på Kom trygt Hjem?",
+        ),
+        (
+            "Opdatér",
+            "ny status på en aftale eller et initiativ",
+            "Opdater Kom trygt Hjem",
+        ),
+        (
+            "Historik",
+            "alle statusser for en aftale eller et initiativ",
+            "Historik for Kom trygt Hjem",
+        ),
+        ("Abonnér", "påmindelser om møder og ændringer", "Abonner på Sundhedsklynge Sønderjylland"),
+        ("Afmeld", "stop påmindelserne igen", "Afmeld Sundhedsklynge Sønderjylland"),
+        (
+            "Kalender",
+            "møderne i din egen kalender (Outlook)",
+            "Kalender for Sundhedsklynge Sønderjylland",
+        ),
     ),
     "en": (
-        ("Status", "how far an agreement or initiative has come"),
-        ("Meetings", "the next meeting, or the meetings in a period"),
-        ("Decisions", "what was decided about something, or at a meeting"),
-        ("Lists", "agreements and initiatives by region, cluster or status"),
-        ("Changes", "what has changed since a date"),
-        ("Parties and budget", "who is involved, and what it costs"),
-        ("The chat's cluster", "type “We are Midtklyngen” and I'll assume Midtklyngen"),
+        (
+            "Ask",
+            "status, dates, meetings, decisions, parties and budget of an agreement or "
+            "initiative; lists by region, cluster or status; changes since a date",
+            "What is the status of Kom trygt Hjem?",
+        ),
+        (
+            "Update",
+            "a new status for an agreement or initiative",
+            "Update Kom trygt Hjem",
+        ),
+        ("History", "every status of an agreement or initiative", "History of Kom trygt Hjem"),
+        (
+            "Subscribe",
+            "reminders of meetings and changes",
+            "Subscribe to Sundhedsklynge Sønderjylland",
+        ),
+        ("Unsubscribe", "stop the reminders again", "Unsubscribe Sundhedsklynge Sønderjylland"),
+        (
+            "Calendar",
+            "the meetings in your own calendar (Outlook)",
+            "Calendar for Sundhedsklynge Sønderjylland",
+        ),
     ),
+}
+_SCOPE_TIP: dict[Lang, tuple[str, str]] = {
+    "da": ("Chattens klynge", "skriv „Vi er Midtklyngen“, så går jeg ud fra Midtklyngen"),
+    "en": ("The chat's cluster", "type “We are Midtklyngen” and I'll assume Midtklyngen"),
 }
 
 _EXAMPLES: dict[Lang, tuple[str, ...]] = {
@@ -379,9 +451,14 @@ def count(key: str, lang: Lang, number: int) -> str:
     return say(f"{key}_one" if number == 1 else key, lang, count=number)
 
 
+def capabilities(lang: Lang) -> tuple[tuple[str, str, str], ...]:
+    """What Klyngebot can do: (capability, what it covers, an example that does it)."""
+    return _CAPABILITIES[lang]
+
+
 def topics(lang: Lang) -> tuple[tuple[str, str], ...]:
-    """What Klyngebot can do: (topic, what it covers) pairs for the help card."""
-    return _TOPICS[lang]
+    """What Klyngebot can do: (capability, what it covers) pairs for the help card."""
+    return (*((name, covers) for name, covers, _ in _CAPABILITIES[lang]), _SCOPE_TIP[lang])
 
 
 def examples(lang: Lang) -> tuple[str, ...]:

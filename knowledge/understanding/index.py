@@ -14,6 +14,10 @@ Every name of every entity (`knowledge.understanding.entities`) is stored as its
    combined as an F2 score that favours coverage ("Tele KOL" is enough of "Forberedelse
    til Implementering af Tele KOL"), and rapidfuzz's `fuzz.ratio` of the two run
    together, which forgives typos spread over a short name.
+4. a word no name has in any form (unseen, `Vocabulary.unseen`) that names nothing
+   (`vocabulary.telling_unseen`) counts for nothing in coverage; each such word lowers
+   the score by `UNSEEN_PENALTY` (at most `UNSEEN_MAX`): one unfamiliar word lowers a
+   good match a little and never vetoes it.
 
 Scores are 0-100. An entity's hit is its best-scoring name.
 """
@@ -30,13 +34,15 @@ from rapidfuzz import fuzz, process
 
 from knowledge.understanding.entities import Entity
 from knowledge.understanding.normalise import compact, terms
-from knowledge.understanding.vocabulary import Vocabulary
+from knowledge.understanding.vocabulary import GENERIC, Vocabulary
 
 RARE = 2_000
 CANDIDATES = 200
 WHOLE_CUTOFF = 90.0  # fuzz.ratio of question and name run together: typos, not parts
 IMPLICIT = 0.8  # an item's kind, said but not in its title
 COVERED = 0.75  # a query term this similar to a name term is accounted for by the name
+UNSEEN_PENALTY = 4.0  # points off a hit per unseen word that names nothing
+UNSEEN_MAX = 12.0
 Rank = Literal["score", "precision"]
 
 
@@ -48,6 +54,7 @@ class Hit:
     coverage: float  # share of the question's weight the name accounts for
     precision: float  # share of the name's weight the question said
     covered: frozenset[int]  # positions of the query terms the name's words are
+    unseen: int = 0  # query words that no name has in any form (they lowered the score)
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,7 @@ class _Unit:
 
     term: str
     positions: tuple[int, ...]
+    parts: tuple[str, ...] = ()  # two known words that are also one known compound
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,8 @@ class _Query:
     expansions: tuple[dict[str, float], ...]
     weights: tuple[float, ...]
     compact: str
+    penalty: float = 0.0  # for the unseen words that name nothing
+    unseen: int = 0  # how many there are
 
 
 class NameIndex:
@@ -132,22 +142,39 @@ class NameIndex:
         units = self._units(query)
         if not units:
             return None
-        expansions = tuple(self.vocabulary.expand(unit.term) for unit in units)
+        expansions = tuple(self._expansion(unit) for unit in units)
         weights = tuple(
             self._unit_weight(unit, found) for unit, found in zip(units, expansions, strict=True)
         )
-        return _Query(units, expansions, weights, compact(tuple(query)))
+        if not any(w for w, u in zip(weights, units, strict=True) if u.term not in GENERIC):
+            return None  # a kind word alone names nothing
+        unseen = sum(1 for found, weight in zip(expansions, weights, strict=True) if not weight)
+        penalty = min(UNSEEN_MAX, UNSEEN_PENALTY * unseen)
+        return _Query(units, expansions, weights, compact(tuple(query)), penalty, unseen)
+
+    def _expansion(self, unit: _Unit) -> dict[str, float]:
+        found = dict(self.vocabulary.expand(unit.term))
+        for part in unit.parts:
+            for term, similarity in self.vocabulary.expand(part).items():
+                found[term] = max(found.get(term, 0.0), similarity)
+        return found
 
     def _units(self, query: Sequence[str]) -> tuple[_Unit, ...]:
-        """Query terms with compounds mended: joined when split, split when unknown."""
+        """Query terms with compounds mended: joined when split, split when unknown; two
+        known words that also make a known compound ("unge aftalen") are one unit that
+        means either."""
         units: list[_Unit] = []
         index = 0
         while index < len(query):
-            joined = (
-                self.vocabulary.join(*query[index : index + 2]) if index + 1 < len(query) else None
-            )
+            pair = query[index : index + 2]
+            joined = self.vocabulary.join(*pair) if len(pair) == 2 else None
             if joined is not None:
                 units.append(_Unit(joined, (index, index + 1)))
+                index += 2
+                continue
+            compound = self.vocabulary.compound(*pair) if len(pair) == 2 else None
+            if compound is not None:
+                units.append(_Unit(compound, (index, index + 1), tuple(pair)))
                 index += 2
                 continue
             parts = self.vocabulary.split(query[index])
@@ -156,7 +183,9 @@ class NameIndex:
         return tuple(units)
 
     def _unit_weight(self, unit: _Unit, found: dict[str, float]) -> float:
-        if not found or unit.term in found:
+        if not found:
+            return self.vocabulary.name_weight(unit.term)
+        if unit.term in found:
             return self.vocabulary.weight(unit.term)
         closest = max(found.items(), key=lambda pair: (pair[1], self.vocabulary.weight(pair[0])))
         return self.vocabulary.weight(closest[0])
@@ -215,8 +244,9 @@ class NameIndex:
         coverage = _share(sum(map(float.__mul__, query.weights, best_unit)), query.weights)
         precision = _share(said, name_weights)
         covered = frozenset(p for at in taken for p in query.units[at].positions)
-        score = max(100 * f2(coverage, precision), whole)
-        return Hit(entity, self._names[name_id], score, coverage, precision, covered)
+        score = max(0.0, max(100 * f2(coverage, precision), whole) - query.penalty)
+        name = self._names[name_id]
+        return Hit(entity, name, score, coverage, precision, covered, query.unseen)
 
 
 def _nearer(position: int, other: int, last: int) -> bool:

@@ -34,7 +34,12 @@ from knowledge.answers.kinds import (
     MeetingsAnswer,
     MeetingView,
     NotKnown,
+    OverviewAnswer,
+    PassageAnswer,
+    PeopleAnswer,
+    PersonView,
     ScopeSet,
+    SmallTalk,
 )
 from knowledge.core.chat import Lang
 from knowledge.core.status import label
@@ -147,10 +152,11 @@ def _choices() -> tuple[Choice, ...]:
 
 def _samples(lang: Lang) -> list[Answer]:
     """At least one answer of every type, as large as the demo knowledge base allows."""
+    views = list(demo.items())
     items: list[Answer] = [
         ItemAnswer(intent, lang, view)
         for view in demo.items()
-        for intent in ("status", "who", "budget")
+        for intent in ("status", "who", "budget", "date", "what_is")
     ]
     every_decision = tuple(
         decision for meeting in demo.meetings() for decision in _decisions(meeting.slug)
@@ -164,8 +170,23 @@ def _samples(lang: Lang) -> list[Answer]:
         ChangesAnswer("changes", lang, date(2022, 1, 1), _changes(), more=4),
         Clarify("status", lang, _choices(), "ambiguous"),
         NotKnown("unknown", lang, ("Hvad er status på FACT?",)),
+        NotKnown("unknown", lang, (), "Kom trygt Hjem", "person"),
+        NotKnown("unknown", lang, (), "FACT", None, "", "Midtklyngen", "Randersklyngen"),
         HelpAnswer("help", lang),
         ScopeSet("set_scope", lang, "Region Midtjylland", "Midtklyngen"),
+        OverviewAnswer("overview", lang, views[0].title, views[0], (), every_decision[:2]),
+        OverviewAnswer("overview", lang, "Midtklyngen", None, _midtklyngen_meetings()),
+        SmallTalk("smalltalk", lang, "greeting"),
+        PeopleAnswer(
+            "who",
+            lang,
+            "Klyngestyregruppen Midtklyngen",
+            (PersonView("Anne Test", "formand", "Viborg Kommune", "referat.txt"),),
+            "formand",
+        ),
+        PassageAnswer(
+            "date", lang, "Aftalen træder i kraft 1. maj 2023.", "a.txt", "A", "B", None, "X"
+        ),
     ]
 
 
@@ -552,12 +573,13 @@ def test_clarify_offers_at_most_three_choices_that_ask_again(lang: Lang, opening
     reply = _render(Clarify("status", lang, choices, "ambiguous"))
 
     buttons = _actions(reply, "ask")
-    assert [f"{c.label} ({c.detail})" for c in choices[:3]] == [b["title"] for b in buttons]
+    # the detail first: Teams cuts a long title at the end, where it would tell them apart
+    assert [f"{c.detail}: {c.label}" for c in choices[:3]] == [b["title"] for b in buttons]
     expected = [{"action": "ask", "question": c.question, "choice": c.id} for c in choices[:3]]
     assert expected == [button["data"] for button in buttons]
     assert _text(reply).startswith(opening)
     for number, choice in enumerate(choices[:3], start=1):
-        assert f"{number}. {choice.label} ({choice.detail})" in _text(reply)
+        assert f"{number}. {choice.detail}: {choice.label}" in _text(reply)
 
 
 def test_a_choice_without_detail_is_its_label_alone() -> None:
