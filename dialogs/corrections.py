@@ -14,8 +14,8 @@ from typing import Protocol
 from dialogs.access import Access
 from dialogs.message import Message
 from dialogs.reading import CORRECTION, Handled, Reading
-from dialogs.recognisers import parse_update_request
 from dialogs.turn import Turn
+from dialogs.update_request import parse_update_request
 from dialogs.wording import say
 from knowledge.core.chat import ChatScope, Lang
 from knowledge.core.status import label

@@ -1,65 +1,109 @@
-"""Reading short Danish and English answers: yes or no, a choice, a status, "skip".
+"""Reading short Danish and English answers: yes or no, cancel, help, "skip", a status word
+anywhere in a sentence, a change of mind, and the language a message is in.
 
-botbuilder's prompts recognise neither Danish nor loose typing, so the status dialog reads
+botbuilder's prompts recognise neither Danish nor loose typing, so the dialogs read
 answers here. Everything is pure: text in, a value (or None for "not understood") out.
-`parse_update_request` reads what a first message already says ("sæt rygestop til
-implementeret: kører i alle kommuner"), so the dialog asks only for the rest.
+
+These are the conversation's own small readers of a message until the one reading of
+every message (`knowledge.understanding`, issue 14) gives the same: every dialog and
+command asks this module, so the switch is one module.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from dialogs.phrases import Word, find, keys, phrases, words
 from knowledge.core.chat import Lang
 from knowledge.core.names import fold
-from knowledge.core.status import label, parse_category
-from knowledge.understanding.language import detect
+from knowledge.core.status import label, parse_category, typed_phrases
+from knowledge.understanding.language import votes
 from knowledge.updates.contract import UPDATE_CATEGORIES
 
 FUZZY_CUTOFF = 75.0  # WRatio score below which a typed choice is no choice
 FUZZY_MARGIN = 5.0  # a runner-up this close means the answer fits two choices
-_YES = frozenset({"ja", "jep", "jo", "jaja", "j", "yes", "y", "yep", "yeah", "ok", "okay"})
-_YES_WORDS = _YES | {"gem", "save", "bekraeft", "confirm", "korrekt", "fint", "sure"}
-_NO_WORDS = frozenset({"nej", "nope", "no", "n", "annuller", "cancel", "fortryd", "ikke"})
+SHORT = 3  # words: a lone "stop" or "fortryd" in an answer this short cancels
+_YES = phrases(
+    *("ja", "jep", "jo", "jaja", "j", "yes", "y", "yep", "yeah", "yup", "ok", "okay", "oki"),
+    *("gem", "save", "bekræft", "confirm", "korrekt", "correct", "fint", "sure", "gerne"),
+    *("rigtigt", "right", "præcis", "exactly", "absolut", "selvfølgelig", "go", "klart"),
+    *("gør det", "do it", "go ahead", "det er rigtigt", "that s right", "of course"),
+    "please do",
+)
+_NO = phrases(
+    *("nej", "nope", "no", "n", "nah", "annuller", "cancel", "fortryd", "ikke", "lad være"),
+    *("hellere ikke", "don t", "not now", "ikke nu"),
+)
 _SKIP = frozenset({"spring over", "springover", "skip", "ingen", "ingen note", "intet", "none"})
 _SKIP_ALSO = frozenset({"no note", "nej", "no", "nothing", "-", "nej tak", "no thanks"})
-_CANCEL = frozenset({"annuller", "annullere", "cancel", "stop", "afbryd", "fortryd", "quit"})
-_HELP = frozenset({"hjaelp", "hjalp", "help", "?"})
-_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")
-_ENGLISH_VERBS = frozenset({"update", "set", "change", "mark"})
-_COMMAND = re.compile(
-    r"^\s*(?:opdater|opdatér|ændr|aendr|skift|sæt|saet|ny|nyt|update|set|change|mark)\b\s*"
-    r"(?:(?:the\s+)?status\s*(?:på|pa|for|of|on)?\b\s*)?",
-    re.IGNORECASE,
+_SKIP_ALSO |= frozenset({"ingen kommentar", "no comment", "nix", "nope", "n a", "ingenting"})
+_CANCEL_WORDS = keys(
+    "annuller", "annullér", "annullere", "cancel", "stop", "afbryd", "fortryd", "quit", "abort"
 )
-_TARGET = re.compile(r"\s+(?:til|to|as|som)\s+(?P<status>[^:]+?)\s*$", re.IGNORECASE)
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_CANCEL_PHRASES = phrases(
+    *("glem det", "glem det hele", "glem alt", "drop det", "drop it", "drop det hele"),
+    *("never mind", "nevermind", "forget it", "forget about it", "forget that"),
+    *("lad være", "lad det være", "ligegyldigt", "det er lige meget", "stop det"),
+    *("ikke alligevel", "not anymore", "skip it", "jeg fortryder"),
+)
+_HELP = frozenset({"hjaelp", "hjalp", "help", "?", "hvad kan jeg svare", "what can i say"})
+_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")
+# A status word right after these is negated: "er ikke i gang", "isn't live yet".
+_NEGATIONS = keys("ikke", "not", "aldrig", "never", "isn", "aren", "wasn", "hasn", "no", "ej")
+_NEGATION_REACH = 2  # words between a negation and the status it negates
+# Said before a correction: "nej, den er i gang", "actually it should be paused".
+_CHANGES_OF_MIND = phrases(
+    *("nej", "no", "nope", "undskyld", "sorry", "vent", "wait", "hov", "oops", "ups"),
+    *("actually", "faktisk", "rettelse", "correction", "jeg mente", "i meant", "i mean"),
+    *("mente", "meant", "hellere", "rather", "i stedet", "instead", "øh", "hmm"),
+    *("nej undskyld", "no sorry", "nej vent", "no wait", "det skulle være", "it should be"),
+)
+_STATUS_PHRASES = {
+    tuple(word.key for word in words(text)): code
+    for text, code in typed_phrases()
+    if code in UPDATE_CATEGORIES and words(text)
+}
+# Words that mark a command's language; the question words are counted by `votes`.
+_DANISH_COMMANDS = keys(
+    *("opdater", "opdatere", "sæt", "indberet", "indberette", "abonner", "følg", "afmeld"),
+    *("påmind", "påmindelser", "kalender", "historik", "tak", "glem", "fortryd", "ja", "nej"),
+    *("gerne", "nu", "ny", "noter", "notere", "mig", "besked", "annuller", "hjælp"),
+)
+_ENGLISH_COMMANDS = keys(
+    *("update", "set", "report", "subscribe", "follow", "unsubscribe", "remind", "calendar"),
+    *("history", "please", "yes", "no", "thanks", "now", "forget", "cancel", "my", "i"),
+    *("reminders", "stop", "like", "want", "mind", "one", "s", "hold", "done", "skip"),
+)
 
 
-class UpdateText(NamedTuple):
-    """What a message says about an update; None where it says nothing."""
+@dataclass(frozen=True)
+class StatusMention:
+    """A status said inside a sentence: its code and the words that say it."""
 
-    item_text: str | None
-    category: str | None
-    note: str | None
+    category: str
+    first: int  # word positions: words[first:last]
+    last: int
 
 
 def _plain(text: str) -> str:
     return fold(text) or text.strip()
 
 
+def _starts_with(text: str, wanted: frozenset[tuple[str, ...]]) -> bool:
+    said = words(text)
+    matches = find(said, wanted, typos=False)
+    return bool(matches) and matches[0].first == 0
+
+
 def yes_no(text: str) -> bool | None:
     """True for "ja", "jep", "ok", "gem", "yes please"; False for "nej", "nope"; else None."""
-    words = _plain(text).split()
-    if not words:
-        return None
-    if words[0] in _YES_WORDS:
+    if _starts_with(text, _YES):
         return True
-    return False if words[0] in _NO_WORDS else None
+    return False if _starts_with(text, _NO) else None
 
 
 def is_skip(text: str) -> bool:
@@ -69,11 +113,84 @@ def is_skip(text: str) -> bool:
 
 
 def is_cancel(text: str) -> bool:
-    return _plain(text) in _CANCEL
+    """ "annuller", "stop", "fortryd" as the answer; "glem det", "never mind" anywhere."""
+    said = words(text)
+    if not said:
+        return False
+    if find(said, _CANCEL_PHRASES, typos=False):
+        return True
+    first_word = said[0].key in _CANCEL_WORDS
+    return first_word or (len(said) <= SHORT and any(w.key in _CANCEL_WORDS for w in said))
 
 
 def is_help(text: str) -> bool:
     return _plain(text) in _HELP
+
+
+def changes_mind(text: str) -> bool:
+    """The answer takes back what was said before: "nej, ...", "actually ...", "hov ..."."""
+    said = words(text)
+    matches = find(said, _CHANGES_OF_MIND, typos=False)
+    return bool(matches) and matches[0].first <= 1
+
+
+def message_language(text: str) -> Lang:
+    """The language a message is in: its marker words (question and function words, Danish
+    letters, command words); Danish when they do not tell."""
+    danish, english = votes(text)
+    for word in words(text):
+        danish += word.key in _DANISH_COMMANDS
+        english += word.key in _ENGLISH_COMMANDS
+    return "en" if english > danish else "da"
+
+
+# -- statuses ------------------------------------------------------------------------------
+
+
+def _negated(said: Sequence[Word], first: int) -> bool:
+    before = said[max(0, first - _NEGATION_REACH - 1) : first]
+    return any(word.key in _NEGATIONS for word in before)
+
+
+def _a_name(said: Sequence[Word], first: int) -> bool:
+    """A capitalised status word inside a sentence belongs to a name ("Individuelt Planlagt
+    job med Støtte"); the first word and words in capitals are no names."""
+    raw = said[first].raw
+    return first > 0 and raw[:1].isupper() and not raw.isupper()
+
+
+def status_in(text: str) -> StatusMention | None:
+    """The first status said in `text`, wherever: "den er i drift nu", "it's on hold now",
+    "er sat på pause". Not a negated one ("er ikke i gang endnu"), not part of a name."""
+    said = words(text)
+    for match in find(said, _STATUS_PHRASES, typos=False):
+        if not _negated(said, match.first) and not _a_name(said, match.first):
+            return StatusMention(_STATUS_PHRASES[match.phrase], match.first, match.last)
+    return None
+
+
+def status_choices(lang: Lang) -> list[tuple[str, str]]:
+    """The statuses an update may set, as (code, label) in the listed order."""
+    return [(code, label(code, lang)) for code in UPDATE_CATEGORIES]
+
+
+def status_choice(text: str) -> str | None:
+    """A status from its number in the list, a label in either language (loosely typed,
+    "igang", "implementere"), a synonym ("i drift"), or said in a sentence ("den er på
+    pause nu"). None if it names no settable status."""
+    exact = parse_category(text)
+    if exact in UPDATE_CATEGORIES:
+        return exact
+    if _NUMBER.match(text):
+        index = pick_number(text, len(UPDATE_CATEGORIES))
+        return UPDATE_CATEGORIES[index] if index is not None else None
+    said = status_in(text)
+    if said is not None:
+        return said.category
+    return pick(text, status_choices("da") + status_choices("en"))
+
+
+# -- choices -------------------------------------------------------------------------------
 
 
 def pick_number(text: str, count: int) -> int | None:
@@ -100,52 +217,3 @@ def pick(text: str, choices: Sequence[tuple[str, str]]) -> str | None:
     if runner_up is not None and not same_key and best[1] - runner_up[1] < FUZZY_MARGIN:
         return None
     return choices[best[2]][0]
-
-
-def status_choices(lang: Lang) -> list[tuple[str, str]]:
-    """The statuses an update may set, as (code, label) in the listed order."""
-    return [(code, label(code, lang)) for code in UPDATE_CATEGORIES]
-
-
-def status_choice(text: str) -> str | None:
-    """A status from its number in the list, a label in either language (loosely typed,
-    "igang", "implementere"), or a synonym ("i drift"). None if it names no settable status."""
-    exact = parse_category(text)
-    if exact in UPDATE_CATEGORIES:
-        return exact
-    if _NUMBER.match(text):
-        index = pick_number(text, len(UPDATE_CATEGORIES))
-        return UPDATE_CATEGORIES[index] if index is not None else None
-    return pick(text, status_choices("da") + status_choices("en"))
-
-
-def parse_update_request(text: str) -> UpdateText:
-    """Item, status and note from a first message; the parts it lacks are None.
-
-    "sæt rygestop til implementeret: kører i alle kommuner" -> ("rygestop", "implemented",
-    "kører i alle kommuner"); "ny status på IV-aftalen" -> ("IV-aftalen", None, None).
-    """
-    head, colon, tail = text.partition(":")
-    note = (" ".join(tail.split()) or None) if colon else None
-    head = _COMMAND.sub("", head, count=1).strip()
-    category = None
-    target = _TARGET.search(head)
-    if target and (named := parse_category(target.group("status"))) in UPDATE_CATEGORIES:
-        category, head = named, head[: target.start()]
-    if category is None and note is not None and parse_category(note) in UPDATE_CATEGORIES:
-        category, note = parse_category(note), None
-    item = _ARTICLE.sub("", head.strip(" .,!?")).strip()
-    return UpdateText(item or None, category, note)
-
-
-def update_language(text: str, locale: str | None = None) -> Lang:
-    """English when the message is (an English command verb counts as a marker word)."""
-    words = _plain(text).split()
-    if words and words[0] in _ENGLISH_VERBS:
-        return "en" if detect(text, "en") == "en" else "da"
-    return detect(text, locale)
-
-
-def is_update_command(text: str) -> bool:
-    """ "opdater status", "ny status på IV-aftalen", "update the stomi agreement"."""
-    return bool(_COMMAND.match(text))

@@ -97,9 +97,14 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "Jeg kan ikke finde „{text}“.",
         "I can't find “{text}”.",
     ),
-    "update_suggestions": ("Mente du: {titles}?", "Did you mean: {titles}?"),
+    "update_did_you_mean": ("Mente du {title}?", "Did you mean {title}?"),
+    "update_suggestions_pick": ("Mente du en af disse?", "Did you mean one of these?"),
+    "update_or_retype": ("Ellers skriv navnet igen.", "Or type the name again."),
     "update_retype_item": ("Skriv navnet igen.", "Please type the name again."),
-    "update_which": ("Hvilken mener du? Svar med et nummer:", "Which one? Answer with a number:"),
+    "update_which": ("Hvilken mener du?", "Which one do you mean?"),
+    "update_skip": ("Spring over", "Skip"),
+    "answer_yes": ("Ja", "Yes"),
+    "answer_no": ("Nej", "No"),
     "update_ask_status": (
         "Hvad er den nye status for {title}? Nu: {old}.",
         "What is the new status of {title}? Now: {old}.",
@@ -166,9 +171,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "Type its name, e.g. “the IV agreement”. Type “cancel” to stop.",
     ),
     "help_update_choice": (
-        "Flere passer på navnet. Svar med nummeret på den, du mener. "
-        "Skriv „annuller“ for at stoppe.",
-        "Several fit the name. Answer with the number of the one you mean. Type “cancel” to stop.",
+        "Flere passer på navnet. Tryk på den, du mener, eller skriv dens nummer, region "
+        "eller en del af navnet, fx „den midtjyske“. Skriv „annuller“ for at stoppe.",
+        "Several fit the name. Tap the one you mean, or type its number, region or part of "
+        "its name, e.g. “the one in Syddanmark”. Type “cancel” to stop.",
     ),
     "help_update_status": (
         "Vælg den nye status med et nummer eller ord, fx „i gang“. Skriv „annuller“ for at stoppe.",

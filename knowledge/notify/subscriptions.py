@@ -22,6 +22,7 @@ from knowledge.core.clock import COPENHAGEN
 from knowledge.core.history import instant
 from knowledge.core.models import Meeting, Notification, Subscription
 from knowledge.core.names import fold
+from knowledge.core.resemblance import resembling
 from knowledge.notify.contract import (
     DEFAULT_LEAD_DAYS,
     MAX_LEAD_DAYS,
@@ -43,6 +44,7 @@ from knowledge.understanding.normalise import terms
 MEETING_KINDS = frozenset({"body", "cluster", "region"})
 KINDS = {"meetings": MEETING_KINDS, "status": frozenset({"item"}), "any": MEETING_KINDS | {"item"}}
 SUGGESTIONS = 3
+SUGGEST = 50.0  # a near miss of the name index worth suggesting
 __all__ = ["covers", "list_subscriptions", "resolve_target", "subscribe", "unsubscribe"]
 
 
@@ -57,7 +59,7 @@ def resolve_target(
     subject = _subject(text)
     if not subject:
         own = _scope_entity(snapshot, scope, kinds)
-        return _target(own) if own else TargetNotFound(_suggestions(snapshot, [], kinds))
+        return _target(own) if own else TargetNotFound(())
     _, chat = places(snapshot, [], scope)
     hits: list[Hit] = []
     resolution = MISSING
@@ -70,7 +72,8 @@ def resolve_target(
             break
     if resolution.outcome != "missing":
         return TargetAmbiguous(tuple(_choice(hit.entity) for hit in resolution.hits))
-    return TargetNotFound(_suggestions(snapshot, [hit.entity for hit in hits], kinds))
+    near = [hit.entity for hit in hits if hit.score >= SUGGEST]
+    return TargetNotFound(_suggestions(snapshot, near, kinds, text))
 
 
 def _subject(text: str) -> tuple[str, ...]:
@@ -274,13 +277,17 @@ def _named(snapshot: Snapshot, rows: list[Subscription], text: str) -> list[Subs
     return [row for row in rows if typed and typed in fold(row.target_label)]
 
 
-def _suggestions(snapshot: Snapshot, near: list[Entity], kinds: frozenset[str]) -> tuple[str, ...]:
+def _suggestions(
+    snapshot: Snapshot, near: list[Entity], kinds: frozenset[str], text: str
+) -> tuple[str, ...]:
+    """Names like the one typed, best first: the index's near misses, else the names of
+    `kinds` that resemble it; none when nothing does (never the first few by name)."""
     if near:
         return tuple(entity.label for entity in near[:SUGGESTIONS])
-    wanted = "cluster" if "cluster" in kinds else "item"
-    return tuple(entity.label for entity in snapshot.entities.values() if entity.kind == wanted)[
-        :SUGGESTIONS
-    ]
+    if not text.strip():
+        return ()
+    names = {key: e.label for key, e in snapshot.entities.items() if e.kind in kinds}
+    return tuple(names[key] for key in resembling(text, names, SUGGESTIONS))
 
 
 def _local(moment: datetime | None) -> datetime | None:

@@ -127,7 +127,7 @@ async def test_everything_in_one_message_asks_only_to_confirm(
 async def test_an_ambiguous_name_offers_numbered_choices(start: Start) -> None:
     chat = start("ny status på IV-aftalen")
     offer = joined(await chat.send("ny status på IV-aftalen"))
-    assert "Hvilken mener du? Svar med et nummer:" in offer
+    assert "Hvilken mener du?" in offer
     assert "2. Samarbejdsaftale om IV-behandling i nærområdet (Region Midtjylland)" in offer
     question = joined(await chat.send("2."))
     assert "Samarbejdsaftale om IV-behandling i nærområdet? Nu: implementeret" in question
@@ -141,11 +141,11 @@ async def test_an_ambiguous_choice_can_be_typed_with_a_typo(start: Start) -> Non
     assert "Samarbejdsaftale om IV-behandling i nærområdet?" in question
 
 
-async def test_a_name_not_found_gets_suggestions_and_another_try(start: Start) -> None:
+async def test_a_name_like_nothing_gets_no_suggestions_and_another_try(start: Start) -> None:
     chat = start("opdater xyzzy")
     not_found = joined(await chat.send("opdater xyzzy"))
     assert "Jeg kan ikke finde „xyzzy“." in not_found
-    assert "Mente du:" in not_found
+    assert "Mente du" not in not_found
     assert "Skriv navnet igen." in not_found
     assert "Samarbejdsaftale om rygestop?" in joined(await chat.send("rygestop"))
 
