@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from dialogs.choosing import Option, choice_elements
 from dialogs.elements import (
     Content,
     Element,
@@ -28,6 +29,8 @@ from dialogs.elements import (
 from dialogs.item_cards import changes_content, item_content, list_content
 from dialogs.meeting_cards import decisions_content, meetings_content
 from dialogs.message import Message
+from dialogs.offers import Choice as OfferChoice
+from dialogs.offers import Offer, offer
 from dialogs.turn import language_of
 from dialogs.wording import examples, say, topics
 from knowledge.answers.kinds import (
@@ -80,14 +83,24 @@ def _questions(questions: Sequence[str]) -> list[Element]:
 
 
 def _clarify_content(answer: Clarify) -> Content:
+    """ "Did you mean": a button per choice, titled with what tells the choices apart."""
     lang = answer.lang
-    body = [heading(say("did_you_mean", lang)), subtle(say(answer.reason, lang))]
-    return Content(body, [_choice(choice) for choice in answer.choices[:CHOICES_SHOWN]])
+    shown = answer.choices[:CHOICES_SHOWN]
+    options = [Option(choice.id, choice.label, choice.detail) for choice in shown]
+    listed, actions = choice_elements(options, [choice_data(choice) for choice in shown])
+    body = [heading(say("did_you_mean", lang)), subtle(say(answer.reason, lang)), listed]
+    return Content(body, actions, numbered=False)
 
 
-def _choice(choice: Choice) -> Element:
-    title = f"{choice.label} ({choice.detail})" if choice.detail else choice.label
-    return submit(title, {"action": "ask", "question": choice.question, "choice": choice.id})
+def choice_data(choice: Choice) -> dict[str, Any]:
+    """What a "did you mean" button sends: its question, and the entity it stands for."""
+    return {"action": "ask", "question": choice.question, "choice": choice.id}
+
+
+def clarify_offer(answer: Clarify) -> Offer | None:
+    """The same choices for an answer in words ("den midtjyske", "nummer to")."""
+    shown = answer.choices[:CHOICES_SHOWN]
+    return offer([OfferChoice(c.label, c.detail, choice_data(c)) for c in shown])
 
 
 def _not_known_content(answer: NotKnown) -> Content:

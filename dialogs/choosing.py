@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from dialogs.elements import Element, facts, submit
 from dialogs.phrases import Word, keys, near, words
 from dialogs.recognisers import pick_number, yes_no
 from knowledge.understanding.normalise import FUNCTION_WORDS
@@ -196,6 +198,20 @@ def _same(text: str, option: Option) -> bool:
     shown = [word.key for word in words(option.label)]
     with_detail = shown + [word.key for word in words(option.detail or "")]
     return bool(said) and said in (shown, with_detail)
+
+
+def choice_elements(
+    options: Sequence[Option], data: Sequence[dict[str, Any]]
+) -> tuple[Element, list[Element]]:
+    """A "which one?" in a card: the options numbered by their whole names (with the
+    detail), and a button each that shows what tells them apart, with its `data`."""
+    listed = facts([(f"{n}.", _named(option)) for n, option in enumerate(options, 1)])
+    actions = [submit(t, d) for t, d in zip(titles(options), data, strict=True)]
+    return listed, actions
+
+
+def _named(option: Option) -> str:
+    return f"{option.label} ({option.detail})" if option.detail else option.label
 
 
 def _name_words(label: str) -> list[str]:

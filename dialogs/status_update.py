@@ -248,12 +248,9 @@ class StatusUpdateDialog(InterruptibleDialog):
 
     async def _confirm_answer(self, prompt: PromptValidatorContext) -> bool:
         details, text = prompt.options.validations, _answer(prompt)
-        said = status_in(text)
-        if said is not None and said.category != details.get("category"):
-            return _accept(prompt, {RESTART: {"category": said.category}})
-        other = await self._named(text, details) if changes_mind(text) else None
-        if other is not None:
-            return _accept(prompt, {RESTART: {"item_id": other}})
+        correction = await self._correction(text, details)
+        if correction is not None and correction.get("category") != details.get("category"):
+            return _accept(prompt, {RESTART: correction})
         answer = yes_no(text)
         return _accept(prompt, answer) if answer is not None else await _failed(prompt)
 

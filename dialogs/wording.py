@@ -84,6 +84,19 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "Ask me about agreements, initiatives, meetings and decisions in the health clusters. "
         "Type “help” to see what I can do.",
     ),
+    "nothing_to_cancel": (
+        "Okay. Der er ikke noget i gang, så der er intet at annullere.",
+        "Okay. Nothing is going on, so there is nothing to cancel.",
+    ),
+    "what_did_you_mean": ("Hvad vil du gerne?", "What would you like to do?"),
+    "do_ask": ("Få svar på et spørgsmål", "Get an answer"),
+    "do_update": ("Opdatere en status", "Update a status"),
+    "do_history": ("Se historikken", "See the history"),
+    "do_subscriptions": ("Abonnere eller afmelde", "Subscribe or unsubscribe"),
+    "do_calendar": ("Få et kalenderlink", "Get a calendar link"),
+    "do_corrections": ("Rette min seneste status", "Correct my last status"),
+    "do_cancel": ("Annullere", "Cancel"),
+    "do_editors": ("Redaktører", "Editors"),
     # status updates
     "update_not_editor": (
         "Kun redaktører kan opdatere status. Spørg en administrator, hvis du skal have adgang.",

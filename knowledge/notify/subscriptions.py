@@ -15,7 +15,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.answers.kinds import Choice
-from knowledge.answers.resolution import MISSING, decide, places
+from knowledge.answers.resolution import MISSING, PLACES, decide, mentions, places, without
 from knowledge.answers.snapshot import Snapshot
 from knowledge.core.chat import ChatScope
 from knowledge.core.clock import COPENHAGEN
@@ -44,6 +44,7 @@ from knowledge.understanding.normalise import terms
 MEETING_KINDS = frozenset({"body", "cluster", "region"})
 KINDS = {"meetings": MEETING_KINDS, "status": frozenset({"item"}), "any": MEETING_KINDS | {"item"}}
 SUGGESTIONS = 3
+CLUSTER_WORD = terms("klyngen")[0]  # "klynge", "klyngen" and "cluster" all are it
 SUGGEST = 50.0  # a near miss of the name index worth suggesting
 __all__ = ["covers", "list_subscriptions", "resolve_target", "subscribe", "unsubscribe"]
 
@@ -52,7 +53,9 @@ def resolve_target(
     snapshot: Snapshot, text: str, scope: ChatScope, kinds: frozenset[str]
 ) -> Target | TargetAmbiguous | TargetNotFound:
     """The body, cluster, region or item `text` names; the chat's own cluster when empty.
-    An entity's id (what a "did you mean" button carries) names that entity."""
+    An entity's id (what a "did you mean" button carries) names that entity. A place
+    named beside the name picks among namesakes ("IV-aftalen i Midt"), and a cluster word
+    after a name asks for the cluster ("the Randers cluster")."""
     chosen = snapshot.entities.get(text.strip())
     if chosen is not None and _target(chosen).kind in kinds:
         return _target(chosen)
@@ -70,10 +73,32 @@ def resolve_target(
             return _target(resolution.entity)
         if resolution.outcome != "missing":
             break
+    placed = _placed(snapshot, subject, scope, kinds)
+    if placed is not None:
+        return placed
     if resolution.outcome != "missing":
         return TargetAmbiguous(tuple(_choice(hit.entity) for hit in resolution.hits))
     near = [hit.entity for hit in hits if hit.score >= SUGGEST]
     return TargetNotFound(_suggestions(snapshot, near, kinds, text))
+
+
+def _placed(
+    snapshot: Snapshot, subject: tuple[str, ...], scope: ChatScope, kinds: frozenset[str]
+) -> Target | None:
+    """The one entity left when the places the subject names narrow it, or a cluster
+    named with a cluster word; None when that does not decide."""
+    if CLUSTER_WORD in subject and "cluster" in kinds:
+        rest = tuple(term for term in subject if term != CLUSTER_WORD)
+        found = decide(snapshot.names.search(rest, frozenset({"cluster"}))) if rest else MISSING
+        if found.outcome == "found":
+            return _target(found.entity)
+    named = mentions(snapshot, subject, PLACES)
+    rest = without(subject, named)
+    if not named or not rest:
+        return None
+    asked, chat = places(snapshot, named, scope)
+    found = decide(snapshot.names.search(rest, kinds), (asked, chat))
+    return _target(found.entity) if found.outcome == "found" else None
 
 
 def _subject(text: str) -> tuple[str, ...]:

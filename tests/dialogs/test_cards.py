@@ -16,6 +16,7 @@ import pytest
 
 from dialogs import formats
 from dialogs.cards import render, welcome_card
+from dialogs.choosing import Option, titles
 from dialogs.message import Message
 from dialogs.paging import MEETINGS_SHOWN
 from dialogs.wording import say
@@ -552,7 +553,8 @@ def test_clarify_offers_at_most_three_choices_that_ask_again(lang: Lang, opening
     reply = _render(Clarify("status", lang, choices, "ambiguous"))
 
     buttons = _actions(reply, "ask")
-    assert [f"{c.label} ({c.detail})" for c in choices[:3]] == [b["title"] for b in buttons]
+    shown = [Option(c.id, c.label, c.detail) for c in choices[:3]]
+    assert titles(shown) == [b["title"] for b in buttons]
     expected = [{"action": "ask", "question": c.question, "choice": c.id} for c in choices[:3]]
     assert expected == [button["data"] for button in buttons]
     assert _text(reply).startswith(opening)
