@@ -20,6 +20,7 @@ from knowledge.answers.lookup import change_views, item_views
 from knowledge.answers.resolution import Resolution, mentions, resolve, without
 from knowledge.answers.snapshot import Group, Snapshot
 from knowledge.understanding.entities import Entity, entity_id
+from knowledge.understanding.index import Hit
 from knowledge.understanding.intents import Intent, Question
 
 FILTERS = frozenset({"region", "cluster", "party", "area"})
@@ -50,11 +51,23 @@ async def item_answer(asked: Asked) -> Answer:
 
 def _holder(asked: Asked, items: Resolution) -> Entity | None:
     """A party, area, cluster or region the subject names better than any item."""
-    found = resolve(asked.snapshot, asked.question.subject, FILTERS, unique=False)
-    if found.outcome != "found":
-        return None
+    subject = asked.question.subject
+    found = resolve(asked.snapshot, subject, FILTERS, unique=False)
+    if found.outcome != "found" or unseen_substance(asked.snapshot, subject, found.hits[0]):
+        return None  # "hvor mange sygeplejersker er der i Danmark": not Danmark's items
     best_item = items.hits[0].score if items.hits else 0.0
     return found.entity if found.hits[0].score > best_item else None
+
+
+def unseen_substance(snapshot: Snapshot, subject: Sequence[str], hit: Hit) -> bool:
+    """Whether the subject has a word of substance that the hit does not account for and
+    the index has never seen: what the question is about is not what the hit is."""
+    vocabulary = snapshot.names.vocabulary
+    return any(
+        len(term) >= SUBSTANCE and vocabulary.unseen(term)
+        for position, term in enumerate(subject)
+        if position not in hit.covered
+    )
 
 
 async def answer_item(asked: Asked, intent: Intent, resolution: Resolution) -> Answer:

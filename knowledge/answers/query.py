@@ -24,7 +24,8 @@ from knowledge.answers.meeting_replies import decisions_answer, meetings_answer,
 from knowledge.answers.resolution import PLACES, resolve
 from knowledge.answers.snapshot import Snapshot
 from knowledge.core.chat import QUESTION_MAX, ChatScope
-from knowledge.understanding.intents import Intent, understand
+from knowledge.understanding.intents import Intent, question_of
+from knowledge.understanding.reading import read
 
 Answerer = Callable[[Asked], Awaitable[Answer]]  # one intent's way to answer
 _GUESSED = frozenset({"item", "body", "cluster", "region", "party", "area"})
@@ -45,7 +46,8 @@ async def ask(
     entries of a list already shown; `views` is the memo of item views of the snapshot's
     generation (`SnapshotCache.fresh`)."""
     text = text[:QUESTION_MAX]
-    question = understand(text, today=today, hint=lang_hint)
+    reading = read(text, today=today, names=snapshot.names, hint_lang=lang_hint)
+    question = question_of(reading, today)
     asked = Asked(session, snapshot, question, scope, today, max(0, offset), views)
     return await _ANSWERERS[question.intent](asked)
 
@@ -70,8 +72,9 @@ async def unknown_answer(asked: Asked) -> Answer:
     """No cue: a bare name of an item asks its status; of a body or cluster, its meetings;
     of a party, area or region, what it takes part in."""
     resolution, _ = resolve_named(asked, _GUESSED)
-    if resolution.outcome == "missing":
-        return not_known(asked)
+    how_to = asked.question.reading is not None and asked.question.reading.score("help") > 0
+    if resolution.outcome == "missing" or (how_to and resolution.outcome != "found"):
+        return not_known(asked)  # "how do I reset my password": nothing of ours
     top = resolution.entity
     if top.kind == "item":
         return await answer_item(asked, "status", resolution)
@@ -84,6 +87,10 @@ async def unknown_answer(asked: Asked) -> Answer:
 
 _ANSWERERS: dict[Intent, Answerer] = {
     "status": item_answer,
+    "date": unknown_answer,
+    "what_is": unknown_answer,
+    "overview": unknown_answer,
+    "smalltalk": help_answer,
     "who": item_answer,
     "budget": item_answer,
     "list": list_answer,

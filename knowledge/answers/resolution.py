@@ -156,8 +156,9 @@ def _exact(hit: Hit) -> bool:
 
 
 def _boosted(hits: list[Hit]) -> list[Hit]:
-    """A name no other entity shares answers even when it is a small part of a long name."""
-    if not hits or hits[0].coverage < UNIQUE or hits[0].score >= ANSWER:
+    """A name no other entity shares answers even when it is a small part of a long name,
+    when the question says nothing else: not with words the index has never seen."""
+    if not hits or hits[0].coverage < UNIQUE or hits[0].score >= ANSWER or hits[0].unseen:
         return hits
     if any(hit.coverage >= RIVAL for hit in hits[1:]):
         return hits

@@ -14,6 +14,10 @@ Every name of every entity (`knowledge.understanding.entities`) is stored as its
    combined as an F2 score that favours coverage ("Tele KOL" is enough of "Forberedelse
    til Implementering af Tele KOL"), and rapidfuzz's `fuzz.ratio` of the two run
    together, which forgives typos spread over a short name.
+4. a word no name has in any form (unseen, `Vocabulary.unseen`) that names nothing
+   (`vocabulary.telling_unseen`) counts for nothing in coverage; each such word lowers
+   the score by `UNSEEN_PENALTY` (at most `UNSEEN_MAX`): one unfamiliar word lowers a
+   good match a little and never vetoes it.
 
 Scores are 0-100. An entity's hit is its best-scoring name.
 """
@@ -37,6 +41,8 @@ CANDIDATES = 200
 WHOLE_CUTOFF = 90.0  # fuzz.ratio of question and name run together: typos, not parts
 IMPLICIT = 0.8  # an item's kind, said but not in its title
 COVERED = 0.75  # a query term this similar to a name term is accounted for by the name
+UNSEEN_PENALTY = 4.0  # points off a hit per unseen word that names nothing
+UNSEEN_MAX = 12.0
 Rank = Literal["score", "precision"]
 
 
@@ -48,6 +54,7 @@ class Hit:
     coverage: float  # share of the question's weight the name accounts for
     precision: float  # share of the name's weight the question said
     covered: frozenset[int]  # positions of the query terms the name's words are
+    unseen: int = 0  # query words that no name has in any form (they lowered the score)
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,8 @@ class _Query:
     expansions: tuple[dict[str, float], ...]
     weights: tuple[float, ...]
     compact: str
+    penalty: float = 0.0  # for the unseen words that name nothing
+    unseen: int = 0  # how many there are
 
 
 class NameIndex:
@@ -136,7 +145,11 @@ class NameIndex:
         weights = tuple(
             self._unit_weight(unit, found) for unit, found in zip(units, expansions, strict=True)
         )
-        return _Query(units, expansions, weights, compact(tuple(query)))
+        if not any(weights):
+            return None
+        unseen = sum(1 for found, weight in zip(expansions, weights, strict=True) if not found)
+        penalty = min(UNSEEN_MAX, UNSEEN_PENALTY * unseen)
+        return _Query(units, expansions, weights, compact(tuple(query)), penalty, unseen)
 
     def _units(self, query: Sequence[str]) -> tuple[_Unit, ...]:
         """Query terms with compounds mended: joined when split, split when unknown."""
@@ -215,8 +228,9 @@ class NameIndex:
         coverage = _share(sum(map(float.__mul__, query.weights, best_unit)), query.weights)
         precision = _share(said, name_weights)
         covered = frozenset(p for at in taken for p in query.units[at].positions)
-        score = max(100 * f2(coverage, precision), whole)
-        return Hit(entity, self._names[name_id], score, coverage, precision, covered)
+        score = max(0.0, max(100 * f2(coverage, precision), whole) - query.penalty)
+        name = self._names[name_id]
+        return Hit(entity, name, score, coverage, precision, covered, query.unseen)
 
 
 def _nearer(position: int, other: int, last: int) -> bool:

@@ -1,10 +1,16 @@
 """The one normaliser shared by the question index and the questions asked of it.
 
 A question and a name compare equal when their *terms* do. A term is a word folded
-(`names.fold`: lower case, æ/ø/å as ae/oe/aa, accents and punctuation gone), made loose
-(ae/aa typed as a, oe as o, so "naeste", "næste" and "naste" meet), translated when it is
-one of the English words people use for Danish things ("stoma" -> "stomi"), and stemmed
+(`names.fold`: lower case, æ/ø/å as ae/oe/aa, accents and punctuation gone), translated
+when it is English (`knowledge.understanding.lexicon`: "stoma" -> "stomi"), and stemmed
 ("aftalen", "aftaler", "aftalerne" -> "aftal"). Function words are not terms.
+
+How æ/ø/å were typed matters little, but not nothing: "kraft" and "kræft" are different
+words. Terms keep the folded spelling (kræft is "kraeft"); the *skeleton* of a word
+(`skeleton`: ae and aa typed as a, oe as o, so "naeste", "næste" and "naste" meet) is
+what the vocabulary falls back on, with a lower similarity, when a typed term is not
+known (`knowledge.understanding.vocabulary`). Cues and filler words, which only ask,
+are read in the skeleton (`loose`), where every spelling is one.
 
 Compounds are left whole here: "sundhedsvisitationer" is one term, "sundheds
 visitationer" two. The vocabulary joins and splits them when a question is matched
@@ -18,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.core.names import fold
-from knowledge.understanding.glossary import ENGLISH
+from knowledge.understanding.lexicon import FIRST_WORDS, english_base, phrase_at
 
 _LOOSE = (("aa", "a"), ("ae", "a"), ("oe", "o"))
 # Definite, plural and genitive endings, longest first ("klyngens", "aftalernes"); a bare
@@ -40,21 +46,30 @@ FUNCTION_WORDS = frozenset(
 
 @dataclass(frozen=True)
 class Token:
-    """One written word: as typed, and its loose form (not yet stemmed)."""
+    """One written word: as typed, its loose form and its folded form (not yet stemmed)."""
 
     raw: str
-    word: str
+    word: str  # loose: "naste" for "næste", what cues read
     start: int = 0  # where the raw word is in the text it was read from
     end: int = 0
+    folded: str = ""  # folded: "naeste"; what terms are made of ("" : the same as `word`)
+
+    @property
+    def plain(self) -> str:
+        return self.folded or self.word
+
+
+def skeleton(folded: str) -> str:
+    """A folded text with ae/aa typed as a and oe as o: "naeste" -> "naste"."""
+    for spelled, plain in _LOOSE:
+        folded = folded.replace(spelled, plain)
+    return folded
 
 
 @lru_cache(maxsize=200_000)
 def loose(text: str) -> str:
     """Folded and loose: "Næste møde" -> "naste mode"."""
-    folded = fold(text)
-    for spelled, plain in _LOOSE:
-        folded = folded.replace(spelled, plain)
-    return folded
+    return skeleton(fold(text))
 
 
 @lru_cache(maxsize=200_000)
@@ -73,51 +88,45 @@ def tokens(text: str) -> list[Token]:
     """The words of `text` with their loose forms; "IV-aftalen" is two words."""
     found: list[Token] = []
     for match in _WORD.finditer(text):
+        folded = fold(match[0]).split()
         found.extend(
-            Token(match[0], word, match.start(), match.end()) for word in loose(match[0]).split()
+            Token(match[0], skeleton(plain), match.start(), match.end(), plain) for plain in folded
         )
     return found
 
 
-_PHRASES = {tuple(loose(en).split()): tuple(loose(da).split()) for en, da in ENGLISH.items()}
-_FIRST_WORDS = frozenset(phrase[0] for phrase in _PHRASES)
-_LONGEST = max(len(phrase) for phrase in _PHRASES)
-
-
 def translate(loose_words: list[str]) -> list[str]:
-    """English phrases of the glossary replaced by their Danish counterparts."""
+    """English phrases of the lexicon replaced by their Danish counterparts (loose)."""
     return [token.word for token in translate_tokens([Token(w, w) for w in loose_words])]
 
 
 def translate_tokens(found: list[Token]) -> list[Token]:
-    """Tokens with English phrases in Danish; a phrase's Danish words keep its raw text."""
-    if _FIRST_WORDS.isdisjoint(token.word for token in found):
+    """Tokens with English phrases in Danish; a phrase's Danish words keep its raw text
+    and span."""
+    plain = tuple(token.plain for token in found)
+    bases = tuple(map(english_base, plain))
+    if FIRST_WORDS.isdisjoint(plain) and FIRST_WORDS.isdisjoint(bases):
         return found
     out: list[Token] = []
     index = 0
     while index < len(found):
-        size, danish = _phrase_at(tuple(token.word for token in found), index)
+        size, danish = phrase_at(plain, bases, index)
+        if danish is None:
+            out.append(found[index])
+            index += 1
+            continue
         first, last = found[index], found[index + size - 1]
         out.extend(
-            Token(first.raw if n == 0 else "", word, first.start, last.end)
+            Token(first.raw if n == 0 else "", skeleton(word), first.start, last.end, word)
             for n, word in enumerate(danish)
         )
         index += size
     return out
 
 
-@lru_cache(maxsize=100_000)
-def _phrase_at(loose_words: tuple[str, ...], index: int) -> tuple[int, tuple[str, ...]]:
-    for size in range(min(_LONGEST, len(loose_words) - index), 0, -1):
-        danish = _PHRASES.get(loose_words[index : index + size])
-        if danish is not None:
-            return size, danish
-    return 1, (loose_words[index],)
-
-
 @lru_cache(maxsize=400_000)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(translate(loose(text).split()))
+    return tuple(token.word for token in translate_tokens(tokens(text)))
 
 
 def words(text: str) -> list[str]:
@@ -125,15 +134,16 @@ def words(text: str) -> list[str]:
     return list(_words(text))
 
 
-def terms_of_words(loose_words: list[str]) -> tuple[str, ...]:
-    """Stemmed terms of loose words, function words dropped."""
-    return tuple(stem(word) for word in loose_words if word not in FUNCTION_WORDS)
+def terms_of_words(plain_words: list[str]) -> tuple[str, ...]:
+    """Stemmed terms of loose or folded words, function words dropped."""
+    return tuple(stem(word) for word in plain_words if skeleton(word) not in FUNCTION_WORDS)
 
 
 @lru_cache(maxsize=400_000)
 def terms(text: str) -> tuple[str, ...]:
-    """The terms of a name or phrase: "Samarbejdsaftale om rygestop" -> samarbejdsaftal rygestop."""
-    return terms_of_words(words(text))
+    """The terms of a name or phrase: "Samarbejdsaftale om rygestop" -> samarbejdsaftal
+    rygestop; folded, not loose ("kræft" is "kraeft")."""
+    return terms_of_words([token.plain for token in translate_tokens(tokens(text))])
 
 
 def compact(found: tuple[str, ...]) -> str:

@@ -49,7 +49,7 @@ def read(text: str) -> Question:
         ("vi er Midtklyngen", "set_scope"),
         ("this chat is Randersklyngen", "set_scope"),
         ("vi hører til Region Syddanmark", "set_scope"),
-        ("hvad er vejret i morgen", "unknown"),
+        ("hvad er vejret i morgen", "what_is"),
         ("opskrift på æblekage", "unknown"),
         ("Kom trygt hjem", "unknown"),
     ],
