@@ -24,8 +24,8 @@ from bot.storage import prefetched
 from bot.turns import chat_key, departure, turn_of
 from bot.wire import to_json
 from dialogs.access import Access
-from dialogs.reading import Handled
 from dialogs.offers import OFFER_DIALOG, PICKED, Offer, OfferDialog
+from dialogs.reading import Handled
 from dialogs.router import Waiting, conversation
 from dialogs.status_update import UPDATE_DIALOG, StatusUpdateDialog, UpdateOptions
 from dialogs.turn import Turn

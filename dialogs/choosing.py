@@ -22,6 +22,7 @@ from typing import Any
 from dialogs.elements import Element, facts, submit
 from dialogs.phrases import Word, keys, near, words
 from dialogs.recognisers import pick_number, yes_no
+from knowledge.core.names import fold
 from knowledge.understanding.normalise import FUNCTION_WORDS
 
 PREFIX_MIN = 4  # a word this long that starts an option's word (or is started by it) fits it
@@ -220,18 +221,40 @@ def _name_words(label: str) -> list[str]:
 
 def titles(options: Sequence[Option]) -> list[str]:
     """Button titles that show what tells the options apart, short enough not to be cut
-    off: the detail where the names are alike ("Region Midtjylland"), else the name,
-    shortened, with its detail at the end."""
+    off: the detail where the names are alike ("Region Midtjylland"); else the name with
+    its detail (unless the name says it), a long name shortened where it is like the
+    others ("… – Koordineringsforum")."""
     details = [option.detail for option in options]
     names = [_name_words(option.label) for option in options]
     alike = all(name == names[0] for name in names)
     telling = len(set(details)) > 1  # the same detail on all tells nothing
     if alike and telling and all(details):
         return [str(detail) for detail in details]
-    return [_short(option.label, option.detail if telling else None) for option in options]
+    shared = _shared_start([option.label for option in options])
+    return [_short(option, shared, telling) for option in options]
 
 
-def _short(label: str, detail: str | None) -> str:
+def _shared_start(labels: Sequence[str]) -> int:
+    """How many characters of whole words all the labels start with."""
+    if len(labels) < 2:
+        return 0
+    common = 0
+    for chars in zip(*labels, strict=False):
+        if len(set(chars)) > 1:
+            break
+        common += 1
+    head = labels[0][:common]
+    return head.rfind(" ") + 1 if common < min(len(label) for label in labels) else common
+
+
+def _short(option: Option, shared: int, telling: bool) -> str:
+    detail = option.detail if telling else None
+    if detail and fold(detail) in fold(option.label):
+        detail = None  # "Klyngestyregruppen Midtklyngen" says its cluster
     room = TITLE_MAX - (len(detail) + 3 if detail else 0)
-    name = label if len(label) <= room else label[: room - 1].rstrip() + "…"
+    name = option.label
+    if len(name) > room and 0 < shared < len(name) - 1:
+        name = "… " + name[shared:].lstrip(" –-")
+    if len(name) > room:
+        name = name[: room - 1].rstrip() + "…"
     return f"{name} ({detail})" if detail else name

@@ -193,6 +193,7 @@ NOT_COMMANDS = vocabulary(
     "kalendere",
 )
 _KNOWN = SUBSCRIBE | UNSUBSCRIBE | STOP | ABOUT | CALENDAR | REVOKE | SUBSCRIPTIONS | MEETINGS
+POLITE = vocabulary("tak", "thanks", "please", "pls", "venligst", "lige", "gerne", "mange")
 NOT_AFTER_FOLLOW = vocabulary("op", "up")  # "følg op på" is "follow up"
 DIGITS = re.compile(r"^\d+(?:[,+&/]\d+)*[,.]?$")
 TYPO_MIN = 6  # words this long forgive one typo; from TYPO_TWO letters on, two
@@ -221,7 +222,13 @@ def tokens(text: str) -> list[Word]:
 
 
 def target(words: Sequence[Word]) -> str | None:
-    text = " ".join(word.raw for word in words).strip(" \t?!.,:;\"'“”„")
+    """The words as the target's name, without politeness at either end ("... tak")."""
+    kept = list(words)
+    while kept and kept[-1].key.strip("?!.,") in POLITE:
+        kept.pop()
+    while kept and kept[0].key in POLITE:
+        kept.pop(0)
+    text = " ".join(word.raw for word in kept).strip(" \t?!.,:;\"'“”„")
     return text or None
 
 
