@@ -4,9 +4,11 @@ anywhere in a sentence, a change of mind, and the language a message is in.
 botbuilder's prompts recognise neither Danish nor loose typing, so the dialogs read
 answers here. Everything is pure: text in, a value (or None for "not understood") out.
 
-These are the conversation's own small readers of a message until the one reading of
-every message (`knowledge.understanding`, issue 14) gives the same: every dialog and
-command asks this module, so the switch is one module.
+Yes, no, cancel and help are the acts of the message's reading
+(`knowledge.understanding.acts`, part of `knowledge.understanding.reading`), with the
+dialog's own rule for where in an answer they count. Status words are the vocabulary of
+`knowledge.core.status` (both languages, what people type), found anywhere. Every dialog
+and command asks this module, so what a message says is read in one place.
 """
 
 from __future__ import annotations
@@ -21,36 +23,26 @@ from dialogs.phrases import Word, find, keys, phrases, words
 from knowledge.core.chat import Lang
 from knowledge.core.names import fold
 from knowledge.core.status import label, parse_category, typed_phrases
+from knowledge.understanding.acts import Act, act_of, acts_in
 from knowledge.understanding.language import votes
+from knowledge.understanding.normalise import loose
 from knowledge.updates.contract import UPDATE_CATEGORIES
 
 FUZZY_CUTOFF = 75.0  # WRatio score below which a typed choice is no choice
 FUZZY_MARGIN = 5.0  # a runner-up this close means the answer fits two choices
 SHORT = 3  # words: a lone "stop" or "fortryd" in an answer this short cancels
-_YES = phrases(
-    *("ja", "jep", "jo", "jaja", "j", "yes", "y", "yep", "yeah", "yup", "ok", "okay", "oki"),
-    *("gem", "save", "bekræft", "confirm", "korrekt", "correct", "fint", "sure", "gerne"),
-    *("rigtigt", "right", "præcis", "exactly", "absolut", "selvfølgelig", "go", "klart"),
-    *("gør det", "do it", "go ahead", "det er rigtigt", "that s right", "of course"),
-    "please do",
-)
-_NO = phrases(
-    *("nej", "nope", "no", "n", "nah", "annuller", "cancel", "fortryd", "ikke", "lad være"),
-    *("hellere ikke", "don t", "not now", "ikke nu"),
-)
+LEADING = 2  # words: "ja, men ..." says yes when its first words do
 _SKIP = frozenset({"spring over", "springover", "skip", "ingen", "ingen note", "intet", "none"})
 _SKIP_ALSO = frozenset({"no note", "nej", "no", "nothing", "-", "nej tak", "no thanks"})
 _SKIP_ALSO |= frozenset({"ingen kommentar", "no comment", "nix", "nope", "n a", "ingenting"})
-_CANCEL_WORDS = keys(
-    "annuller", "annullér", "annullere", "cancel", "stop", "afbryd", "fortryd", "quit", "abort"
-)
+# Said anywhere in an answer, these cancel it: "actually forget it, wrong item". (A lone
+# "stop" or "fortryd" cancels as the whole answer: the reading's act.)
 _CANCEL_PHRASES = phrases(
     *("glem det", "glem det hele", "glem alt", "drop det", "drop it", "drop det hele"),
     *("never mind", "nevermind", "forget it", "forget about it", "forget that"),
-    *("lad være", "lad det være", "ligegyldigt", "det er lige meget", "stop det"),
-    *("ikke alligevel", "not anymore", "skip it", "jeg fortryder"),
+    *("lad være", "lad det være", "det er lige meget", "stop det", "ikke alligevel"),
+    *("not anymore", "skip it", "jeg fortryder"),
 )
-_HELP = frozenset({"hjaelp", "hjalp", "help", "?", "hvad kan jeg svare", "what can i say"})
 _NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")
 # A status word right after these is negated: "er ikke i gang", "isn't live yet".
 _NEGATIONS = keys("ikke", "not", "aldrig", "never", "isn", "aren", "wasn", "hasn", "no", "ej")
@@ -93,17 +85,24 @@ def _plain(text: str) -> str:
     return fold(text) or text.strip()
 
 
-def _starts_with(text: str, wanted: frozenset[tuple[str, ...]]) -> bool:
-    said = words(text)
-    matches = find(said, wanted, typos=False)
-    return bool(matches) and matches[0].first == 0
+def _acts(text: str) -> tuple[Act, ...]:
+    return acts_in(loose(text), text)
 
 
 def yes_no(text: str) -> bool | None:
-    """True for "ja", "jep", "ok", "gem", "yes please"; False for "nej", "nope"; else None."""
-    if _starts_with(text, _YES):
+    """True for "ja", "jep", "ok", "gem", "yes please", "ja, men ..."; False for "nej",
+    "nope", "annuller"; else None. The acts are the message's reading
+    (`knowledge.understanding.acts`); what its first words say decides."""
+    said = words(text)
+    if not said:
+        return None
+    leading = _acts(" ".join(word.raw for word in said[:LEADING]))
+    act = act_of(loose(text), text) or next(
+        (a for a in leading if a in ("yes", "no", "cancel")), None
+    )
+    if act == "yes":
         return True
-    return False if _starts_with(text, _NO) else None
+    return False if act in ("no", "cancel") else None
 
 
 def is_skip(text: str) -> bool:
@@ -113,18 +112,19 @@ def is_skip(text: str) -> bool:
 
 
 def is_cancel(text: str) -> bool:
-    """ "annuller", "stop", "fortryd" as the answer; "glem det", "never mind" anywhere."""
+    """ "annuller", "stop", "fortryd" as the answer (the reading's act); "glem det",
+    "never mind" anywhere; a cancel word first ("annuller det hele")."""
     said = words(text)
     if not said:
         return False
-    if find(said, _CANCEL_PHRASES, typos=False):
+    if act_of(loose(text), text) == "cancel" or find(said, _CANCEL_PHRASES, typos=False):
         return True
-    first_word = said[0].key in _CANCEL_WORDS
-    return first_word or (len(said) <= SHORT and any(w.key in _CANCEL_WORDS for w in said))
+    return "cancel" in _acts(said[0].raw) and "cancel" in _acts(text)
 
 
 def is_help(text: str) -> bool:
-    return _plain(text) in _HELP
+    """ "hjælp", "help", "?", "hvad kan du": the reading's act."""
+    return act_of(loose(text), text) == "help"
 
 
 def changes_mind(text: str) -> bool:
