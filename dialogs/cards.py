@@ -18,10 +18,13 @@ from dialogs.choosing import Option, choice_elements
 from dialogs.elements import (
     Content,
     Element,
+    buttons,
     card,
     facts,
     heading,
     plain_text,
+    section,
+    strong,
     submit,
     subtle,
     text,
@@ -32,7 +35,7 @@ from dialogs.message import Message
 from dialogs.offers import Choice as OfferChoice
 from dialogs.offers import Offer, offer
 from dialogs.turn import language_of
-from dialogs.wording import examples, say, topics
+from dialogs.wording import capabilities, say, topics
 from knowledge.answers.kinds import (
     Answer,
     ChangesAnswer,
@@ -50,7 +53,6 @@ from knowledge.core.chat import Lang
 
 CHOICES_SHOWN = 3
 SUGGESTIONS_SHOWN = 4
-WELCOME_EXAMPLES = 4
 
 
 def render(answer: Answer, *, cards: bool = True) -> Message:
@@ -65,12 +67,8 @@ def welcome_card(locale: str) -> Message:
     `locale` is a language or locale ("da", "en-GB"); anything not English is Danish.
     """
     lang = language_of(locale)
-    body = [
-        heading(say("welcome", lang)),
-        text(say("welcome_intro", lang)),
-        text(say("try_asking", lang)),
-    ]
-    return _reply(Content(body, _questions(examples(lang)[:WELCOME_EXAMPLES])), lang, True)
+    body = [heading(say("welcome", lang)), text(say("welcome_intro", lang)), *_capabilities(lang)]
+    return _reply(Content(body), lang, True)
 
 
 def _reply(content: Content, lang: Lang, cards: bool) -> Message:
@@ -112,14 +110,26 @@ def _not_known_content(answer: NotKnown) -> Content:
 
 
 def _help_content(answer: HelpAnswer) -> Content:
+    """Everything Klyngebot does, each with an example to tap; then what can be asked."""
     lang = answer.lang
-    body = [
-        heading(say("help", lang)),
-        text(say("help_intro", lang)),
-        facts(topics(lang)),
-        text(say("try_asking", lang)),
+    body = [heading(say("help", lang)), text(say("help_intro", lang)), *_capabilities(lang)]
+    body += [section([strong(say("help_topics", lang)), facts(topics(lang))])]
+    return Content(body)
+
+
+def _capabilities(lang: Lang) -> list[Element]:
+    """A line per thing Klyngebot does, with an example to tap beside it."""
+    return [
+        {
+            "type": "Container",
+            "spacing": "Medium",
+            "items": [
+                text(f"**{what}**: {how}", spacing="None"),
+                buttons(_questions([example])),
+            ],
+        }
+        for what, how, example in capabilities(lang)
     ]
-    return Content(body, _questions(examples(lang)))
 
 
 def _scope_content(answer: ScopeSet) -> Content:

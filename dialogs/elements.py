@@ -164,8 +164,10 @@ def _fact(title: str, value: str) -> str:
     return f"{title} {value}" if title.endswith(".") else f"{title}: {value}"
 
 
-def _no_lines(element: Element) -> list[str]:
-    return []  # buttons say nothing a reader of the text could type
+def _button_lines(element: Element) -> list[str]:
+    """Buttons that ask a question show it to type ("» Hvad er status på ...?"); others
+    say nothing a reader of the text could type."""
+    return [f"» {action['title']}" for action in element["actions"] if _asks(action)]
 
 
 def _column_lines(element: Element) -> list[str]:
@@ -186,5 +188,5 @@ _READERS: dict[str, Callable[[Element], list[str]]] = {
     "ColumnSet": _column_lines,
     "Column": _item_lines,
     "Container": _item_lines,
-    "ActionSet": _no_lines,
+    "ActionSet": _button_lines,
 }

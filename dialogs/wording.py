@@ -64,9 +64,12 @@ _PHRASES: dict[str, tuple[str, str]] = {
     ),
     "try_asking": ("Prøv fx at spørge:", "You could ask:"),
     "help": ("Det kan jeg hjælpe med", "What I can help with"),
+    "help_topics": ("Det kan du spørge om", "What you can ask about"),
     "help_intro": (
-        "Jeg svarer ud fra videnbasen om sundhedsaftalen og sundhedsklyngerne.",
-        "I answer from the knowledge base on the health agreement and the health clusters.",
+        "Jeg svarer ud fra videnbasen om sundhedsaftalen og sundhedsklyngerne, og du kan "
+        "skrive til mig, som du plejer. Tryk på et eksempel for at prøve:",
+        "I answer from the knowledge base on the health agreement and the health clusters, "
+        "and you can write to me as you normally would. Tap an example to try it:",
     ),
     "scope_set": ("Denne chat hører nu til {where}.", "This chat now belongs to {where}."),
     "scope_cleared": (
@@ -79,10 +82,12 @@ _PHRASES: dict[str, tuple[str, str]] = {
     ),
     "welcome": ("Hej, jeg er Klyngebot", "Hi, I'm Klyngebot"),
     "welcome_intro": (
-        "Spørg mig om aftaler, initiativer, møder og beslutninger i sundhedsklyngerne. "
-        "Skriv „hjælp“, så fortæller jeg, hvad jeg kan.",
-        "Ask me about agreements, initiatives, meetings and decisions in the health clusters. "
-        "Type “help” to see what I can do.",
+        "Spørg mig om aftaler, initiativer, møder og beslutninger i sundhedsklyngerne, med "
+        "dine egne ord. Det kan jeg også; tryk på et eksempel for at prøve, eller skriv "
+        "„hjælp“ når som helst:",
+        "Ask me about agreements, initiatives, meetings and decisions in the health clusters, "
+        "in your own words. I can do this too; tap an example to try it, or type “help” at "
+        "any time:",
     ),
     "nothing_to_cancel": (
         "Okay. Der er ikke noget i gang, så der er intet at annullere.",
@@ -369,20 +374,57 @@ _TOPICS: dict[Lang, tuple[tuple[str, str], ...]] = {
     ),
 }
 
-_EXAMPLES: dict[Lang, tuple[str, ...]] = {
+# Everything Klyngebot does in chat, each with an example to tap: (what, how, example).
+_CAPABILITIES: dict[Lang, tuple[tuple[str, str, str], ...]] = {
     "da": (
-        "Hvad er status på Kom trygt Hjem?",
-        "Hvornår er næste møde i Midtklyngen?",
-        "Hvilke initiativer er i gang i Region Midtjylland?",
-        "Hvad er ændret siden 1. marts 2024?",
-        "Hvad blev besluttet om LKT Sammenhængende Hoftebrudsforløb?",
+        (
+            "Spørg",
+            "om status, møder, beslutninger, parter, budget og ændringer",
+            "Hvad er status på Kom trygt Hjem?",
+        ),
+        (
+            "Opdater en status",
+            "sig det med dine egne ord, gerne alt på én gang med en note",
+            "Jeg vil gerne opdatere en status",
+        ),
+        ("Historik", "alle statusser for en aftale, nyeste først", "Hvad er der sket med KTH?"),
+        (
+            "Påmindelser",
+            "før møderne i en klynge eller et mødeforum, eller når en status ændres",
+            "Påmind mig før møderne i Midtklyngen",
+        ),
+        ("Stop påmindelser", "én eller alle", "Jeg vil ikke have flere påmindelser"),
+        (
+            "Kalender",
+            "et link til møderne, som Outlook holder opdateret",
+            "Kan jeg få møderne i Midtklyngen ind i min kalender?",
+        ),
+        ("Annuller", "stop en samtale undervejs; intet bliver gemt", "Glem det"),
     ),
     "en": (
-        "What is the status of Kom trygt Hjem?",
-        "When is the next meeting of Midtklyngen?",
-        "Which initiatives are in progress in Region Midtjylland?",
-        "What has changed since 1 March 2024?",
-        "What was decided about LKT Sammenhængende Hoftebrudsforløb?",
+        (
+            "Ask",
+            "about status, meetings, decisions, parties, budgets and changes",
+            "What is the status of Kom trygt Hjem?",
+        ),
+        (
+            "Update a status",
+            "in your own words, even all at once with a note",
+            "I'd like to update a status",
+        ),
+        ("History", "every status of an agreement, newest first", "Show the history of KTH"),
+        (
+            "Reminders",
+            "before the meetings of a cluster or body, or when a status changes",
+            "Remind me before the Midtklyngen meetings",
+        ),
+        ("Stop reminders", "one or all of them", "I don't want any more reminders"),
+        (
+            "Calendar",
+            "a link to the meetings that Outlook keeps up to date",
+            "Add the Midtklyngen meetings to my calendar",
+        ),
+        ("Cancel", "stop a conversation halfway; nothing is saved", "Never mind"),
     ),
 }
 
@@ -399,10 +441,11 @@ def count(key: str, lang: Lang, number: int) -> str:
 
 
 def topics(lang: Lang) -> tuple[tuple[str, str], ...]:
-    """What Klyngebot can do: (topic, what it covers) pairs for the help card."""
+    """What can be asked: (topic, what it covers) pairs."""
     return _TOPICS[lang]
 
 
-def examples(lang: Lang) -> tuple[str, ...]:
-    """Example questions that the demo knowledge base answers."""
-    return _EXAMPLES[lang]
+def capabilities(lang: Lang) -> tuple[tuple[str, str, str], ...]:
+    """Everything Klyngebot does in chat: (what, how, an example to tap) for help and the
+    welcome."""
+    return _CAPABILITIES[lang]
