@@ -52,6 +52,7 @@ _EMPTY = keys(
     *("which", "som", "der", "hvor", "where", "a", "en", "et", "ok", "okay", "du", "you"),
     *("aftale", "aftalen", "agreement", "initiativ", "initiative", "projekt", "project"),
     *("region", "regionen", "klynge", "klyngen", "cluster", "med", "with", "om", "about"),
+    *("og", "and", "men", "but", "så", "so", "bare", "just", "lige"),
 )
 _NOT = keys("ikke", "not", "no", "nej", "uden", "without")
 _GENERIC = keys("region", "sundhedsklynge", "klynge", "klyngen", "cluster")

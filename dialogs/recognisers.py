@@ -54,6 +54,7 @@ _CHANGES_OF_MIND = phrases(
     *("mente", "meant", "hellere", "rather", "i stedet", "instead", "øh", "hmm"),
     *("nej undskyld", "no sorry", "nej vent", "no wait", "det skulle være", "it should be"),
 )
+_I_MEANT = phrases("jeg mente", "i meant", "i mean", "mente jeg", "det var", "it was", "jeg", "i")
 _STATUS_PHRASES = {
     tuple(word.key for word in words(text)): code
     for text, code in typed_phrases()
@@ -132,6 +133,17 @@ def changes_mind(text: str) -> bool:
     said = words(text)
     matches = find(said, _CHANGES_OF_MIND, typos=False)
     return bool(matches) and matches[0].first <= 1
+
+
+def after_change_of_mind(text: str) -> str:
+    """What the answer says instead: "nej undskyld, jeg mente rygestop" -> "rygestop"."""
+    said = words(text)
+    at = 0
+    for match in find(said, _CHANGES_OF_MIND | _I_MEANT, typos=False):
+        if match.first > at + 1:
+            break
+        at = match.last
+    return text[said[at].start :] if 0 < at < len(said) else text
 
 
 def message_language(text: str) -> Lang:

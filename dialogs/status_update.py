@@ -34,6 +34,7 @@ from dialogs.interruptions import InterruptibleDialog
 from dialogs.message import Message
 from dialogs.phrases import words
 from dialogs.recognisers import (
+    after_change_of_mind,
     changes_mind,
     is_skip,
     message_language,
@@ -192,19 +193,19 @@ class StatusUpdateDialog(InterruptibleDialog):
 
     async def _named(self, text: str, details: dict[str, Any]) -> str | None:
         """The one item a change of mind names ("nej, jeg mente rygestop"), if another."""
-        wanted = parse_update_request(text).item_text
+        wanted = parse_update_request(after_change_of_mind(text)).item_text
         found = await self._search(wanted, details) if wanted else None
         return found if isinstance(found, str) and found != details.get("item_id") else None
 
     async def _item_answer(self, prompt: PromptValidatorContext) -> bool:
         details, text = prompt.options.validations, _answer(prompt)
         offered = prompts.options(details["choices"])
-        picked = choose(text, offered) if text else None
+        wanted = parse_update_request(after_change_of_mind(text)) if text else None
+        picked = choose(wanted.item_text or text, offered) if wanted else None
         if picked is not None:
             return _accept(prompt, {"item": picked, **_slots(text)})
         if len(offered) == 1 and text and (yes_no(text) is False or status_choice(text)):
             return await self._declined(prompt, text, offered[0].key)
-        wanted = parse_update_request(text) if text else None
         found = await self._search(wanted.item_text or text, details) if wanted else None
         if isinstance(found, str):
             return _accept(prompt, {"item": found, **_slots(text)})

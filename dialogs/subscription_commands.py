@@ -89,6 +89,7 @@ NO_MORE_SCORE = 0.65  # "ikke flere påmindelser", "no more reminders"
 STOPPED = 0.45  # "stop Randersklyngen": stop alone, with a name
 REACH = 4  # words between "stop"/"ikke" and the "påmindelser" it is about
 STOP_REST = 4  # "stop X" with at most this many words after it
+LEADING = 5  # words: lead times said right after the command ("påmind mig 3 og 1 dag før")
 
 Wants = Literal["meetings", "status", "any"]
 
@@ -235,6 +236,9 @@ def _unsubscribe(message: _Message) -> Scored | None:
         found = find(said)
         if found is not None:
             at, rest = found
+            between = said[at + 1 : len(said) - len(rest)]  # "stop alle mine påmindelser"
+            if any(is_(word, EVERYTHING) for word in between) and not _what(rest)[0]:
+                return Unsubscribe(None, everything=True), score + message.at_start(at)
             return _unsubscribe_what(rest), score + message.at_start(at)
     rest = said[message.begin + 1 :]
     if is_(first(said[message.begin :]), STOP) and rest and len(rest) <= STOP_REST:
@@ -320,6 +324,8 @@ def _says(said: list[Word], at: int, phrase: tuple[str, ...]) -> bool:
 
 def _subscription(rest: list[Word]) -> Subscribe:
     rest, lead_days = _lead_days(rest)
+    if lead_days is None:  # "påmind mig 2 dage før KSG-møderne"
+        rest, lead_days = _leading_lead_days(rest)
     named, wants = _what(rest)
     if lead_days is None:
         return Subscribe(named, wants)
@@ -358,6 +364,18 @@ def _lead_days(words: list[Word]) -> tuple[list[Word], tuple[int, ...] | None]:
         numbers = [1]  # "dagen før", "the day before"
         start -= 1 if start and words[start - 1].key in ARTICLE else 0
     return words[:start], tuple(number * unit for number in numbers)
+
+
+def _leading_lead_days(words: list[Word]) -> tuple[list[Word], tuple[int, ...] | None]:
+    """Lead times said first: "2 dage før KSG-møderne", "a week before the meetings"."""
+    unit = next((n for n, w in enumerate(words[:LEADING]) if is_(w, DAYS) or is_(w, WEEKS)), None)
+    if unit is None or unit + 1 >= len(words) or not is_(words[unit + 1], BEFORE):
+        return words, None
+    _, lead_days = _lead_days(words[: unit + 2])
+    if lead_days is None:
+        return words, None
+    rest = skip(skip(words[unit + 2 :], NEXT, limit=2), ARTICLE, limit=1)
+    return rest, lead_days
 
 
 def _numbers(words: list[Word], end: int) -> tuple[int, list[int]]:

@@ -193,6 +193,7 @@ NOT_COMMANDS = vocabulary(
     "kalendere",
 )
 _KNOWN = SUBSCRIBE | UNSUBSCRIBE | STOP | ABOUT | CALENDAR | REVOKE | SUBSCRIPTIONS | MEETINGS
+PRONOUNS = vocabulary("it", "det", "den", "that", "this", "dem", "them", "dette", "denne")
 POLITE = vocabulary("tak", "thanks", "please", "pls", "venligst", "lige", "gerne", "mange")
 NOT_AFTER_FOLLOW = vocabulary("op", "up")  # "følg op på" is "follow up"
 DIGITS = re.compile(r"^\d+(?:[,+&/]\d+)*[,.]?$")
@@ -228,6 +229,8 @@ def target(words: Sequence[Word]) -> str | None:
         kept.pop()
     while kept and kept[0].key in POLITE:
         kept.pop(0)
+    if all(word.key.strip("?!.,") in PRONOUNS for word in kept):
+        return None  # "drop it", "stop det": no name
     text = " ".join(word.raw for word in kept).strip(" \t?!.,:;\"'“”„")
     return text or None
 

@@ -63,9 +63,11 @@ _COPULAS |= keys("still", "til", "to", "as", "som", "was", "blev", "bliver", "be
 _AFTER_STATUS = keys("nu", "now", "igen", "again", "endelig", "finally", "endnu", "yet")
 _NEWS = keys("nu", "now", "blevet", "been", "endelig", "finally")
 # Never an item: pronouns, politeness, filler at either end of what is left.
-_NOT_ITEM = keys("den", "det", "denne", "dette", "it", "this", "that", "one", "tak", "please")
-_NOT_ITEM |= keys("thanks", "venligst", "lige", "just", "gerne", "så", "so", "og", "and")
-_NOT_ITEM |= _LINKS | keys("i", "in", "med", "with", "the", "a", "an", "en", "et", "status")
+_NOT_ITEM = keys("tak", "please", "thanks", "venligst", "lige", "just", "gerne", "så", "so")
+_NOT_ITEM |= _LINKS | keys("og", "and", "i", "in", "med", "with", "the", "a", "an", "status")
+_NOT_ITEM |= keys("ind", "op", "up", "in")  # "melde ind", "sætte op"
+# An item of nothing but these is the one the dialog is about: "den er i drift nu".
+_PRONOUNS = keys("den", "det", "denne", "dette", "it", "this", "that", "one", "en", "et")
 _NOTE_BREAK = re.compile(r"\s*(?::|;|\s[-–—]\s|,)\s*|\s+(?:fordi|because|da|since)\s+", re.I)
 _CONJUNCTION = re.compile(r"^(?:fordi|because|da|since|as|og|and|men|but)\s+", re.I)
 _POLITE = keys("tak", "thanks", "please", "venligst", "pls", "thx", "mange", "tusind")
@@ -79,9 +81,12 @@ class UpdateText(NamedTuple):
     note: str | None
 
 
-def _note_start(text: str, status: StatusMention | None, said: Sequence[Word]) -> int | None:
-    """Where the note begins in `text`: after the first break that follows the status (or,
-    without a status, the first break after a word), if anything worth keeping follows."""
+def _note_break(
+    text: str, status: StatusMention | None, said: Sequence[Word]
+) -> tuple[int, int] | None:
+    """Where the note is set off in `text` (the break's start and end): the first break
+    that follows the status (or, without a status, the first after a word), if anything
+    worth keeping follows it."""
     status_end = said[status.last - 1].end if status is not None else None
     for gap in _NOTE_BREAK.finditer(text):
         if status_end is None and not text[: gap.start()].strip():
@@ -90,7 +95,7 @@ def _note_start(text: str, status: StatusMention | None, said: Sequence[Word]) -
             continue
         rest = text[gap.end() :]
         if any(word.key not in _POLITE for word in words(rest)):
-            return gap.end()
+            return gap.start(), gap.end()
     return None
 
 
@@ -127,9 +132,10 @@ def _around_status(said: Sequence[Word], status: StatusMention, limit: int) -> s
 
 
 def _trimmed(said: Sequence[Word], positions: list[int]) -> list[int]:
+    """Without little words at either end, nor a pronoun at the end ("..., og den")."""
     while positions and said[positions[0]].key in _NOT_ITEM:
         positions = positions[1:]
-    while positions and said[positions[-1]].key in _NOT_ITEM:
+    while positions and said[positions[-1]].key in _NOT_ITEM | _PRONOUNS:
         positions = positions[:-1]
     return positions
 
@@ -141,15 +147,17 @@ def parse_update_request(text: str) -> UpdateText:
     "kører i alle kommuner"); "ny status på IV-aftalen" -> ("IV-aftalen", None, None)."""
     said = words(text)
     status = status_in(text)
-    start = _note_start(text, status, said)
-    note = _CONJUNCTION.sub("", text[start:].strip()).strip() or None if start else None
-    limit = next((n for n, word in enumerate(said) if start and word.start >= start), len(said))
+    cut = _note_break(text, status, said)
+    note = _CONJUNCTION.sub("", text[cut[1] :].strip()).strip() or None if cut else None
+    limit = next((n for n, word in enumerate(said) if cut and word.start >= cut[0]), len(said))
     if status is not None and status.first >= limit:
         status = None
     taken = _command_words(said, limit)
     if status is not None:
         taken |= _around_status(said, status, limit)
     left = _trimmed(said, [n for n in range(limit) if n not in taken])
+    if all(said[n].key in _PRONOUNS for n in left):
+        left = []
     item = text_of(text, said, left).strip(" .,!?:;") if left else None
     return UpdateText(item or None, status.category if status else None, note)
 
@@ -162,9 +170,11 @@ def update_score(text: str) -> float:
     status = status_in(text)
     frame = request_frame(said)
     begin = frame.last if frame else 0
-    strong = find(said, _STRONG_VERBS)
+    saying = range(status.first, status.last) if status else range(0)
+    strong = find(said, _STRONG_VERBS, taken=saying)
     objects = find(said, phrases("status", "statussen", "statusen"), typos=False)
-    weak = find(said, _WEAK_VERBS) + (find(said, _MAKING_VERBS) if objects else [])
+    weak = find(said, _WEAK_VERBS, taken=saying)
+    weak += find(said, _MAKING_VERBS, taken=saying) if objects else []
     if strong:
         score = STRONG + (SUPPORT if status or objects else 0.0)
         score += AT_START if strong[0].first <= begin else 0.0
@@ -179,7 +189,9 @@ def update_score(text: str) -> float:
         score = STATED + (NOW if any(word.key in _NEWS for word in said) else 0.0)
     else:
         return 0.0
-    return max(0.0, score - ASKED) if is_question(said) and frame is None else score
+    if is_question(said) and frame is None:  # "hvornår blev X sat på pause?"
+        return max(0.0, score - ASKED) if strong else 0.0
+    return score
 
 
 def _stated(said: Sequence[Word], status: StatusMention) -> bool:
