@@ -199,20 +199,27 @@ class StatusUpdateDialog(InterruptibleDialog):
 
     async def _item_answer(self, prompt: PromptValidatorContext) -> bool:
         details, text = prompt.options.validations, _answer(prompt)
+        if not text:
+            return await _failed(prompt, say("update_ask_item", details["lang"]))
         offered = prompts.options(details["choices"])
-        wanted = parse_update_request(after_change_of_mind(text)) if text else None
-        picked = choose(wanted.item_text or text, offered) if wanted else None
+        wanted = parse_update_request(after_change_of_mind(text))
+        picked = choose(text, offered) or (
+            choose(wanted.item_text, offered) if wanted.item_text else None
+        )
+        said = {**details.get("said", {}), **_slots(text)}
         if picked is not None:
-            return _accept(prompt, {"item": picked, **_slots(text)})
-        if len(offered) == 1 and text and (yes_no(text) is False or status_choice(text)):
+            return _accept(prompt, {"item": picked, **said})
+        if len(offered) == 1 and (yes_no(text) is False or status_choice(text)):
             return await self._declined(prompt, text, offered[0].key)
-        found = await self._search(wanted.item_text or text, details) if wanted else None
+        if wanted.item_text is None:  # a status, but which item? keep it, ask again
+            details["said"] = said
+            return await _failed(prompt, None)
+        found = await self._search(wanted.item_text, details)
         if isinstance(found, str):
-            return _accept(prompt, {"item": found, **_slots(text)})
-        if found is not None and found.choices:
+            return _accept(prompt, {"item": found, **said})
+        if found.choices:
             return await _offer_again(prompt, found)
-        retry = found.text if found else say("update_ask_item", details["lang"])
-        return await _failed(prompt, retry)
+        return await _failed(prompt, found.text)
 
     async def _declined(self, prompt: PromptValidatorContext, text: str, key: str) -> bool:
         """The one suggestion answered "nej" (type the name again), or with a status (it

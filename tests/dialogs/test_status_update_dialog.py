@@ -346,11 +346,12 @@ ASTMA = "astma-rehabilitering-paa-tvaers-midtjylland"
 IV_SYD = "samarbejdsaftale-for-iv-behandling-i-naeromraadet-syddanmark"
 
 
-async def test_which_one_is_answered_with_an_ordinal(start: Start) -> None:
+@pytest.mark.parametrize("answer", ["den anden", "nummer to", "the second one", "2"])
+async def test_which_one_is_answered_with_an_ordinal(start: Start, answer: str) -> None:
     chat = start("ny status på IV-aftalen")
     await chat.send("ny status på IV-aftalen")
 
-    question = joined(await chat.send("den anden"))
+    question = joined(await chat.send(answer))
 
     assert "Samarbejdsaftale om IV-behandling i nærområdet? Nu: implementeret" in question
 
@@ -416,6 +417,21 @@ async def test_which_one_answered_with_the_status_too_fills_both(start: Start) -
     assert "Samarbejdsaftale om IV-behandling i nærområdet: implementeret → sat på pause." in (
         confirm
     )
+
+
+async def test_a_status_given_before_the_item_is_kept_until_the_item_is_known(
+    start: Start,
+) -> None:
+    chat = start("ny status på IV-aftalen")
+    await chat.send("ny status på IV-aftalen")
+
+    asked_again = joined(await chat.send("nedlagt"))
+    note_question = await chat.send("den i Syddanmark")
+
+    assert "Hvilken mener du?" in asked_again  # a status names no item
+    assert ["Skriv en kort note om ændringen, eller „spring over“."] == note_question
+    confirm = joined(await chat.send("spring over"))
+    assert "Samarbejdsaftale for IV-behandling i nærområdet: implementeret → nedlagt." in confirm
 
 
 @pytest.mark.parametrize(
