@@ -35,19 +35,21 @@ from bot.errors import TurnErrors
 from bot.event_loop import event_loop
 from bot.gate import service_url_allowed
 from bot.handler import KlyngeBot
-from bot.http import ADAPTER, BOT, messages
+from bot.http import ADAPTER, BOT, SERVER_OPTIONS, messages
 from bot.http import SETTINGS as HTTP_SETTINGS
 from bot.limits import RateLimits
 from bot.logs import configure as configure_logging
 from bot.proactive import Notifier, instance_id
-from bot.settings import LOOPBACK, Settings, SettingsError
+from bot.safety import review
+from bot.settings import Settings, SettingsError
 from bot.state import KlyngeState
 from bot.storage import SqlStorage
 from dialogs import formats
 from knowledge.core.clock import COPENHAGEN, Clock
-from knowledge.core.db import create_engine, migrate, session_factory
+from knowledge.core.db import check_writable, create_engine, migrate, session_factory
 from knowledge.core.errors import KnowledgeError
 from knowledge.documents import exchange
+from knowledge.documents.changes import ImportReport
 from knowledge.notify.contract import OutboxLine
 from knowledge.service import KnowledgeService
 
@@ -154,11 +156,8 @@ async def _notifying(app: web.Application, adapter: CloudAdapter) -> AsyncIterat
 
 
 def _announce(settings: Settings) -> None:
-    if settings.anonymous:
-        logger.warning(
-            "NO MicrosoftAppId: running ANONYMOUS, requests are not authenticated "
-            "(fine for the Agents Playground on loopback, never in production)"
-        )
+    for warning in review(settings).warnings:
+        logger.warning("%s", warning)
     tenants = ", ".join(settings.allowed_tenants) or "all tenants (ALLOWED_TENANTS unset)"
     logger.info("accepting activities from %s", tenants)
 
@@ -168,12 +167,19 @@ async def _healthz(_request: web.Request) -> web.Response:
 
 
 async def _readyz(request: web.Request) -> web.Response:
+    """Ready when the database answers and takes a write within its lock wait."""
+    engine = request.app[ENGINE]
     try:
-        async with request.app[ENGINE].connect() as connection:
+        async with engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
     except Exception:
         logger.exception("readiness check: database unreachable")
         return web.json_response({"status": "database unreachable"}, status=503)
+    try:
+        await check_writable(engine)
+    except Exception as error:
+        logger.warning("readiness check: database takes no writes (%s)", type(error).__name__)
+        return web.json_response({"status": "database takes no writes"}, status=503)
     return web.json_response({"status": "ready"})
 
 
@@ -301,11 +307,25 @@ async def _import(service: KnowledgeService, command: argparse.Namespace) -> int
         return 0
     reports = await service.import_documents(files, dry_run=command.dry_run)
     for report in reports:
-        print(("would import " if command.dry_run else "imported ") + report.summary())
-        if command.dry_run:
-            for change in report.changes:
-                print("  " + change.line())
-    return 0
+        _print_report(report, command.dry_run)
+    refused = sum(1 for report in reports if report.refused is not None)
+    if not refused:
+        return 0
+    others = "would be" if command.dry_run else "were"
+    rest = f"; the others {others} imported" if refused < len(reports) else ""
+    print(f"error: refused {refused} of {len(reports)} files{rest}", file=sys.stderr)
+    return 1
+
+
+def _print_report(report: ImportReport, dry_run: bool) -> None:
+    """A refused file on standard error; with --dry-run, what would change, line by line."""
+    if report.refused is not None:
+        print(f"error: {report.refused}", file=sys.stderr)
+        return
+    print(("would import " if dry_run else "imported ") + report.summary())
+    if dry_run:
+        for line in (*report.details(), *(change.line() for change in report.changes)):
+            print("  " + line)
 
 
 async def _export(service: KnowledgeService, output: Path | None) -> int:
@@ -351,12 +371,9 @@ def _package(settings: Settings, command: argparse.Namespace) -> int:
 
 
 def _serve(settings: Settings) -> int:
-    if settings.anonymous and settings.host not in LOOPBACK and not settings.allow_anonymous:
-        print(
-            "refusing to serve without MicrosoftAppId on a non-loopback HOST; "
-            "set ALLOW_ANONYMOUS=true to do it anyway",
-            file=sys.stderr,
-        )
+    refusals = review(settings).refusals
+    if refusals:
+        print("refusing to serve: " + "; ".join(refusals), file=sys.stderr)
         return 2
     web.run_app(
         create_app(settings),
@@ -367,6 +384,7 @@ def _serve(settings: Settings) -> int:
         # for a turn), then the cleanup: the notifier gives back its leases, the engine closes.
         shutdown_timeout=15.0,
         loop=event_loop(settings.slow_callback_ms),
+        **SERVER_OPTIONS,  # the header deadline (bot/http.py)
     )
     return 0
 

@@ -113,7 +113,7 @@ async def _run(adapter: CloudAdapter, service_url: str, n: int, concurrency: int
 
 
 async def _path(name: str, service_url: str, n: int, concurrency: int) -> str:
-    settings = Settings()
+    settings = Settings(anonymous_service_urls=(service_url,))
     if name == "stock":
         stock = CloudAdapter(ConfigurationBotFrameworkAuthentication(bot_configuration(settings)))
         return await _run(stock, service_url, n, concurrency)

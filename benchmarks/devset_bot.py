@@ -18,7 +18,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -213,7 +213,7 @@ class Bot:
 @contextlib.asynccontextmanager
 async def running_bot(settings: Settings, log: IntentLog) -> AsyncIterator[Bot]:
     async with running_connector() as connector:
-        app = klyngebot.create_app(settings)
+        app = klyngebot.create_app(replace(settings, anonymous_service_urls=(connector.url,)))
         async with TestClient(TestServer(app, host="127.0.0.1")) as client:
             yield Bot(app, client, connector, log)
 

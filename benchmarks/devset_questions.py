@@ -68,6 +68,9 @@ BOT_INTENTS: dict[str, tuple[str, ...]] = {
     "changes": ("changes",),
     "who": ("who",),
     "budget": ("budget",),
+    # an item's or body's overview (a name without a question): status, key dates, what
+    # it is, its coming meetings and latest decisions
+    "overview": ("status", "date", "what_is", "next_meeting", "decision"),
     # names a rewritten engine may log
     "date": ("date",),
     "what_is": ("what_is",),

@@ -153,7 +153,7 @@ async def fan_out(arguments: argparse.Namespace, url: str) -> None:
             f"seeded {len(chats)} conversations in {len(tenants)} tenants, planned "
             f"{planned} reminders in {time.monotonic() - started:.1f} s ({engine.dialect.name})"
         )
-        settings = Settings()
+        settings = Settings(anonymous_service_urls=(connector.url,))
         session = connector_session()
         limits = RecordingLimits(arguments.tenant_rate)
         notifier = Notifier(

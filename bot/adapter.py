@@ -36,6 +36,7 @@ from botbuilder.schema import CallerIdConstants
 from botframework.connector.auth import AuthenticationConstants as Public
 
 from bot.authentication import ConnectorPool, PooledBotFrameworkAuthentication
+from bot.issuers import TokenPolicy
 from bot.settings import Settings
 from bot.turn_context import LeanCloudAdapter
 
@@ -58,6 +59,8 @@ def bot_configuration(settings: Settings) -> SimpleNamespace:
         "TO_BOT_FROM_CHANNEL_TOKEN_ISSUER": settings.token_issuer,
         "TO_CHANNEL_FROM_BOT_LOGIN_URL": settings.login_url,
     }
+    if settings.openid_metadata_url:  # offline: the Emulator's keys are the test server's too
+        overrides["TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL"] = settings.openid_metadata_url
     endpoints = {}
     if any(overrides.values()):
         endpoints = _PUBLIC_CLOUD | {name: value for name, value in overrides.items() if value}
@@ -72,6 +75,6 @@ def bot_configuration(settings: Settings) -> SimpleNamespace:
 
 def create_adapter(settings: Settings, session: aiohttp.ClientSession) -> CloudAdapter:
     authentication = PooledBotFrameworkAuthentication(
-        bot_configuration(settings), ConnectorPool(session, settings)
+        bot_configuration(settings), ConnectorPool(session, settings), TokenPolicy.of(settings)
     )
     return LeanCloudAdapter(authentication)

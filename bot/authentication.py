@@ -1,11 +1,12 @@
 """Bot Framework authentication: stock checks inbound, pooled clients outbound.
 
 `PooledBotFrameworkAuthentication` is botbuilder's `ConfigurationBotFrameworkAuthentication`
-with the inbound checks untouched (authenticate_request, authenticate_streaming_request and
-the JWT validation behind them are the stock code, called as they are); only the signing
-keys they check tokens against come from bot/signing_keys.py: cached, refreshed with a
-timeout and fetched off the event loop, where botbuilder fetches them with `requests` on
-it. What it hands out for outbound calls changes:
+with the inbound checks kept (authenticate_request, authenticate_streaming_request and
+the JWT validation behind them are the stock code, called as they are) and narrowed to
+the Bot Connector's tokens by bot/issuers.py (its issuer only, addressed to this bot, for
+this activity's serviceUrl); the signing keys come from bot/signing_keys.py: cached,
+refreshed with a timeout and fetched off the event loop, where botbuilder fetches them
+with `requests` on it. What it hands out for outbound calls changes:
 
 - the connector factory gives a `Connector` (bot/connector.py) from a `ConnectorPool`:
   one per app id, service URL and audience, all on the app's one aiohttp session, with
@@ -37,6 +38,7 @@ from msrest import Deserializer
 from bot.bearer import BearerToken
 from bot.connector import Connector, ServiceUrlRefused
 from bot.gate import service_url_allowed
+from bot.issuers import TokenPolicy
 from bot.settings import Settings
 from bot.signing_keys import install as install_signing_keys
 
@@ -180,15 +182,24 @@ class LazyUserTokenClient(UserTokenClient):  # type: ignore[misc]
 
 
 class PooledBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):  # type: ignore[misc]
-    def __init__(self, configuration: Any, pool: ConnectorPool) -> None:
+    def __init__(
+        self, configuration: Any, pool: ConnectorPool, policy: TokenPolicy | None = None
+    ) -> None:
         super().__init__(configuration)
         self._pool = pool
+        self._policy = policy or TokenPolicy(
+            getattr(configuration, "APP_ID", ""),
+            getattr(configuration, "TO_BOT_FROM_CHANNEL_TOKEN_ISSUER", "")
+            or AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER,
+        )
         install_signing_keys()
         # Fail at start, not on the first reply, if botbuilder's factory ever changes shape.
         _Outbound.of(super().create_connector_factory(ClaimsIdentity({}, True)))
 
     async def authenticate_request(self, activity: Any, auth_header: str) -> Any:
+        self._policy.before(auth_header)
         result = await super().authenticate_request(activity, auth_header)
+        self._policy.after(result.claims_identity.claims, activity.service_url)
         if result.connector_factory is not None:
             result.connector_factory = PooledConnectorFactory(result.connector_factory, self._pool)
         return result

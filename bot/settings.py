@@ -12,9 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.addresses import AddressError, parse
 from knowledge.core.db import DEFAULT_URL, normalise_url
 
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
+# Where the Microsoft 365 Agents Playground's mocked connector listens by default.
+PLAYGROUND_SERVICE_URLS = ("http://localhost:56150/_connector", "http://127.0.0.1:56150/_connector")
 
 
 class SettingsError(ValueError):
@@ -35,9 +37,13 @@ class Settings:
     app_tenant_id: str = ""
     allow_anonymous: bool = False
     allowed_tenants: tuple[str, ...] = ()
-    # Extra service URL prefixes replies may go to (tests, a local connector); Teams' own
-    # connector hosts are always allowed, loopback only when anonymous.
+    # Extra addresses replies may go to (a local connector); Teams' own connector hosts are
+    # always allowed. Compared as parsed URLs: scheme, host and port exactly, then the path.
     service_url_allowlist: tuple[str, ...] = ()
+    # Anonymous mode only: the loopback addresses replies may go to (the Playground's).
+    anonymous_service_urls: tuple[str, ...] = PLAYGROUND_SERVICE_URLS
+    # Accept tokens from the Bot Framework Emulator's and skills' issuers (local testing).
+    allow_emulator_tokens: bool = False
     editors: tuple[str, ...] = ()  # AAD object ids that may update statuses; "*" everyone
     admins: tuple[str, ...] = ()  # AAD object ids that may manage editors in chat
     correction_minutes: int = 30  # how long a person may correct their own last update
@@ -47,6 +53,7 @@ class Settings:
     openid_metadata_url: str = ""
     token_issuer: str = ""
     login_url: str = ""
+    allow_key_server_override: bool = False  # serve with the three above off loopback
     notify: bool = True  # run the notifier (proactive reminders) in this process
     notify_interval_seconds: float = 15.0  # between outbox rounds when nothing is due
     tenant_send_rate: float = 25.0  # proactive sends per second per tenant, this instance
@@ -93,7 +100,11 @@ class Settings:
             app_tenant_id=environ.get("MicrosoftAppTenantId", ""),
             allow_anonymous=reader.flag("ALLOW_ANONYMOUS"),
             allowed_tenants=reader.names("ALLOWED_TENANTS"),
-            service_url_allowlist=reader.names("SERVICE_URL_ALLOWLIST"),
+            service_url_allowlist=reader.addresses("SERVICE_URL_ALLOWLIST"),
+            anonymous_service_urls=reader.addresses(
+                "ANONYMOUS_SERVICE_URLS", PLAYGROUND_SERVICE_URLS, loopback=True
+            ),
+            allow_emulator_tokens=reader.flag("ALLOW_EMULATOR_TOKENS"),
             editors=reader.names("EDITORS"),
             admins=reader.names("ADMINS"),
             correction_minutes=reader.integer("CORRECTION_MINUTES", 30, low=0, high=7 * 24 * 60),
@@ -101,6 +112,7 @@ class Settings:
             openid_metadata_url=environ.get("BOT_OPENID_METADATA_URL", ""),
             token_issuer=environ.get("BOT_TOKEN_ISSUER", ""),
             login_url=environ.get("BOT_LOGIN_URL", ""),
+            allow_key_server_override=reader.flag("ALLOW_KEY_SERVER_OVERRIDE"),
             notify=reader.flag("NOTIFY", default=True),
             notify_interval_seconds=reader.number("NOTIFY_INTERVAL_SECONDS", 15.0, low=0.01),
             tenant_send_rate=reader.number("TENANT_SEND_RATE", 25.0, low=0.01),
@@ -196,6 +208,22 @@ class _Reader:
     def names(self, name: str) -> tuple[str, ...]:
         raw = self.environ.get(name, "")
         return tuple(part.strip() for part in raw.split(",") if part.strip())
+
+    def addresses(
+        self, name: str, default: tuple[str, ...] = (), *, loopback: bool = False
+    ) -> tuple[str, ...]:
+        if name not in self.environ:
+            return default
+        urls = self.names(name)
+        for url in urls:
+            try:
+                address = parse(url)
+            except AddressError as error:
+                self.problems.append(f"{name}: {url!r} {error}")
+                continue
+            if loopback and not address.loopback:
+                self.problems.append(f"{name}: {url!r} is not a loopback address")
+        return urls
 
     def raise_if_any(self) -> None:
         if self.problems:

@@ -36,6 +36,7 @@ from enum import Enum
 from typing import Any
 
 from botbuilder.core import Storage
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge.state import bot_state
@@ -84,6 +85,7 @@ class SqlStorage(Storage):  # type: ignore[misc]
         super().__init__()
         self._sessions = sessions
         self._sqlite_writer = asyncio.Lock()
+        self._locked = _LockedOut()
 
     async def read(self, keys: Iterable[str] | None) -> dict[str, Any]:
         if keys is None:
@@ -128,13 +130,40 @@ class SqlStorage(Storage):  # type: ignore[misc]
             self._sqlite_writer if sqlite else contextlib.nullcontext()
         )
         await session.connection()
+        queued = self._locked.failures
         async with turn:
+            if sqlite:
+                self._locked.check(queued)
             try:
                 yield
-            except BaseException:
+            except BaseException as error:
                 await session.rollback()
+                self._locked.note(error)
                 raise
             await session.commit()
+
+
+class _LockedOut:
+    """Whether SQLite's write lock was held by another process while a writer queued.
+
+    A writer that waited LOCK_WAIT for the lock and failed ("database is locked") was
+    behind another process's writer (a CLI import, a stuck connection). The writers that
+    queued behind it in this process would each wait LOCK_WAIT again, one after the
+    other: a turn 8th in the queue 16 s, past Teams' 15 s, which then redelivers the turn
+    still waiting. So a writer that finds such a failure happened while it queued fails
+    at once (TimeoutError, transient: its turn answers 503); one that queues afterwards
+    tries the lock again."""
+
+    def __init__(self) -> None:
+        self.failures = 0  # "database is locked" so far
+
+    def check(self, queued: int) -> None:
+        if self.failures != queued:
+            raise TimeoutError("the database was locked by another writer meanwhile")
+
+    def note(self, error: BaseException) -> None:
+        if isinstance(error, OperationalError) and "locked" in str(error.orig):
+            self.failures += 1
 
 
 def _etag_of(item: Any) -> str | None:

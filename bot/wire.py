@@ -195,6 +195,61 @@ _LOADERS: dict[str, Callable[[_Field, Any], Any]] = {
 }
 
 
+# --- types ----------------------------------------------------------------------------
+
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "iso-8601": (str,),
+    "bool": (bool,),
+    "model": (dict,),
+    "[model]": (list,),
+    "[str]": (list,),
+}
+_TYPE_NAMES = {"str": "a string", "iso-8601": "a string", "bool": "true or false"}
+
+
+def misfit(model: Any, data: dict[str, Any], path: str = "") -> str | None:
+    """The first field of `data` whose JSON type is not the one `model` declares, as
+    "conversation.id must be a string"; None when every declared field fits. null is
+    always fine, and so is anything in an "object" field (channelData, value) or a field
+    whose declaration this module does not read."""
+    for field in _shape(model).fields:
+        raw = data.get(field.key)
+        if raw is None or field.kind in ("object", "other"):
+            continue
+        where = f"{path}{field.key}"
+        if not isinstance(raw, _JSON_TYPES[field.kind]) or (
+            field.kind in ("str", "iso-8601") and type(raw) is not str
+        ):
+            return f"{where} must be {_TYPE_NAMES.get(field.kind, _kind_name(field.kind))}"
+        found = _misfit_inside(field, raw, where)
+        if found:
+            return found
+    return None
+
+
+def _kind_name(kind: str) -> str:
+    return "an object" if kind == "model" else "an array"
+
+
+def _misfit_inside(field: _Field, raw: Any, where: str) -> str | None:
+    if field.kind == "model":
+        return misfit(field.model, raw, f"{where}.")
+    if field.kind == "[str]":
+        bad = [n for n, item in enumerate(raw) if type(item) is not str]
+        return f"{where}[{bad[0]}] must be a string" if bad else None
+    if field.kind == "[model]":
+        for number, item in enumerate(raw):
+            if item is None:
+                continue
+            if type(item) is not dict:
+                return f"{where}[{number}] must be an object"
+            found = misfit(field.model, item, f"{where}[{number}].")
+            if found:
+                return found
+    return None
+
+
 # --- out ------------------------------------------------------------------------------
 
 

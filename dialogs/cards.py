@@ -34,6 +34,7 @@ from dialogs.meeting_cards import decisions_content, meetings_content
 from dialogs.message import Message
 from dialogs.offers import Choice as OfferChoice
 from dialogs.offers import Offer, offer
+from dialogs.overview_cards import overview_content, passage_content, people_content
 from dialogs.turn import language_of
 from dialogs.wording import capabilities, say, topics
 from knowledge.answers.kinds import (
@@ -47,7 +48,11 @@ from knowledge.answers.kinds import (
     ListAnswer,
     MeetingsAnswer,
     NotKnown,
+    OverviewAnswer,
+    PassageAnswer,
+    PeopleAnswer,
     ScopeSet,
+    SmallTalk,
 )
 from knowledge.core.chat import Lang
 
@@ -102,11 +107,34 @@ def clarify_offer(answer: Clarify) -> Offer | None:
 
 
 def _not_known_content(answer: NotKnown) -> Content:
+    if answer.known is not None:
+        return _known_content(answer)
     suggestions = answer.suggestions[:SUGGESTIONS_SHOWN]
     body = [text(say("not_known", answer.lang))]
     if suggestions:
         body.append(text(say("try_asking", answer.lang)))
     return Content(body, _questions(suggestions))
+
+
+def _known_content(answer: NotKnown) -> Content:
+    """ "Dokumenterne nævner X, men ikke hvornår": what is known, and what is not."""
+    lang, known = answer.lang, answer.known or ""
+    if answer.elsewhere and answer.place:
+        line = say("known_elsewhere", lang, known=known, there=answer.elsewhere, place=answer.place)
+    else:
+        line = say("known_lacking", lang, known=known, what=_lacking(answer))
+    overview = say("overview_of", lang, known=known)
+    button = submit(overview, {"action": "ask", "question": known})
+    return Content([text(line)], [button])
+
+
+def _lacking(answer: NotKnown) -> str:
+    if answer.missing == "fact" and answer.asked:
+        return say("lacking_fact", answer.lang, words=answer.asked)
+    key = f"lacking_{answer.missing}"
+    return say(
+        key if answer.missing in ("date", "person", "amount") else "lacking_any", answer.lang
+    )
 
 
 def _help_content(answer: HelpAnswer) -> Content:
@@ -132,6 +160,10 @@ def _capabilities(lang: Lang) -> list[Element]:
     ]
 
 
+def _small_talk_content(answer: SmallTalk) -> Content:
+    return Content([text(say(f"smalltalk_{answer.act}", answer.lang))])
+
+
 def _scope_content(answer: ScopeSet) -> Content:
     lang = answer.lang
     if answer.cluster is None and answer.region is None:
@@ -151,4 +183,8 @@ _CONTENT: dict[type[Any], Callable[[Any], Content]] = {
     Clarify: _clarify_content,
     NotKnown: _not_known_content,
     ScopeSet: _scope_content,
+    OverviewAnswer: overview_content,
+    PassageAnswer: passage_content,
+    PeopleAnswer: people_content,
+    SmallTalk: _small_talk_content,
 }

@@ -29,6 +29,7 @@ from knowledge.answers.kinds import (
     ChangeView,
     ItemAnswer,
     ItemView,
+    KeyDate,
     ListAnswer,
     SourceRef,
     StatusView,
@@ -47,6 +48,9 @@ _COLOURS: dict[str, tuple[str, str]] = {
     "unknown": ("Default", "emphasis"),
 }
 PURPOSE_MAX = 240
+PURPOSE_FULL = 900  # "hvad er X": the purpose is the answer
+EARLIER_SHOWN = 3  # earlier status entries under the newest one
+EARLIER_MAX = 160
 
 
 def status_badge(status: StatusView | None, lang: Lang, beside: str | None = None) -> Element:
@@ -64,7 +68,7 @@ def status_date(status: StatusView | None, lang: Lang) -> str | None:
     return formats.period(status.valid_from, status.precision, lang)
 
 
-def _as_of(status: StatusView | None, lang: Lang) -> str | None:
+def as_of(status: StatusView | None, lang: Lang) -> str | None:
     when = status_date(status, lang)
     return say("as_of", lang, when=when) if when else None
 
@@ -87,17 +91,57 @@ def item_content(answer: ItemAnswer) -> Content:
     head = [
         heading(item.title),
         subtle(whereabouts(item)),
-        status_badge(item.status, lang, _as_of(item.status, lang)),
+        status_badge(item.status, lang, as_of(item.status, lang)),
     ]
-    focus = _FOCUS[answer.intent](item, lang)
-    return Content(head + focus + _summary(item) + _details(answer) + _source(item, lang))
+    if answer.intent == "date":
+        focus = key_dates(answer.dates, lang)
+    elif answer.intent == "what_is":
+        focus = _purpose(item, lang)
+    else:
+        focus = _FOCUS[answer.intent](item, lang)
+    summary = _summary(item, full=answer.intent != "what_is")
+    history = earlier(item, lang)
+    return Content(head + focus + summary + history + _details(answer) + item_source(item, lang))
 
 
-def _summary(item: ItemView) -> list[Element]:
-    lines = [text(item.status.text, maxLines=2)] if item.status else []
-    if item.purpose:
+def _summary(item: ItemView, *, full: bool = True) -> list[Element]:
+    lines = [text(item.status.text, maxLines=3)] if item.status else []
+    if item.purpose and full:
         lines.append(subtle(shorten(item.purpose, PURPOSE_MAX), max_lines=2))
     return lines
+
+
+def earlier(item: ItemView, lang: Lang) -> list[Element]:
+    """The entries before the newest, each with its date and source: where documents of
+    different dates disagree, the answer shows both."""
+    entries = [entry for entry in item.history[1 : EARLIER_SHOWN + 1] if entry.text]
+    if not entries:
+        return []
+    rows: list[Element] = [strong(say("earlier", lang))]
+    for entry in entries:
+        when = status_date(entry, lang)
+        title = label(entry.category, lang) + (f", {when}" if when else "")
+        source = f" ({entry.source.file})" if entry.source else ""
+        rows.append(subtle(f"{title}: {shorten(entry.text, EARLIER_MAX)}{source}", max_lines=2))
+    return [section(rows)]
+
+
+def _purpose(item: ItemView, lang: Lang) -> list[Element]:
+    if not item.purpose:
+        return []
+    return [section([strong(say("what_is", lang)), text(shorten(item.purpose, PURPOSE_FULL))])]
+
+
+def key_dates(dates: tuple[KeyDate, ...], lang: Lang) -> list[Element]:
+    """The dates asked about: "1. maj 2023: ... ikrafttrædelse 1. maj 2023." with source."""
+    if not dates:
+        return []
+    rows: list[Element] = [strong(say("key_dates", lang))]
+    for key_date in dates:
+        day = formats.period(key_date.day, key_date.precision, lang)
+        source = f" ({key_date.source.file})" if key_date.source else ""
+        rows.append(text(f"{day}: {shorten(key_date.text, EARLIER_MAX * 2)}{source}"))
+    return [section(rows)]
 
 
 def _details(answer: ItemAnswer) -> list[Element]:
@@ -107,7 +151,7 @@ def _details(answer: ItemAnswer) -> list[Element]:
     return [facts([(say("parties", answer.lang), ", ".join(parties))])]
 
 
-def _source(item: ItemView, lang: Lang) -> list[Element]:
+def item_source(item: ItemView, lang: Lang) -> list[Element]:
     status_source = item.status.source if item.status else None
     return source_line(status_source or next(iter(item.sources), None), lang)
 
@@ -192,7 +236,7 @@ def _change_row(change: ChangeView, lang: Lang) -> Element:
     return section(
         [
             strong(change.item.title),
-            status_badge(entry, lang, _as_of(entry, lang)),
+            status_badge(entry, lang, as_of(entry, lang)),
             subtle(entry.text, max_lines=2),
         ]
     )

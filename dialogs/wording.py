@@ -23,6 +23,15 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "items": ("Aftaler og initiativer", "Agreements and initiatives"),
     "no_items": ("Ingen aftaler eller initiativer passer.", "No agreements or initiatives match."),
     "changes": ("Ændringer siden {date}", "Changes since {date}"),
+    "earlier": ("Tidligere", "Earlier"),
+    "key_dates": ("Datoer", "Dates"),
+    "dates_of": ("Datoer – {title}", "Dates – {title}"),
+    "what_is": ("Hvad er det?", "What is it?"),
+    "overview": ("Overblik – {title}", "Overview – {title}"),
+    "latest_decisions": ("Seneste beslutninger", "Latest decisions"),
+    "people": ("Hvem – {about}", "Who – {about}"),
+    "coming_meetings": ("Kommende møder", "Coming meetings"),
+    "no_coming_meetings": ("Ingen kommende møder i videnbasen.", "No coming meetings known."),
     "no_changes": ("Ingen ændringer siden {date}.", "No changes since {date}."),
     # meetings
     "next_meeting": ("Næste møde – {scope}", "Next meeting – {scope}"),
@@ -63,6 +72,28 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "I don't have that in the knowledge base.",
     ),
     "try_asking": ("Prøv fx at spørge:", "You could ask:"),
+    "known_lacking": (
+        "Dokumenterne nævner {known}, men ikke {what}.",
+        "The documents mention {known}, but not {what}.",
+    ),
+    "known_elsewhere": (
+        "Videnbasen har {known} i {there}, men ikke i {place}.",
+        "The knowledge base has {known} in {there}, but not in {place}.",
+    ),
+    "lacking_date": ("hvornår", "when"),
+    "lacking_person": ("hvem det er", "who it is"),
+    "lacking_amount": ("beløbet", "the amount"),
+    "lacking_fact": ("„{words}“", "“{words}”"),
+    "lacking_any": ("det, du spørger om", "what you ask"),
+    "overview_of": ("Vis overblik over {known}", "Show an overview of {known}"),
+    "smalltalk_greeting": (
+        "Hej! Spørg mig om aftaler, initiativer, møder og beslutninger – eller skriv „hjælp“.",
+        "Hi! Ask me about agreements, initiatives, meetings and decisions – or type “help”.",
+    ),
+    "smalltalk_thanks": (
+        "Selv tak! Skriv bare, hvis der er mere.",
+        "You're welcome! Just ask if there is anything else.",
+    ),
     "help": ("Det kan jeg hjælpe med", "What I can help with"),
     "help_topics": ("Det kan du spørge om", "What you can ask about"),
     "help_intro": (
@@ -356,6 +387,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
 _TOPICS: dict[Lang, tuple[tuple[str, str], ...]] = {
     "da": (
         ("Status", "hvor langt en aftale eller et initiativ er"),
+        ("Datoer", "hvornår noget blev godkendt, trådte i kraft eller slutter"),
         ("Møder", "næste møde, eller møderne i en periode"),
         ("Beslutninger", "hvad der er besluttet om noget, eller på et møde"),
         ("Lister", "aftaler og initiativer efter region, klynge eller status"),
@@ -365,6 +397,7 @@ _TOPICS: dict[Lang, tuple[tuple[str, str], ...]] = {
     ),
     "en": (
         ("Status", "how far an agreement or initiative has come"),
+        ("Dates", "when something was approved, came into force or ends"),
         ("Meetings", "the next meeting, or the meetings in a period"),
         ("Decisions", "what was decided about something, or at a meeting"),
         ("Lists", "agreements and initiatives by region, cluster or status"),

@@ -1,22 +1,24 @@
 """The knowledge base facade: the only door the CLI, the bot and the dialogs use.
 
-Each public method is one unit of work with its own session and transaction. An
-import parses every file first, so a refused file stops the whole import before
-anything is written, and then applies them all in one transaction.
+Each public method is one unit of work with its own session and transaction, except
+an import: it reads, parses and applies one file at a time, each file in a transaction
+of its own together with what its changes owe subscribers. A file that cannot be read,
+parsed or stored is refused (its report says why) and the others are imported. A dry
+run applies every file in one transaction and rolls it back.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
@@ -25,14 +27,15 @@ from knowledge.answers.cache import Generation, SnapshotCache
 from knowledge.answers.kinds import Answer
 from knowledge.core.chat import ChatScope
 from knowledge.core.clock import Clock
-from knowledge.core.db import RESTORE_LOCK_KEY, hold_lock, open_inline
+from knowledge.core.db import RESTORE_LOCK_KEY, hold_lock, is_transient, open_inline
 from knowledge.core.errors import DocumentError, RestoreError
 from knowledge.core.history import newest_entry
 from knowledge.core.models import Conversation, Item, Meeting
-from knowledge.documents import exchange
+from knowledge.documents import exchange, sections
 from knowledge.documents.changes import ImportReport
-from knowledge.documents.importer import Importer
+from knowledge.documents.importer import Importer, Incoming
 from knowledge.documents.records import ParsedDocument
+from knowledge.documents.sections import Passage
 from knowledge.documents.shapes import parse_document
 from knowledge.documents.sources import read_source
 from knowledge.notify import calendar, outbox, subscriptions, triggers
@@ -68,6 +71,8 @@ from knowledge.updates.editors import EditorLine
 
 DEMO_FILE = Path(__file__).with_name("demo") / "kb.json"
 NO_SCOPE = ChatScope()
+# A parsed document with its content hash, and its text when the caller has it.
+Parsed = tuple[ParsedDocument, str] | tuple[ParsedDocument, str, str]
 
 
 @dataclass(frozen=True)
@@ -91,10 +96,6 @@ class MeetingLine:
     place: str | None
 
 
-class _Rollback(Exception):
-    """Raised inside a transaction to undo a dry run."""
-
-
 class KnowledgeService:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
         self._sessions = sessions
@@ -112,36 +113,50 @@ class KnowledgeService:
     async def import_documents(
         self, paths: Sequence[Path], *, dry_run: bool = False
     ) -> list[ImportReport]:
-        parsed: list[tuple[ParsedDocument, str]] = []
-        for path in paths:
-            source = read_source(path)
-            try:
-                document = parse_document(source.name, source.text)
-            except DocumentError as error:
-                # Sources keep the bare file name; the person needs the path they typed.
-                raise type(error)(str(path), error.line, error.reason) from None
-            parsed.append((document, source.sha256))
-        return await self.apply_parsed(parsed, dry_run=dry_run)
+        """One report per file, in order; a refused file's report says why."""
+        return await self._import_each((_read(path) for path in paths), dry_run)
 
     async def apply_parsed(
-        self, parsed: Sequence[tuple[ParsedDocument, str]], *, dry_run: bool = False
+        self, parsed: Iterable[Parsed], *, dry_run: bool = False
     ) -> list[ImportReport]:
-        """Apply already parsed documents (with their content hashes) in one transaction,
-        with what the changes owe subscribers (`knowledge.notify.triggers`)."""
+        """Apply already parsed documents (with their content hashes), each in its own
+        transaction with what its changes owe subscribers (`knowledge.notify.triggers`).
+        `parsed` is read one document at a time: a generator keeps one in memory."""
+        return await self._import_each((Incoming(*entry) for entry in parsed), dry_run)
+
+    async def _import_each(
+        self, incoming: Iterable[Incoming | ImportReport], dry_run: bool
+    ) -> list[ImportReport]:
         reports: list[ImportReport] = []
-        try:
-            async with self._sessions() as session, session.begin():
-                now = self._clock.now()
-                importer = Importer(session, now)
-                await importer.load()
-                for document, sha256 in parsed:
-                    reports.append(await importer.apply(document, sha256))
-                if dry_run:
-                    raise _Rollback
-                await triggers.after_import(session, reports, now)
-        except _Rollback:
-            pass
+        async with self._sessions() as session:
+            importer: Importer | None = None
+            for entry in incoming:  # read lazily: one document in memory at a time
+                if isinstance(entry, ImportReport):
+                    reports.append(entry)
+                    continue
+                try:
+                    importer = importer or await _importer(session, self._clock)
+                    importer.now = self._clock.now()
+                    reports.append(await _import_one(session, importer, entry, dry_run))
+                except DBAPIError as error:
+                    # What a file's content can make the database refuse (a value too long
+                    # for its column, a duplicate key) refuses that file; a database that is
+                    # down stops the import. The transaction is gone, and with it what the
+                    # importer had loaded; in a dry run the files before this one too.
+                    if is_transient(error):
+                        raise
+                    await session.rollback()
+                    importer = None
+                    reports.append(_not_stored(entry, error))
+            await session.rollback()  # a dry run writes nothing; a real one has committed
         return reports
+
+    async def passages(self) -> AsyncIterator[Passage]:
+        """Every stored section with its document's file, date and currency, streamed in
+        one query (`knowledge.documents.sections`): what a passage index is built from."""
+        async with self._sessions() as session:
+            async for passage in sections.passages(session):
+                yield passage
 
     async def restore(self, path: Path, *, replace: bool = False) -> dict[str, int]:
         data = _read_json(path)
@@ -468,6 +483,40 @@ def _item_line(item: Item) -> ItemLine:
         newest.category if newest else "unknown",
         newest.valid_from if newest else None,
     )
+
+
+def _read(path: Path) -> Incoming | ImportReport:
+    """The file read and parsed, or its refusal."""
+    try:
+        source = read_source(path)
+        document = parse_document(source.name, source.text)
+    except DocumentError as error:
+        # Sources keep the bare file name; the person needs the path they typed.
+        where = f"{path}:{error.line}" if error.line else str(path)
+        return ImportReport.refusal(str(path), f"{where}: {error.reason}")
+    return Incoming(document, source.sha256, source.text)
+
+
+async def _importer(session: AsyncSession, clock: Clock) -> Importer:
+    importer = Importer(session, clock.now())
+    await importer.load()
+    return importer
+
+
+async def _import_one(
+    session: AsyncSession, importer: Importer, incoming: Incoming, dry_run: bool
+) -> ImportReport:
+    report = await importer.apply(incoming)
+    if not dry_run:
+        await triggers.after_import(session, [report], importer.now)
+        await session.commit()
+    return report
+
+
+def _not_stored(incoming: Incoming, error: DBAPIError) -> ImportReport:
+    reason = str(error.orig or error).strip().splitlines()[0]
+    file = incoming.document.file
+    return ImportReport.refusal(file, f"{file}: could not be stored: {reason}")
 
 
 def _read_json(path: Path) -> Any:

@@ -40,6 +40,16 @@ trap stop EXIT
 trap 'stop INT; exit 130' INT
 trap 'stop; exit 143' TERM
 
+# The Playground's port is chosen here (56150 unless busy) so the bot, which replies
+# anonymously only to the loopback addresses it is told, is told this one.
+playground_port=${PLAYGROUND_PORT:-56150}
+if (exec 3<>"/dev/tcp/127.0.0.1/$playground_port") 2>/dev/null; then
+  playground_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+fi
+export PLAYGROUND_PORT=$playground_port
+connector="$playground_port/_connector"
+export ANONYMOUS_SERVICE_URLS=${ANONYMOUS_SERVICE_URLS:-http://localhost:$connector,http://127.0.0.1:$connector}
+
 .venv/bin/python app.py "$@" &
 bot=$!
 output=.tools/playground/serve.out

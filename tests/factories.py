@@ -7,9 +7,13 @@ from datetime import date, time
 from knowledge.core.periods import Period
 from knowledge.documents.records import (
     AgendaItem,
+    BodyRecord,
     ItemRecord,
+    KeyDate,
     MeetingRecord,
+    Member,
     ParsedDocument,
+    SectionRecord,
     Source,
     StatusRecord,
 )
@@ -81,6 +85,9 @@ def document(
     meetings: tuple[MeetingRecord, ...] = (),
     file: str = "rapport.txt",
     on: date | None = date(2023, 6, 1),
+    sections: tuple[SectionRecord, ...] = (),
+    bodies: tuple[BodyRecord, ...] = (),
+    **fields: object,
 ) -> ParsedDocument:
     return ParsedDocument(
         file=file,
@@ -89,7 +96,47 @@ def document(
         document_date=Period.day(on) if on else None,
         items=items,
         meetings=meetings,
+        sections=sections,
+        bodies=bodies,
+        **fields,  # type: ignore[arg-type]
     )
+
+
+def sectioned(text: str) -> tuple[SectionRecord, ...]:
+    """Sections of a text whose headings are lines starting with "#" (one per level),
+    with their spans, as a reader would give them."""
+    found: list[SectionRecord] = []
+    path: tuple[str, ...] = ()
+    start, body = 0, []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if line.startswith("#"):
+            if body or path:
+                found.append(SectionRecord(path, len(path), "".join(body).strip(), start, offset))
+            level = len(line) - len(line.lstrip("#"))
+            path = (*path[: level - 1], line.strip("# \n"))
+            start, body = offset, []
+        else:
+            body.append(line)
+        offset += len(line)
+    found.append(SectionRecord(path, len(path), "".join(body).strip(), start, offset))
+    return tuple(found)
+
+
+def source(file: str, *path: str, span: tuple[int, int] | None = None) -> Source:
+    start, end = span if span else (None, None)
+    return Source(file, path[-1] if path else "", tuple(path), start, end)
+
+
+def key_date(
+    what: str, day: date | None, text: str, where: Source, *, year_inferred: bool = False
+) -> KeyDate:
+    when = Period.day(day) if day else None
+    return KeyDate(what, when, text, where, year_inferred)  # type: ignore[arg-type]
+
+
+def body(name: str, *members: Member, where: Source, region: str | None = MIDT) -> BodyRecord:
+    return BodyRecord(name, where, region=region, members=members)
 
 
 def agenda(*titles: str) -> tuple[AgendaItem, ...]:
@@ -98,4 +145,18 @@ def agenda(*titles: str) -> tuple[AgendaItem, ...]:
     )
 
 
-__all__ = ["MIDT", "SYD", "agenda", "document", "item", "meeting", "status", "time"]
+__all__ = [
+    "MIDT",
+    "SYD",
+    "Member",
+    "agenda",
+    "body",
+    "document",
+    "item",
+    "key_date",
+    "meeting",
+    "sectioned",
+    "source",
+    "status",
+    "time",
+]

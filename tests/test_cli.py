@@ -73,7 +73,14 @@ def test_export_of_an_empty_knowledge_base_is_the_empty_schema(tmp_path: Path) -
     result = spawn("export", db=tmp_path / "kb.db")
 
     assert 0 == result.returncode, result.stderr
-    expected = {"agreements": [], "initiatives": [], "meetings": [], "schema_version": 1}
+    expected = {
+        "agreements": [],
+        "bodies": [],
+        "documents": [],
+        "initiatives": [],
+        "meetings": [],
+        "schema_version": 2,
+    }
     assert expected == json.loads(result.stdout)
 
 
@@ -106,9 +113,10 @@ def test_a_missing_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_restoring_an_export_then_exporting_gives_the_same_bytes(tmp_path: Path) -> None:
-    source = tmp_path / "kb.json"
     demo = ROOT / "knowledge" / "demo" / "kb.json"
-    source.write_text(demo.read_text(encoding="utf-8"), encoding="utf-8")
+    assert 0 == run("import", str(demo), db=tmp_path / "first.db").returncode
+    source = tmp_path / "kb.json"
+    source.write_text(run("export", db=tmp_path / "first.db").stdout, encoding="utf-8")
 
     restored = run("import", str(source), db=tmp_path / "kb.db")
     exported = run("export", db=tmp_path / "kb.db")
@@ -182,7 +190,35 @@ def test_dry_run_prints_the_changes_and_writes_nothing(tmp_path: Path) -> None:
     assert "would import rapport.txt (status_report)" in dry.stdout
     assert "add item" in dry.stdout
     assert "samarbejdsaftale-om-fodpleje-midtjylland" in dry.stdout
+    assert "  items: 1 added, 0 changed, 0 unchanged\n" in dry.stdout
+    assert "  meetings: 0 added, 0 changed, 0 unchanged\n" in dry.stdout
     assert [] == json.loads(after.stdout)["agreements"]
+
+
+def test_import_imports_what_it_can_and_names_each_refused_file(tmp_path: Path) -> None:
+    first = tmp_path / "rapport.txt"
+    first.write_text(REPORT, encoding="utf-8")
+    second = tmp_path / "tandpleje.txt"
+    second.write_text(REPORT.replace("fodpleje", "tandpleje"), encoding="utf-8")
+    latin = tmp_path / "gammel.txt"
+    latin.write_bytes("Første linje\n".encode("latin-1"))
+    empty = tmp_path / "tom.txt"
+    empty.write_text("", encoding="utf-8")
+    db = tmp_path / "kb.db"
+
+    result = run("import", str(first), str(latin), str(empty), str(second), db=db)
+    listed = run("list", "agreements", db=db)
+
+    assert 1 == result.returncode
+    assert [
+        f"error: {latin}:1: is not UTF-8 text",
+        f"error: {empty}: the document is empty",
+        "error: refused 2 of 4 files; the others were imported",
+    ] == result.stderr.splitlines()
+    assert ["imported rapport.txt", "imported tandpleje.txt"] == [
+        line.split(" (")[0] for line in result.stdout.splitlines()
+    ]
+    assert 2 == len(listed.stdout.splitlines())
 
 
 def test_import_then_list_shows_the_item_and_its_status(tmp_path: Path) -> None:

@@ -26,11 +26,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from knowledge.answers import passages
 from knowledge.answers.kinds import MeetingView
 from knowledge.answers.snapshot import Dated, ItemSummary, Snapshot
 from knowledge.answers.views import meeting_view
 from knowledge.core.history import newest_first
 from knowledge.core.models import Document, Item, Meeting, Revision, StatusEntry
+from knowledge.text.index import PassageIndex
+from knowledge.text.passages import Passage
 
 logger = logging.getLogger(__name__)
 
@@ -99,19 +102,26 @@ async def load(session: AsyncSession) -> Snapshot:
     items = await _items(session)
     meetings = [meeting_view(m) for m in await session.scalars(select(Meeting))]
     dated = await _dated(session)
+    texts = await passages.load(session)
     started = time.perf_counter()
-    snapshot = await asyncio.to_thread(_build, items, meetings, dated)
+    snapshot = await asyncio.to_thread(_build, items, meetings, dated, texts)
     logger.info(
-        "question index built: %d items, %d meetings, %d names in %.2f s",
+        "question index built: %d items, %d meetings, %d names, %d passages in %.2f s",
         len(items),
         len(meetings),
         snapshot.names.names,
+        len(texts),
         time.perf_counter() - started,
     )
     return snapshot
 
 
-def _build(items: list[ItemSummary], meetings: list[MeetingView], dated: list[Dated]) -> Snapshot:
+def _build(
+    items: list[ItemSummary],
+    meetings: list[MeetingView],
+    dated: list[Dated],
+    texts: list[Passage] | None = None,
+) -> Snapshot:
     """Build with the cycle collector paused, then freeze what exists.
 
     A snapshot is millions of small objects that are never garbage. Left alone, the
@@ -123,7 +133,8 @@ def _build(items: list[ItemSummary], meetings: list[MeetingView], dated: list[Da
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return Snapshot(items, meetings, dated)
+        search = passages.SectionPassages(PassageIndex.build(texts or ()))
+        return Snapshot(items, meetings, dated, search)
     finally:
         if enabled:
             gc.enable()

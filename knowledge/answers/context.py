@@ -5,7 +5,7 @@ saying honestly that the knowledge base does not know.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -13,7 +13,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.answers import phrasing
 from knowledge.answers.kinds import Choice, Clarify, NotKnown
-from knowledge.answers.resolution import PLACES, Resolution, decide, mentions, places, without
+from knowledge.answers.resolution import (
+    PLACES,
+    Resolution,
+    decide,
+    mentions,
+    placed,
+    places,
+    within,
+    without,
+)
 from knowledge.answers.snapshot import Snapshot
 from knowledge.core.chat import ChatScope, Lang
 from knowledge.understanding.entities import Entity
@@ -21,6 +30,7 @@ from knowledge.understanding.index import Hit
 from knowledge.understanding.intents import Intent, Question
 
 T = TypeVar("T")
+SUBSTANCE = 5  # an unseen word this long is a subject the knowledge base lacks
 PAGE = 10  # items, meetings, decisions or changes shown at once; `more` counts the rest
 
 
@@ -64,7 +74,12 @@ def resolve_named(
         asked.snapshot.names.search(subject, kinds),
         asked.snapshot.names.search(rest, kinds) if named else [],
     )
-    return decide(hits, (asked_places, chat_places)), named
+    found = decide(hits, (asked_places, chat_places), place=asked_places)
+    if found.outcome == "found" and not asked_places.empty:
+        entity = found.entity
+        if placed(entity) and not within(entity, asked_places):
+            found = replace(found, outside=asked_places)  # "... i Sønderjylland": not there
+    return found, named
 
 
 def _merged(*searches: list[Hit]) -> list[Hit]:
@@ -93,6 +108,53 @@ def choice(entity: Entity, intent: Intent, lang: Lang) -> Choice:
 
 def not_known(asked: Asked) -> NotKnown:
     return NotKnown("unknown", asked.lang, suggestions(asked))
+
+
+def lacking(asked: Asked, known: str, missing: str, words: str = "") -> NotKnown:
+    """The thing asked about is known, the fact asked for is not."""
+    return NotKnown("unknown", asked.lang, (), known, missing, words or _asked_words(asked))
+
+
+def outside(asked: Asked, resolution: Resolution) -> NotKnown | None:
+    """The thing named exists, but not in the place the question names."""
+    where = resolution.outside
+    if where is None or resolution.outcome != "found":
+        return None
+    entity = resolution.entity
+    there = entity.cluster or entity.region
+    said = where.cluster or where.region
+    return NotKnown("unknown", asked.lang, (), entity.label, None, "", there, said)
+
+
+def unseen_words(snapshot: Snapshot, subject: Sequence[str], hit: Hit) -> list[int]:
+    """Positions of the subject's words of substance that the hit does not account for
+    and the index has never seen: what is asked about is not (all) what the hit is."""
+    vocabulary = snapshot.names.vocabulary
+    return [
+        position
+        for position, term in enumerate(subject)
+        if position not in hit.covered and len(term) >= SUBSTANCE and vocabulary.unseen(term)
+    ]
+
+
+def unseen_substance(snapshot: Snapshot, subject: Sequence[str], hit: Hit) -> bool:
+    return bool(unseen_words(snapshot, subject, hit))
+
+
+def typed(asked: Asked, positions: Sequence[int]) -> str:
+    """The words of the subject at `positions`, as typed."""
+    reading = asked.question.reading
+    if reading is None:
+        return ""
+    subject = [word for word in reading.tokens if word.role == "subject"]
+    return " ".join(subject[n].raw for n in positions if n < len(subject) and subject[n].raw)
+
+
+def _asked_words(asked: Asked) -> str:
+    reading = asked.question.reading
+    if reading is None:
+        return ""
+    return " ".join(word.raw for word in reading.tokens if word.role == "asking" and word.raw)
 
 
 def suggestions(asked: Asked) -> tuple[str, ...]:

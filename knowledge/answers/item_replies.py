@@ -1,4 +1,5 @@
-"""Replies about items: the status, parties or budget of one; lists; changes since a date."""
+"""Replies about items: the status, parties, budget, dates or purpose of one; lists;
+changes since a date."""
 
 from __future__ import annotations
 
@@ -7,7 +8,19 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from knowledge.answers import phrasing
-from knowledge.answers.context import PAGE, Asked, clarify, not_known, resolve_named
+from knowledge.answers.context import (
+    PAGE,
+    SUBSTANCE,
+    Asked,
+    clarify,
+    lacking,
+    not_known,
+    outside,
+    resolve_named,
+    typed,
+    unseen_substance,
+    unseen_words,
+)
 from knowledge.answers.kinds import (
     Answer,
     ChangesAnswer,
@@ -17,18 +30,21 @@ from knowledge.answers.kinds import (
     ListAnswer,
 )
 from knowledge.answers.lookup import change_views, item_views
+from knowledge.answers.overview import date_answer
+from knowledge.answers.people import people_answer
 from knowledge.answers.resolution import Resolution, mentions, resolve, without
 from knowledge.answers.snapshot import Group, Snapshot
 from knowledge.understanding.entities import Entity, entity_id
-from knowledge.understanding.index import Hit
 from knowledge.understanding.intents import Intent, Question
 
 FILTERS = frozenset({"region", "cluster", "party", "area"})
 PARTIES_AND_PLACES = frozenset({"region", "cluster", "party"})
-SUBSTANCE = 5  # an unknown word this long is a subject the knowledge base lacks
 TOPIC = 0.88  # an item is about a topic when its name accounts for this much of it (a typo)
 CHANGES_WINDOW = timedelta(days=30)  # "hvad er nyt?" without a date: the last month
 _ITEM = frozenset({"item"})
+_BODIES = frozenset({"body", "cluster"})
+_WHO = _ITEM | _BODIES
+ITEM_INTENTS = frozenset({"status", "who", "budget", "date", "what_is"})
 _CHANGED = frozenset({"item", "cluster", "region"})
 
 
@@ -37,7 +53,9 @@ async def item_answer(asked: Asked) -> Answer:
     question = asked.question
     if not question.subject and (question.category or question.type_terms):
         return await list_answer(asked)  # "hvad er afsluttet?"
-    resolution, _ = resolve_named(asked, _ITEM)
+    resolution, _ = resolve_named(asked, _WHO if question.intent == "who" else _ITEM)
+    if resolution.outcome == "found" and resolution.entity.kind in _BODIES:
+        return await people_answer(asked, resolution.entity)  # "hvem er formand for KSG"
     if resolution.outcome == "found" and resolution.entity.kind != "item":
         return await list_answer(asked, place=resolution.entity)
     if resolution.outcome != "found":
@@ -59,29 +77,37 @@ def _holder(asked: Asked, items: Resolution) -> Entity | None:
     return found.entity if found.hits[0].score > best_item else None
 
 
-def unseen_substance(snapshot: Snapshot, subject: Sequence[str], hit: Hit) -> bool:
-    """Whether the subject has a word of substance that the hit does not account for and
-    the index has never seen: what the question is about is not what the hit is."""
-    vocabulary = snapshot.names.vocabulary
-    return any(
-        len(term) >= SUBSTANCE and vocabulary.unseen(term)
-        for position, term in enumerate(subject)
-        if position not in hit.covered
-    )
-
-
 async def answer_item(asked: Asked, intent: Intent, resolution: Resolution) -> Answer:
-    if resolution.outcome == "missing" or (
-        intent != "status" and intent != "who" and intent != "budget"
-    ):
+    if resolution.outcome == "missing" or intent not in ITEM_INTENTS:
         return not_known(asked)
     if resolution.outcome != "found":
         return clarify(asked, intent, resolution)
     views = await item_views(asked.session, [resolution.entity.id], asked.views)
     if not views:
         return not_known(asked)
-    view = _budget_of_year(views[0], asked) if intent == "budget" else views[0]
-    return ItemAnswer(intent, asked.lang, view)
+    view = views[0]
+    gap = outside(asked, resolution) or _gap(asked, intent, resolution, view)
+    if gap is not None:
+        return gap
+    if intent == "date":
+        return date_answer(asked, view)
+    if intent == "budget":
+        view = _budget_of_year(view, asked)
+    return ItemAnswer(intent, asked.lang, view)  # type: ignore[arg-type]
+
+
+def _gap(asked: Asked, intent: Intent, resolution: Resolution, view: ItemView) -> Answer | None:
+    """What the question asks that the record does not hold: a person (the record has
+    parties, not people); an amount of an item without a budget, or what an item is
+    asked with words of substance the index has never seen ("the readmission rate of
+    X"): the thing is known, the fact is not. (Dates: `overview.date_answer`.)"""
+    reading = asked.question.reading
+    if intent == "who" and reading is not None and reading.fact == "person":
+        return lacking(asked, view.title, "person")
+    if intent not in ("what_is", "budget") or (intent == "budget" and view.budget):
+        return None
+    unseen = unseen_words(asked.snapshot, asked.question.subject, resolution.hits[0])
+    return lacking(asked, view.title, "fact", typed(asked, unseen)) if unseen else None
 
 
 def _budget_of_year(view: ItemView, asked: Asked) -> ItemView:

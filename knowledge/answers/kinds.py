@@ -53,6 +53,7 @@ class ItemView:
     budget: tuple[BudgetView, ...]
     status: StatusView | None  # the newest entry; None without history
     sources: tuple[SourceRef, ...] = ()
+    history: tuple[StatusView, ...] = ()  # every entry, newest first (the newest is `status`)
 
 
 @dataclass(frozen=True)
@@ -91,12 +92,24 @@ class Choice:
 
 
 @dataclass(frozen=True)
-class ItemAnswer:
-    """status / who / budget of one item."""
+class KeyDate:
+    """A date the knowledge base gives for something, with the words that say what it is."""
 
-    intent: Literal["status", "who", "budget"]
+    day: date
+    precision: str  # knowledge.core.periods precision
+    text: str  # the sentence or decision that gives it
+    source: SourceRef | None
+    kind: str | None = None  # what the date is of: knowledge.understanding.facts.DateKind
+
+
+@dataclass(frozen=True)
+class ItemAnswer:
+    """status / who / budget / date / what is of one item."""
+
+    intent: Literal["status", "who", "budget", "date", "what_is"]
     lang: Lang
     item: ItemView
+    dates: tuple[KeyDate, ...] = ()  # for "date": the dates asked about, oldest first
 
 
 @dataclass(frozen=True)
@@ -153,6 +166,66 @@ class ChangesAnswer:
 
 
 @dataclass(frozen=True)
+class OverviewAnswer:
+    """A thing named without saying what about it: what the knowledge base has on it.
+
+    Of an item: its status (with history and source), its key dates, the decisions about
+    it; of a body or cluster: its next meetings and the decisions of its last meeting."""
+
+    intent: Literal["overview"]
+    lang: Lang
+    label: str  # the item's title or the body's name
+    item: ItemView | None
+    meetings: tuple[MeetingView, ...] = ()  # coming meetings (of a body or cluster)
+    decisions: tuple[DecisionView, ...] = ()  # the latest decisions about it
+    dates: tuple[KeyDate, ...] = ()
+    today: date | None = None
+
+
+@dataclass(frozen=True)
+class PersonView:
+    name: str
+    role: str | None  # "formand", "sekretær", "kontaktperson" ...
+    affiliation: str | None  # whom they represent
+    source: str | None = None  # the file that names them
+
+
+@dataclass(frozen=True)
+class PeopleAnswer:
+    """who: the people of a body or cluster (in the role asked for), or of a meeting."""
+
+    intent: Literal["who"]
+    lang: Lang
+    about: str  # the body, cluster or meeting
+    people: tuple[PersonView, ...]
+    role: str | None = None  # the role asked for, when one was
+
+
+@dataclass(frozen=True)
+class PassageAnswer:
+    """The sentence of a document that holds the fact asked for, quoted with its source:
+    what the records do not hold, the text may."""
+
+    intent: Intent  # what the question asked
+    lang: Lang
+    sentence: str
+    document: str  # the file
+    title: str  # the document's title
+    heading: str | None  # the section's heading
+    document_date: date | None
+    about: str | None = None  # the thing the question names, when it names one
+
+
+@dataclass(frozen=True)
+class SmallTalk:
+    """A greeting or thanks: a short friendly reply, nothing looked up."""
+
+    intent: Literal["smalltalk"]
+    lang: Lang
+    act: Literal["greeting", "thanks"]
+
+
+@dataclass(frozen=True)
 class Clarify:
     """ "Mente du ...?": the question fits several things, or fits one only loosely."""
 
@@ -164,11 +237,21 @@ class Clarify:
 
 @dataclass(frozen=True)
 class NotKnown:
-    """Honest "I don't know", with what the knowledge base does know."""
+    """Honest "I don't know", with what the knowledge base does know.
+
+    With `known`, the thing asked about is known but not the fact asked for ("Dokumenterne
+    nævner X, men ikke hvem der er kontaktperson"); with `elsewhere` too, the thing is
+    known only in another place than the question names ("X findes i Region
+    Midtjylland")."""
 
     intent: Literal["unknown"]
     lang: Lang
     suggestions: tuple[str, ...] = field(default=())  # example questions that would work
+    known: str | None = None  # the title or name the knowledge base has
+    missing: str | None = None  # the kind of fact it lacks: "date", "person", "amount", ...
+    asked: str = ""  # the words of the question that asked for it, as typed
+    elsewhere: str | None = None  # where `known` is, when not where the question says
+    place: str | None = None  # where the question says
 
 
 @dataclass(frozen=True)
@@ -189,6 +272,10 @@ class ScopeSet:
 
 Answer = (
     ItemAnswer
+    | OverviewAnswer
+    | PeopleAnswer
+    | PassageAnswer
+    | SmallTalk
     | MeetingsAnswer
     | DecisionsAnswer
     | ListAnswer

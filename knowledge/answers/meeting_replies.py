@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from knowledge.answers import phrasing
 from knowledge.answers.context import PAGE, Asked, clarify, not_known, resolve_named
 from knowledge.answers.kinds import Answer, DecisionsAnswer, MeetingsAnswer, MeetingView
 from knowledge.answers.meeting_choice import belongs, first_per_body, past, upcoming, within
 from knowledge.answers.resolution import UNSURE, mentions, without
+from knowledge.answers.snapshot import Snapshot
 from knowledge.core.periods import Period
 from knowledge.understanding.entities import Entity, entity_id
+from knowledge.understanding.index import Hit
 from knowledge.understanding.intents import Intent
 
 TARGETS = frozenset({"body", "cluster", "region"})
@@ -36,7 +39,22 @@ def target(asked: Asked, intent: Intent, *, use_scope: bool) -> Target:
         return Target(resolution.entity)
     if resolution.outcome == "missing":
         return Target(refusal=not_known(asked))
+    widest = _widest(resolution.hits)
+    if widest is not None:
+        return Target(widest)
     return Target(refusal=clarify(asked, intent, resolution))
+
+
+def _widest(hits: Sequence[Hit]) -> Entity | None:
+    """A cluster among its own bodies: its meetings are theirs too ("the randers cluster"
+    fits Randersklyngen and its steering group equally well)."""
+    clusters = [hit.entity for hit in hits if hit.entity.kind == "cluster"]
+    if len(clusters) != 1:
+        return None
+    cluster = clusters[0]
+    others = [hit.entity for hit in hits if hit.entity is not cluster]
+    inside = all(e.kind == "body" and e.cluster == cluster.label for e in others)
+    return cluster if inside else None
 
 
 def _scoped(asked: Asked) -> Entity | None:
@@ -59,12 +77,13 @@ async def next_meeting_answer(asked: Asked, place: Entity | None = None) -> Answ
     label = place.label if place else ""
     if asked.question.latest:
         return _last_meeting(asked, place, label)
-    shown, more = _next(asked, place)
+    shown, more = _next(asked, place, max(asked.today, asked.question.since or asked.today))
     return MeetingsAnswer("next_meeting", asked.lang, label, tuple(shown), more, asked.today)
 
 
-def _next(asked: Asked, place: Entity | None) -> tuple[list[MeetingView], int]:
-    coming = upcoming(asked.snapshot.meetings, belongs(place), asked.today)
+def _next(asked: Asked, place: Entity | None, after: date) -> tuple[list[MeetingView], int]:
+    """The next meetings from `after` on (today, or the date after "efter april")."""
+    coming = upcoming(asked.snapshot.meetings, belongs(place), after)
     if place is not None and place.kind == "body":
         return coming[:1], max(0, len(coming) - 1)
     shown = first_per_body(coming)[:PAGE]
@@ -83,11 +102,18 @@ async def meetings_answer(asked: Asked) -> Answer:
     period = question.period
     if period is None and question.since is not None:
         period = Period(question.since, max(question.since, asked.today), "range")
-    if period is None:
+    if period is None and not question.subject:
         return await next_meeting_answer(asked)
     found = target(asked, "meetings_in_period", use_scope=False)
     if found.refusal is not None:
         return found.refusal
+    if period is None:  # "hvilke møder har X haft": every one of them
+        meetings = [m for m in asked.snapshot.meetings if belongs(found.entity)(m)]
+        label = found.entity.label if found.entity else ""
+        shown, more = asked.page(meetings)
+        return MeetingsAnswer(
+            "meetings_in_period", asked.lang, label, tuple(shown), more, asked.today
+        )
     meetings = within(asked.snapshot.meetings, belongs(found.entity), period)
     label = phrasing.joined([found.entity.label if found.entity else "", _when(asked, period)])
     shown, more = asked.page(meetings)
@@ -118,10 +144,10 @@ async def decisions_answer(asked: Asked) -> Answer:
     label = question.subject_text or _period_label(question.period, asked)
     if not topic:
         return _decisions(asked, label, pool)
-    about = _about(asked, topic)
-    if not about and not _names_something(asked):
+    found = about(asked.snapshot, topic)
+    if not found and not _names_something(asked):
         return not_known(asked)
-    return _decisions(asked, label, [n for n in pool if n in about])
+    return _decisions(asked, label, [n for n in pool if n in found])
 
 
 def _period_label(period: Period | None, asked: Asked) -> str:
@@ -142,9 +168,9 @@ def _latest(asked: Asked, pool: list[int]) -> Answer:
     return _decisions(asked, subject, [n for n in held if decisions[n].meeting.slug == last.slug])
 
 
-def _about(asked: Asked, subject: Sequence[str]) -> set[int]:
+def about(snapshot: Snapshot, subject: Sequence[str]) -> set[int]:
     """Decisions whose meeting body, title and text account for the subject."""
-    hits = asked.snapshot.decision_index.search(subject, frozenset({"decision"}))
+    hits = snapshot.decision_index.search(subject, frozenset({"decision"}))
     best = max((hit.coverage for hit in hits), default=0.0)
     floor = max(DECIDED, best - DECIDED_SPREAD)
     return {_number(hit.entity) for hit in hits if hit.coverage >= floor}

@@ -17,13 +17,22 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.answers.context import Asked, clarify, not_known, resolve_named
-from knowledge.answers.item_replies import answer_item, changes_answer, item_answer, list_answer
-from knowledge.answers.kinds import Answer, HelpAnswer, ScopeSet
+from knowledge.answers.context import Asked, clarify, lacking, not_known, outside, resolve_named
+from knowledge.answers.item_replies import (
+    ITEM_INTENTS,
+    answer_item,
+    changes_answer,
+    item_answer,
+    list_answer,
+)
+from knowledge.answers.kinds import Answer, HelpAnswer, NotKnown, ScopeSet, SmallTalk
 from knowledge.answers.meeting_replies import decisions_answer, meetings_answer, next_meeting_answer
+from knowledge.answers.overview import overview_answer
 from knowledge.answers.resolution import PLACES, resolve
 from knowledge.answers.snapshot import Snapshot
+from knowledge.answers.text_replies import from_text
 from knowledge.core.chat import QUESTION_MAX, ChatScope
+from knowledge.understanding.entities import Entity
 from knowledge.understanding.intents import Intent, question_of
 from knowledge.understanding.reading import read
 
@@ -49,7 +58,10 @@ async def ask(
     reading = read(text, today=today, names=snapshot.names, hint_lang=lang_hint)
     question = question_of(reading, today)
     asked = Asked(session, snapshot, question, scope, today, max(0, offset), views)
-    return await _ANSWERERS[question.intent](asked)
+    answer = await _ANSWERERS[question.intent](asked)
+    if isinstance(answer, NotKnown):  # the records lack it: the text may have it
+        return from_text(asked, answer) or answer
+    return answer
 
 
 async def help_answer(asked: Asked) -> Answer:
@@ -69,36 +81,61 @@ async def scope_answer(asked: Asked) -> Answer:
 
 
 async def unknown_answer(asked: Asked) -> Answer:
-    """No cue: a bare name of an item asks its status; of a body or cluster, its meetings;
-    of a party, area or region, what it takes part in."""
+    """Entity first: whatever the subject names, answered with what is asked of it; a
+    bare name of an item or body with its overview; of a party, area or region, what it
+    takes part in. Help that names something ("how do I reset my Teams password") must
+    name it well."""
     resolution, _ = resolve_named(asked, _GUESSED)
-    how_to = asked.question.reading is not None and asked.question.reading.score("help") > 0
+    reading = asked.question.reading
+    how_to = reading is not None and reading.score("help") > 0
     if resolution.outcome == "missing" or (how_to and resolution.outcome != "found"):
         return not_known(asked)  # "how do I reset my password": nothing of ours
-    top = resolution.entity
+    top, intent = resolution.entity, asked.question.intent
     if top.kind == "item":
-        return await answer_item(asked, "status", resolution)
+        if intent in ITEM_INTENTS:
+            return await answer_item(asked, intent, resolution)
+        if resolution.outcome != "found":
+            return clarify(asked, "status", resolution)
+        return outside(asked, resolution) or await _overview(asked, top)
     if resolution.outcome != "found":
         return clarify(asked, "next_meeting", resolution)
     if top.kind in ("body", "cluster"):
-        return await next_meeting_answer(asked, top)
+        return await _place_answer(asked, intent, top)
     return await list_answer(asked, place=top)
+
+
+async def _place_answer(asked: Asked, intent: Intent, place: Entity) -> Answer:
+    if intent == "date":
+        return await next_meeting_answer(asked, place)
+    if intent == "who":
+        return lacking(asked, place.label, "person")
+    return await _overview(asked, place)
+
+
+async def _overview(asked: Asked, entity: Entity) -> Answer:
+    return await overview_answer(asked, entity) or not_known(asked)
+
+
+async def small_talk(asked: Asked) -> Answer:
+    reading = asked.question.reading
+    thanks = reading is not None and "thanks" in reading.acts
+    return SmallTalk("smalltalk", asked.lang, "thanks" if thanks else "greeting")
 
 
 _ANSWERERS: dict[Intent, Answerer] = {
     "status": item_answer,
+    "who": item_answer,
+    "budget": item_answer,
     "date": unknown_answer,
     "what_is": unknown_answer,
     "overview": unknown_answer,
-    "smalltalk": help_answer,
-    "who": item_answer,
-    "budget": item_answer,
     "list": list_answer,
     "changes": changes_answer,
     "next_meeting": next_meeting_answer,
     "meetings_in_period": meetings_answer,
     "decisions": decisions_answer,
     "help": help_answer,
+    "smalltalk": small_talk,
     "set_scope": scope_answer,
     "unknown": unknown_answer,
 }

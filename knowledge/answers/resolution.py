@@ -15,6 +15,11 @@ Thresholds (scores are 0-100, see `knowledge.understanding.index`):
   question (coverage `UNIQUE`) and no other entity accounts for much of it (`RIVAL`).
 - A mention (a cluster or region named inside a longer question) is a name the question
   says almost entirely: precision at least `MENTION`.
+- The place a question names decides first: of hits inside it and hits elsewhere, only
+  those inside count ("hjerneskadeaftalen i Sønderjylland" is the Syddanmark agreement,
+  however the Midtjylland one scores), unless none is inside.
+- One candidate alone that scores at least `LONE` is the answer, not a "did you mean"
+  with one button (not for filters, `unique=False`: they must be named well).
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from typing import Literal
 from knowledge.answers.snapshot import Snapshot
 from knowledge.core.chat import ChatScope
 from knowledge.understanding.entities import Entity
-from knowledge.understanding.index import Hit
+from knowledge.understanding.index import UNSEEN_PENALTY, Hit
 
 ANSWER = 80.0
 UNSURE = 60.0
@@ -35,7 +40,8 @@ MARGIN = 10.0
 EXACT = 0.999
 UNIQUE = 0.85
 RIVAL = 0.75
-MENTION = 0.9
+MENTION = 0.85
+LONE = 70.0
 CHOICES = 3
 PLACES = frozenset({"region", "cluster"})
 
@@ -46,6 +52,7 @@ Outcome = Literal["found", "ambiguous", "unsure", "missing"]
 class Resolution:
     outcome: Outcome
     hits: tuple[Hit, ...] = ()
+    outside: Places | None = None  # found, but not in the place the question names
 
     @property
     def entity(self) -> Entity:
@@ -122,9 +129,16 @@ def resolve(
 
 
 def decide(
-    hits: Sequence[Hit], narrowing: Sequence[Places] = (), *, unique: bool = True
+    hits: Sequence[Hit],
+    narrowing: Sequence[Places] = (),
+    *,
+    unique: bool = True,
+    place: Places | None = None,
 ) -> Resolution:
-    hits = _boosted(list(hits)) if unique else list(hits)
+    """One entity, several to choose from, or none; `place` is where the question itself
+    says it is about, `narrowing` breaks ties after it (the question's place, the chat's)."""
+    hits = _inside(list(hits), place)
+    hits = _boosted(hits) if unique else hits
     if not hits or hits[0].score < UNSURE:
         return MISSING
     rivals = _rivals(hits)
@@ -137,7 +151,25 @@ def decide(
     if hits[0].score >= ANSWER and len(rivals) == 1:
         return Resolution("found", (hits[0],))
     close = tuple(hit for hit in hits[:CHOICES] if hit.score >= UNSURE)
+    if unique and len(close) == 1 and close[0].score >= LONE:
+        return Resolution("found", close)
     return Resolution("unsure", close)
+
+
+def _inside(hits: list[Hit], place: Places | None) -> list[Hit]:
+    """The hits inside the place the question names, when any are; else all of them.
+    Entities that belong nowhere (regions, parties) are never left out."""
+    if place is None or place.empty:
+        return hits
+    inside = [hit for hit in hits if within(hit.entity, place)]
+    if not inside:
+        return hits
+    return [hit for hit in hits if hit in inside or not placed(hit.entity)]
+
+
+def placed(entity: Entity) -> bool:
+    """Whether an entity belongs to one region or cluster (items and bodies)."""
+    return entity.kind in ("item", "body") and bool(entity.region or entity.cluster)
 
 
 def _rivals(hits: Sequence[Hit]) -> list[Hit]:
@@ -156,27 +188,27 @@ def _exact(hit: Hit) -> bool:
 
 
 def _boosted(hits: list[Hit]) -> list[Hit]:
-    """A name no other entity shares answers even when it is a small part of a long name,
-    when the question says nothing else: not with words the index has never seen."""
-    if not hits or hits[0].coverage < UNIQUE or hits[0].score >= ANSWER or hits[0].unseen:
+    """A name no other entity shares answers even when it is a small part of a long name;
+    each word the index has never seen lowers it a little."""
+    if not hits or hits[0].coverage < UNIQUE or hits[0].score >= ANSWER:
         return hits
     if any(hit.coverage >= RIVAL for hit in hits[1:]):
         return hits
-    lifted = ANSWER + (100 - ANSWER) * hits[0].precision
+    lifted = ANSWER + (100 - ANSWER) * hits[0].precision - UNSEEN_PENALTY * hits[0].unseen
     return [replace(hits[0], score=lifted), *hits[1:]]
 
 
 def _narrowed(rivals: list[Hit], narrowing: Sequence[Places]) -> list[Hit]:
     """The rivals inside the question's place, then inside the chat's scope."""
     for where in narrowing:
-        inside = [hit for hit in rivals if not where.empty and _within(hit.entity, where)]
+        inside = [hit for hit in rivals if not where.empty and within(hit.entity, where)]
         if len(inside) == 1:
             return inside
         rivals = inside or rivals
     return rivals
 
 
-def _within(entity: Entity, where: Places) -> bool:
+def within(entity: Entity, where: Places) -> bool:
     if where.cluster is not None and entity.cluster is not None:
         return entity.cluster == where.cluster
     return where.region is not None and entity.region == where.region

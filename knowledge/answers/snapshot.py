@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from knowledge.answers.kinds import DecisionView, MeetingView
+from knowledge.answers.passages import Passages
 from knowledge.answers.timeline import Mark, Timeline
 from knowledge.understanding.entities import (
     Entity,
@@ -61,7 +62,9 @@ class Snapshot:
         items: Iterable[ItemSummary],
         meetings: Iterable[MeetingView],
         dated: Iterable[Dated] = (),
+        passages: Passages | None = None,
     ) -> None:
+        self.passages = passages  # the documents' text, for facts the records lack
         self.items = sorted(items, key=lambda item: (item.title.casefold(), item.id))
         self.number = {item.id: number for number, item in enumerate(self.items)}
         by_pk = {item.pk: number for number, item in enumerate(self.items)}

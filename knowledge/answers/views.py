@@ -16,7 +16,7 @@ from knowledge.answers.kinds import (
     SourceRef,
     StatusView,
 )
-from knowledge.core.history import newest_entry
+from knowledge.core.history import history_order, newest_entry
 from knowledge.core.models import Item, Meeting, StatusEntry
 
 
@@ -67,6 +67,7 @@ def item_view(item: Item) -> ItemView:
         budget=_budget(item.budget),
         status=newest_status(item),
         sources=source_refs(item.sources),
+        history=tuple(status_view(e) for e in sorted(item.statuses, key=history_order)[::-1]),
     )
 
 

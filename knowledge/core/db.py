@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from alembic import command
@@ -45,11 +46,22 @@ def normalise_url(url: str) -> str:
     return parsed.set(drivername=drivers[backend]).render_as_string(hide_password=False)
 
 
+# How long a statement waits for a lock (SQLite's write lock, a PostgreSQL row, table or
+# advisory lock) before it gives up with a transient error, which a turn answers 503:
+# Teams waits 15 s for a turn and then delivers it again, so a turn that cannot get the
+# database in 2 s says so rather than wait into the redelivery. Start-up work (migrations,
+# the demo restore) waits as long as it takes.
+LOCK_WAIT = 2.0
+# How long a checkout waits for a pooled connection when all are in use: a burst queues
+# rather than fails, but not past Teams' 15 s.
+POOL_WAIT = 10.0
+
+
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(LOCK_WAIT * 1000)}")
     cursor.close()
 
 
@@ -67,9 +79,16 @@ def create_engine(url: str) -> AsyncEngine:
     # (one round trip per checkout). A SQLite connection is a file handle that does not go
     # stale, and the ping would be one more hop to aiosqlite's thread on every query.
     sqlite = url.startswith("sqlite")
-    pool: dict[str, int] = {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
+    pool: dict[str, Any] = {
+        "pool_size": POOL_SIZE,
+        "max_overflow": POOL_OVERFLOW,
+        "pool_timeout": POOL_WAIT,
+    }
     if make_url(url).database in (None, "", ":memory:"):
         pool = {}  # one connection for all: SQLAlchemy's StaticPool
+    if not sqlite:
+        lock_timeout = str(int(LOCK_WAIT * 1000))
+        pool["connect_args"] = {"server_settings": {"lock_timeout": lock_timeout}}
     engine = create_async_engine(url, pool_pre_ping=not sqlite, **pool)
     if sqlite:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
@@ -122,6 +141,7 @@ def alembic_config(connection: Connection | None = None) -> Config:
 def _upgrade(connection: Connection) -> None:
     if connection.dialect.name == "postgresql":
         # Held until this transaction ends: a second instance waits, then finds nothing to do.
+        connection.execute(text("SET LOCAL lock_timeout = 0"))  # as long as migrating takes
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
     command.upgrade(alembic_config(connection), "head")
 
@@ -130,7 +150,18 @@ async def hold_lock(session: AsyncSession, key: int) -> None:
     """Until the session's transaction ends, other instances wait here (PostgreSQL; SQLite
     serves one instance, whose writers its own lock already orders)."""
     if session.get_bind().dialect.name == "postgresql":
+        await session.execute(text("SET LOCAL lock_timeout = 0"))  # start-up work: no limit
         await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+async def check_writable(engine: AsyncEngine) -> None:
+    """Raise unless a write can be made within LOCK_WAIT: a no-op update, rolled back,
+    takes SQLite's write lock and a PostgreSQL row lock as any write would."""
+    async with engine.connect() as connection:
+        try:
+            await connection.execute(text("UPDATE alembic_version SET version_num = version_num"))
+        finally:
+            await connection.rollback()
 
 
 async def migrate(engine: AsyncEngine) -> None:
@@ -139,13 +170,23 @@ async def migrate(engine: AsyncEngine) -> None:
         await connection.run_sync(_upgrade)
 
 
-def is_transient(error: BaseException) -> bool:
-    """A database error that may pass: the server is down, restarting or unreachable."""
-    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+# PostgreSQL's lock_not_available (lock_timeout ran out) and query_canceled.
+_WAITED_TOO_LONG = frozenset({"55P03", "57014"})
 
-    if isinstance(error, OperationalError | InterfaceError | ConnectionError | TimeoutError):
+
+def is_transient(error: BaseException) -> bool:
+    """A database error that may pass: the server is down, restarting or unreachable, or
+    a lock was not to be had within LOCK_WAIT (a pooled connection within POOL_WAIT)."""
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+    if isinstance(
+        error, OperationalError | InterfaceError | ConnectionError | TimeoutError | PoolTimeout
+    ):
         return True
     if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    if getattr(getattr(error, "orig", None), "sqlstate", None) in _WAITED_TOO_LONG:
         return True
     cause = error.__cause__ or error.__context__
     return isinstance(cause, ConnectionError | OSError) and not isinstance(error, ValueError)

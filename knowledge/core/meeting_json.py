@@ -1,5 +1,6 @@
 """A meeting as plain JSON: the one shape the export writes (its "meetings" rows,
-schema_version 1), a restore reads back, and a notification carries to its card.
+schema_version 2), a restore reads back (version 1 rows lack the last four keys), and a
+notification carries to its card.
 
 The keys are the export format's, so two of them differ from the names in Python: "id"
 is the meeting's slug (`Meeting.slug`, `MeetingView.slug`; a row's `id` is its integer
@@ -34,6 +35,10 @@ def meeting_json(meeting: Meeting) -> dict[str, Any]:
         "note": meeting.note,
         "agenda": meeting.agenda,
         "sources": meeting.sources,
+        "kind": meeting.kind,
+        "year_inferred": meeting.year_inferred,
+        "participants": meeting.participants,
+        "absent": meeting.absent,
     }
 
 
@@ -48,6 +53,10 @@ def meeting_from_json(row: dict[str, Any]) -> Meeting:
         end_time=_parse_clock(row.get("end_time")),
         agenda=list(row.get("agenda") or []),
         sources=list(row.get("sources") or []),
+        participants=list(row.get("participants") or []),
+        absent=list(row.get("absent") or []),
+        kind=row.get("kind") or "møde",
+        year_inferred=bool(row.get("year_inferred")),
     )
 
 

@@ -1,5 +1,12 @@
-"""The knowledge base's tables: documents, items (agreements and initiatives) with
-their status history, and meetings.
+"""The knowledge base's tables: documents with their sections, items (agreements and
+initiatives) with their status history and key dates, meetings, and bodies with members.
+
+Every fact a document gave keeps where it was read (its provenance): the file name, the
+heading, the heading path from the top and the character span in the document's text.
+Rows keep it in the columns of `Provenance` (status entries, key dates, members) or as
+JSON `{"file", "heading", "path", "start", "end"}` objects in `sources` lists (items,
+meetings, bodies, agenda items); `path`, `start` and `end` are left out when the reader
+did not know them.
 
 Relationships are `lazy="raise"`: a query that needs related rows says so with
 `selectinload`, and accidental I/O fails loudly instead of blocking an event loop.
@@ -22,26 +29,70 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
 )
+from sqlalchemy import (
+    text as sql_text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
-from sqlalchemy.sql.expression import true
+from sqlalchemy.sql.expression import false, true
 
 
 class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
+class Provenance:
+    """Where a fact was read, as columns: file, heading, heading path and character span."""
+
+    source_file: Mapped[str | None] = mapped_column(String(255))
+    # Text: a heading is as long as the document made it, and where a fact was read must
+    # never be why a file is refused.
+    source_heading: Mapped[str | None] = mapped_column(Text)
+    source_path: Mapped[list[Any] | None] = mapped_column(JSON)
+    source_start: Mapped[int | None] = mapped_column()
+    source_end: Mapped[int | None] = mapped_column()
+
+
 class Document(Base):
-    """A document that was imported: its content hash makes re-imports recognisable."""
+    """A document that was imported: its content hash makes re-imports recognisable.
+
+    `text` is the document's text as read (the text every span points into), so a fact
+    can be quoted exactly. A newer version of a file (the same name, other bytes) is a
+    document of its own; the older ones point at it with `superseded_by_id`."""
 
     __tablename__ = "documents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    file: Mapped[str] = mapped_column(String(255))
+    file: Mapped[str] = mapped_column(String(255), index=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     shape: Mapped[str] = mapped_column(String(40))
     title: Mapped[str] = mapped_column(String(300))
     document_date: Mapped[date | None] = mapped_column(Date)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    format: Mapped[str] = mapped_column(String(20), default="text", server_default="text")
+    source_url: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)  # None for documents imported before 0008
+    superseded_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL")
+    )
+
+
+class Section(Base):
+    """One section of a document: its heading path, its own text and its span in the
+    document's text. The document's date and file come through the document row, so all
+    passages with their dates are one join away (`knowledge.documents.sections`)."""
+
+    __tablename__ = "sections"
+    __table_args__ = (UniqueConstraint("document_id", "ordinal"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column()  # reading order within the document, from 0
+    path: Mapped[list[Any]] = mapped_column(default=list)  # headings from the top
+    heading: Mapped[str] = mapped_column(Text)  # the last of `path`; "" before any heading
+    level: Mapped[int] = mapped_column()
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column()
+    end: Mapped[int] = mapped_column()
 
 
 class Item(Base):
@@ -70,9 +121,35 @@ class Item(Base):
         cascade="all, delete-orphan",
         order_by="StatusEntry.id",
     )
+    dates: Mapped[list[ItemDate]] = relationship(
+        back_populates="item",
+        lazy="raise",
+        cascade="all, delete-orphan",
+        order_by="ItemDate.id",
+    )
 
 
-class StatusEntry(Base):
+class ItemDate(Provenance, Base):
+    """A key date of an item with what it means (approved, in force, ends ...), as one
+    document stated it; `fingerprint` makes importing that document again add nothing."""
+
+    __tablename__ = "item_dates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    what: Mapped[str] = mapped_column(String(20))
+    date_end: Mapped[date | None] = mapped_column(Date)  # for a range only
+    # Declared after date_end: as a class attribute it hides the type in later annotations.
+    date: Mapped[date | None] = mapped_column(Date, index=True)  # None: the text gave none
+    date_precision: Mapped[str | None] = mapped_column(String(10))
+    year_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
+    text: Mapped[str] = mapped_column(Text)  # the date as written
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+
+    item: Mapped[Item] = relationship(back_populates="dates", lazy="raise")
+
+
+class StatusEntry(Provenance, Base):
     """One status of an item, valid from a date, written by a document or a person."""
 
     __tablename__ = "status_entries"
@@ -85,8 +162,6 @@ class StatusEntry(Base):
     valid_from_precision: Mapped[str | None] = mapped_column(String(10))
     valid_to: Mapped[date | None] = mapped_column(Date)
     author: Mapped[str] = mapped_column(String(300))
-    source_file: Mapped[str | None] = mapped_column(String(255))
-    source_heading: Mapped[str | None] = mapped_column(String(300))
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
     # Set for entries people wrote in chat (knowledge.updates.status_updates); None for documents.
@@ -115,8 +190,51 @@ class Meeting(Base):
     place: Mapped[str | None] = mapped_column(String(300))
     state: Mapped[str] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
+    # Agenda items: {"number", "title", "decision"}, with "case_text", "recommendation"
+    # and "source" when the document gave them.
     agenda: Mapped[list[Any]] = mapped_column(default=list)
     sources: Mapped[list[Any]] = mapped_column(default=list)
+    kind: Mapped[str] = mapped_column(String(40), default="møde", server_default="møde")
+    year_inferred: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # People as {"name", "role", "affiliation"}: present, and absent (afbud).
+    participants: Mapped[list[Any]] = mapped_column(default=list, server_default=sql_text("'[]'"))
+    absent: Mapped[list[Any]] = mapped_column(default=list, server_default=sql_text("'[]'"))
+
+
+class Body(Base):
+    """A body (udvalg, styregruppe, klynge, forum ...) named by the documents: one name
+    in one region."""
+
+    __tablename__ = "bodies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    region: Mapped[str | None] = mapped_column(String(100))
+    cluster: Mapped[str | None] = mapped_column(String(100))
+    sources: Mapped[list[Any]] = mapped_column(default=list)
+
+    members: Mapped[list[Member]] = relationship(
+        back_populates="body",
+        lazy="raise",
+        cascade="all, delete-orphan",
+        order_by="Member.id",
+    )
+
+
+class Member(Provenance, Base):
+    """A person in a body with their role and whom they represent, as the newest document
+    that named them said."""
+
+    __tablename__ = "members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str | None] = mapped_column(String(100))
+    affiliation: Mapped[str | None] = mapped_column(String(300))
+
+    body: Mapped[Body] = relationship(back_populates="members", lazy="raise")
 
 
 class Conversation(Base):

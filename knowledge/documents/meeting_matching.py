@@ -9,6 +9,10 @@ meeting (`moved_from`) moves the stored meeting of that body on the old day to t
 day in place: same row, same slug, so a calendar's UID and the notifications planned
 for it follow the meeting. When the new day already has a meeting of that body, the old
 one is cancelled instead. A move whose old day is unknown is a meeting on the new day.
+
+What a later document adds to a stored meeting fills what it lacked: time, place, the
+kind ("workshop" for a plain "møde"), the year once the text gives it, the people present
+and absent, and per agenda item (by number) the decision, case text and recommendation.
 """
 
 from __future__ import annotations
@@ -23,7 +27,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from knowledge.core.models import Meeting
 from knowledge.core.names import fold, meeting_slug, region_key
 from knowledge.documents.changes import Change
-from knowledge.documents.records import MeetingRecord
+from knowledge.documents.provenance import as_json
+from knowledge.documents.records import AgendaItem, MeetingRecord
+from knowledge.documents.records import Member as MemberRecord
+
+DEFAULT_KIND = "møde"
+AGENDA_TEXTS = ("decision", "case_text", "recommendation")
 
 
 def month_key(meeting_date: Any) -> str:
@@ -35,8 +44,24 @@ def slug_for(body: str, record_date: Any, precision: str) -> str:
     return meeting_slug(body, when)
 
 
+def agenda_row(agenda: AgendaItem) -> dict[str, Any]:
+    """{"number", "title", "decision"}, and what else the document gave."""
+    row: dict[str, Any] = {"number": agenda.number, "title": agenda.title}
+    row["decision"] = agenda.decision
+    for name in ("case_text", "recommendation"):
+        if getattr(agenda, name) is not None:
+            row[name] = getattr(agenda, name)
+    if agenda.source is not None:
+        row["source"] = as_json(agenda.source)
+    return row
+
+
 def agenda_rows(record: MeetingRecord) -> list[dict[str, Any]]:
-    return [{"number": a.number, "title": a.title, "decision": a.decision} for a in record.agenda]
+    return [agenda_row(a) for a in record.agenda]
+
+
+def people(members: tuple[MemberRecord, ...]) -> list[dict[str, Any]]:
+    return [{"name": m.name, "role": m.role, "affiliation": m.affiliation} for m in members]
 
 
 @dataclass
@@ -140,7 +165,11 @@ class MeetingBook:
             state=record.state,
             note=record.note,
             agenda=agenda_rows(record),
-            sources=[{"file": record.source.file, "heading": record.source.heading}],
+            sources=[as_json(record.source)],
+            kind=record.kind,
+            year_inferred=record.year_inferred,
+            participants=people(record.participants),
+            absent=people(record.absent),
         )
         self.session.add(meeting)
         self._remember(meeting)
@@ -159,15 +188,49 @@ def _merge(meeting: Meeting, record: MeetingRecord) -> list[str]:
     if record.agenda and not meeting.agenda:
         meeting.agenda = agenda_rows(record)
         updated.append("agenda")
+    elif _fill_agenda(meeting, record):
+        updated.append("agenda")
     if record.state == "held" and meeting.state in ("planned", "cancelled"):
         meeting.state = "held"
         updated.append("state")
+    updated.extend(_merge_people(meeting, record))
     _add_source(meeting, record)
     return updated
 
 
+def _merge_people(meeting: Meeting, record: MeetingRecord) -> list[str]:
+    updated = []
+    if meeting.kind == DEFAULT_KIND and record.kind != DEFAULT_KIND:
+        meeting.kind = record.kind
+        updated.append("kind")
+    if meeting.year_inferred and not record.year_inferred and record.when.is_day:
+        meeting.year_inferred = False
+        updated.append("year")
+    for name in ("participants", "absent"):
+        if not getattr(meeting, name) and getattr(record, name):
+            setattr(meeting, name, people(getattr(record, name)))
+            updated.append(name)
+    return updated
+
+
+def _fill_agenda(meeting: Meeting, record: MeetingRecord) -> bool:
+    """Give stored agenda items what the record's items of the same number add."""
+    given = {agenda.number: agenda_row(agenda) for agenda in record.agenda}
+    rows, filled = [], False
+    for row in meeting.agenda:
+        new = given.get(row.get("number"), {})
+        missing = {k: new[k] for k in AGENDA_TEXTS if new.get(k) and not row.get(k)}
+        if missing and "source" in new and "source" not in row:
+            missing["source"] = new["source"]
+        rows.append({**row, **missing})
+        filled = filled or bool(missing)
+    if filled:
+        meeting.agenda = rows
+    return filled
+
+
 def _add_source(meeting: Meeting, record: MeetingRecord) -> None:
-    source = {"file": record.source.file, "heading": record.source.heading}
+    source = as_json(record.source)
     if source not in meeting.sources:
         meeting.sources = [*meeting.sources, source]
 

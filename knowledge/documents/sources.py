@@ -23,6 +23,9 @@ def read_source(path: Path) -> SourceFile:
         raise UnknownDocument(str(path), None, "no such file") from None
     except IsADirectoryError:
         raise UnknownDocument(str(path), None, "is a directory, not a document") from None
+    except OSError as error:  # no permission, a name too long, a disk that fails
+        reason = f"cannot be read ({error.strerror or error})"
+        raise UnknownDocument(str(path), None, reason) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

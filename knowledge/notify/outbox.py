@@ -126,13 +126,16 @@ def _row(row: dict[str, Any], now: datetime) -> dict[str, Any]:
 async def plan(session: AsyncSession, now: datetime) -> int:
     """Every reminder that should exist is in the outbox, and no other pending one is;
     returns how many were added or brought back."""
-    meetings = await upcoming_meetings(session, now)
     inactive = select(Conversation.conversation_id).where(Conversation.active.is_(False))
-    subscriptions = await session.scalars(
-        select(Subscription)
-        .where(Subscription.target_kind.in_(("body", "cluster", "region")))
-        .where(Subscription.conversation_id.not_in(inactive))
+    subscriptions = list(
+        await session.scalars(
+            select(Subscription)
+            .where(Subscription.target_kind.in_(("body", "cluster", "region")))
+            .where(Subscription.conversation_id.not_in(inactive))
+        )
     )
+    # Nobody follows meetings: none are needed (an import of many files plans after each).
+    meetings = await upcoming_meetings(session, now) if subscriptions else []
     wanted: dict[str, dict[str, Any]] = {}
     for subscription in subscriptions:
         wanted.update(_reminders(subscription, meetings, now))

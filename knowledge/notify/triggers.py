@@ -1,10 +1,11 @@
 """What an import or a status written in chat owes subscribers, put in the outbox in the
 same transaction as the change (`knowledge.notify.contract` says the rules).
 
-An import gives each conversation that follows something it changed one digest:
+Each imported file gives each conversation that follows something it changed one digest,
+in the file's own transaction:
 - a meeting added, moved or cancelled, when the meeting's day is not past and one of the
   conversation's subscriptions covers it (a meeting added and cancelled by the same
-  import is no news; one added and moved is added);
+  file is no news; one added and moved is added);
 - a new newest status of an item the conversation follows (an older entry an import
   fills into the history is not news).
 Its payload: {"changes": [...], "targets": [{"kind", "id", "label"}], "subscription_ids":
@@ -12,8 +13,9 @@ Its payload: {"changes": [...], "targets": [{"kind", "id", "label"}], "subscript
   {"change": "meeting added" | "meeting cancelled", "meeting": {...}}
   {"change": "meeting moved", "meeting": {...}, "moved_from": "2024-03-12"}
   {"change": "status", "item": {"slug", "title"}, "category", "text", "valid_from", "author"}
-with "meeting" as `knowledge.core.meeting_json` shapes it. Afterwards the
-reminders are planned again: moved meetings get new ones, cancelled ones lose theirs.
+with "meeting" as `knowledge.core.meeting_json` shapes it. Afterwards, when the file
+changed a meeting, the reminders are planned again: moved meetings get new ones,
+cancelled ones lose theirs.
 
 A status written in chat notifies every conversation following the item, except the
 author's own chat and the conversation it was written in (both saw it said).
@@ -94,8 +96,13 @@ async def after_import(
     added = await enqueue(
         session, [_digest_row(import_id, c, digest, now) for c, digest in digests.items()], now
     )
-    await plan(session, now)
+    if _touches_meetings(reports):  # else the notifier's own planning has it (bot/proactive.py)
+        await plan(session, now)
     return added
+
+
+def _touches_meetings(reports: Sequence[ImportReport]) -> bool:
+    return any(c.action.endswith(" meeting") for report in reports for c in report.changes)
 
 
 async def after_status_update(

@@ -54,11 +54,12 @@ QUESTION_WORD = 1.6  # "hvornår", "hvem", "hvor meget": they say what is asked
 class Cue:
     pattern: re.Pattern[str]
     weights: Mapping[Asked, float]
+    asks: bool = True  # its words only ask ("hvem", "formand"); else they may be the topic
 
 
-def _cue(weights: Mapping[Asked, float], *patterns: str) -> Cue:
+def _cue(weights: Mapping[Asked, float], *patterns: str, asks: bool = True) -> Cue:
     joined = "|".join(rf"(?:\b(?:{pattern})\b)" for pattern in patterns)
-    return Cue(re.compile(joined), weights)
+    return Cue(re.compile(joined), weights, asks)
 
 
 EVIDENCE: tuple[Cue, ...] = (
@@ -83,12 +84,14 @@ EVIDENCE: tuple[Cue, ...] = (
     _cue({"budget": 0.9}, r"hvor mange"),
     _cue(
         {"budget": 1.2},
-        r"budget\w*|koste[rt]?|kostede|pris(?:en)?|penge|\w*midl(?:er|erne)|finansier\w*"
-        r"|bevilg\w*|bevilling\w*|afsat|\w*pulje\w*|kr|kroner|belob\w*|besparel\w*",
+        r"budget\w*|koste[rt]?|kostede|pris(?:en)?|penge|finansier\w*|bevilg\w*|bevilling\w*"
+        r"|afsat|kr|kroner|belob\w*",
     ),
+    _cue({"budget": 1.2}, r"\w*midl(?:er|erne)|\w*pulje\w*|besparel\w*", asks=False),
     _cue({"status": 1.2}, r"status(?:en|sen|ser|serne)?|hvordan (?:gar|star) det|hvor langt"),
     _cue({"status": 1.2}, r"fremdrift"),
-    _cue({"status": 0.8}, r"hvordan\b.*\bgar|hvor er vi|korer"),
+    _cue({"status": 0.8}, r"hvor er vi|korer"),
+    _cue({"status": 0.8}, r"hvordan\b.*\bgar", asks=False),
     _cue(
         {"decisions": 1.4},
         r"beslut\w*|vedt(?:aget|og)|sagt (?:ja|nej)|bakket op|opbakning|afvist\w*"
@@ -146,6 +149,13 @@ EVIDENCE: tuple[Cue, ...] = (
 )
 
 
+def asking_spans(loose_text: str) -> list[tuple[int, int]]:
+    """Where the words are that only ask, in a message's loose text."""
+    return [
+        match.span() for cue in EVIDENCE if cue.asks for match in cue.pattern.finditer(loose_text)
+    ]
+
+
 def evidence(loose_text: str) -> dict[Asked, float]:
     """Every cue in a message's loose words, summed per intent (not yet normalised)."""
     found: dict[Asked, float] = {}
@@ -161,6 +171,8 @@ MEETING = re.compile(r"\b(?:mod(?:e|er|erne|et|tes|es)|modekalender\w*|modeplan\
 MEETING_COMPOUND = re.compile(r"(\w{4,}?)(mod(?:e|er|erne|et))")  # "klyngemøde"
 LATEST = re.compile(r"\b(?:sidste|seneste|forrige) mod\w*")
 UPCOMING = re.compile(r"\b(?:(?:kommende|naste) moder\w*|moder\b.*\bkommende)")
+# Meetings asked for all together, not only those ahead ("hvilke møder har X haft").
+EVERY = re.compile(r"\b(?:haft|afholdt|holdt|vaeret|varet|held|had|past|tidligere|alle|liste)\b")
 LIST = re.compile(r"\b(?:hvilke|hvilken|liste|vis|oversigt|alle|find)\b")
 
 # Kind words: a type to filter by, or (None) any item.
@@ -219,7 +231,7 @@ _FILLER_WORDS = (
     "afternoon evening good great nice ok okay yes no not no's here out over off "
     "into onto via per vs well now today's look looking find found see seen mean means "
     "meant stand stands explain say says said tell tells exactly actually basically "
-    "live alive happening happened status "
+    "live alive happening happened status alt "
     # what the bot does: in a question they ask how, they name nothing to look up
     "opdatere opdaterer opdater abonnere abonnerer abonner abonnement abonnementer "
     "påmindelse påmindelser påminde afmelde afmeld kalender kalenderen historik "

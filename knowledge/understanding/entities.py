@@ -54,7 +54,29 @@ def item_names(title: str, stored: tuple[str, ...], item_type: str) -> tuple[str
         plain = _PARENTHESIS.sub(" ", name).strip()
         found.extend((plain, core_title(plain), *aliases(plain, item_type)))
     found.extend(_initials(core_title(title)))
+    found.extend(_derived(core_title(title), item_type))
     return _unique(found)
+
+
+_ADJECTIVE_TO_NOUN = (
+    (re.compile(r"ativ(?:e|t)?$"), "ation"),  # "palliative" -> "palliation"
+    (re.compile(r"atris(?:k|ke)$"), "atri"),  # "psykiatriske" -> "psykiatri"
+)
+
+
+def _derived(core: str, item_type: str) -> list[str]:
+    """Nouns people make of a title's adjectives, as names ("palliationsaftalen" for
+    "Samarbejdsaftale om palliative indsatser")."""
+    found: list[str] = []
+    for word in _PARENTHESIS.sub(" ", core).split():
+        plain = word.lower()
+        for ending, noun in _ADJECTIVE_TO_NOUN:
+            if ending.search(plain):
+                derived = ending.sub(noun, plain)
+                found.extend(
+                    [derived, f"{derived}-aftalen"] if item_type == "agreement" else [derived]
+                )
+    return found
 
 
 def _initials(title: str) -> list[str]:
@@ -66,10 +88,79 @@ def _initials(title: str) -> list[str]:
 
 
 def body_names(body: str, cluster: str | None) -> tuple[str, ...]:
+    """A body's name, with its cluster's short names, and the abbreviations people use
+    ("KSG", "FSN", "SSU"), alone and with the cluster ("KSG Midtklyngen")."""
     found = [body]
+    shorts = cluster_names(cluster) if cluster else ()
     if cluster and cluster in body:
-        found.extend(body.replace(cluster, short) for short in cluster_names(cluster)[1:])
+        found.extend(body.replace(cluster, short) for short in shorts[1:])
+    role = _role_part(body, cluster)
+    for abbreviation in abbreviations(role):
+        found.append(abbreviation)
+        found.extend(f"{abbreviation} {short}" for short in shorts)
     return _unique(found)
+
+
+# Parts Danish body names are compounded of: "Sundheds|samarbejds|udvalget" is SSU.
+_PARTS = (
+    "sundheds", "sundhed", "samarbejds", "samarbejde", "koordinations", "koordinerings",
+    "koordination", "udvalg", "styregruppe", "styre", "gruppe", "klynge", "forum", "råd",
+    "regions", "region", "plan", "føde", "tema", "niveau", "strategisk", "fagligt",
+    "faglig", "politisk", "implementerings", "ledelses", "kommune", "praksis",
+)  # fmt: skip
+_ENDINGS = frozenset({"n", "en", "et", "t", "ne", "er", "erne", "r", "e", "s", "ens", "ets"})
+_UNITS = ("styregruppe",)  # a part people abbreviate as one letter, or as its own parts
+ABBREVIATION = (3, 5)  # letters an abbreviation has
+
+
+def _role_part(body: str, cluster: str | None) -> str:
+    """The words of a body's name that say what it is, without its cluster: "Klynge-
+    styregruppen" of "Klyngestyregruppen Midtklyngen", "Fagligt strategisk niveau"."""
+    role = body.replace(cluster, " ") if cluster else body
+    return " ".join(_PARENTHESIS.sub(" ", role).replace("–", " ").replace("-", " ").split())
+
+
+def abbreviations(name: str) -> list[str]:
+    """Initials of a name's words and of the parts of its compounds, as people abbreviate
+    bodies: "Sundhedssamarbejdsudvalget" SSU, "Klyngestyregruppen" KSG, "Strategisk
+    Sundhedsstyregruppe" SSS (and SSSG), "Fagligt strategisk niveau" FSN."""
+    words = [w for w in name.split() if loose(w) not in FUNCTION_WORDS]
+    found: list[str] = []
+    for whole_units in (True, False):
+        initials = "".join(part[0] for w in words for part in _split(w.lower(), whole_units))
+        low, high = ABBREVIATION
+        if low <= len(initials) <= high and initials.upper() not in found:
+            found.append(initials.upper())
+    return found
+
+
+def _split(word: str, whole_units: bool) -> list[str]:
+    """A compound in the parts `_PARTS` knows, longest first; the rest as one part."""
+    parts: list[str] = []
+    rest = word
+    while rest:
+        part = next(
+            (
+                p
+                for p in sorted(_PARTS, key=len, reverse=True)
+                if rest.startswith(p) and (whole_units or p not in _UNITS)
+            ),
+            None,
+        )
+        if part is None:
+            parts.append(rest)
+            break
+        parts.append(part)
+        rest = rest[len(part) :]
+        if rest in _ENDINGS:
+            break  # "gruppen", "udvalget": the ending is no part
+        if (
+            rest.startswith(("s", "e"))
+            and len(rest) > 1
+            and not any(rest.startswith(p) for p in _PARTS)
+        ):
+            rest = rest[1:]  # a linking letter
+    return [part for part in parts if len(part) > 1 or part.isalpha()]
 
 
 def cluster_names(cluster: str) -> tuple[str, ...]:

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge.understanding.entities import Entity
 from knowledge.understanding.normalise import compact, terms
-from knowledge.understanding.vocabulary import Vocabulary
+from knowledge.understanding.vocabulary import GENERIC, Vocabulary
 
 RARE = 2_000
 CANDIDATES = 200
@@ -63,6 +63,7 @@ class _Unit:
 
     term: str
     positions: tuple[int, ...]
+    parts: tuple[str, ...] = ()  # two known words that are also one known compound
 
 
 @dataclass(frozen=True)
@@ -141,26 +142,39 @@ class NameIndex:
         units = self._units(query)
         if not units:
             return None
-        expansions = tuple(self.vocabulary.expand(unit.term) for unit in units)
+        expansions = tuple(self._expansion(unit) for unit in units)
         weights = tuple(
             self._unit_weight(unit, found) for unit, found in zip(units, expansions, strict=True)
         )
-        if not any(weights):
-            return None
-        unseen = sum(1 for found, weight in zip(expansions, weights, strict=True) if not found)
+        if not any(w for w, u in zip(weights, units, strict=True) if u.term not in GENERIC):
+            return None  # a kind word alone names nothing
+        unseen = sum(1 for found, weight in zip(expansions, weights, strict=True) if not weight)
         penalty = min(UNSEEN_MAX, UNSEEN_PENALTY * unseen)
         return _Query(units, expansions, weights, compact(tuple(query)), penalty, unseen)
 
+    def _expansion(self, unit: _Unit) -> dict[str, float]:
+        found = dict(self.vocabulary.expand(unit.term))
+        for part in unit.parts:
+            for term, similarity in self.vocabulary.expand(part).items():
+                found[term] = max(found.get(term, 0.0), similarity)
+        return found
+
     def _units(self, query: Sequence[str]) -> tuple[_Unit, ...]:
-        """Query terms with compounds mended: joined when split, split when unknown."""
+        """Query terms with compounds mended: joined when split, split when unknown; two
+        known words that also make a known compound ("unge aftalen") are one unit that
+        means either."""
         units: list[_Unit] = []
         index = 0
         while index < len(query):
-            joined = (
-                self.vocabulary.join(*query[index : index + 2]) if index + 1 < len(query) else None
-            )
+            pair = query[index : index + 2]
+            joined = self.vocabulary.join(*pair) if len(pair) == 2 else None
             if joined is not None:
                 units.append(_Unit(joined, (index, index + 1)))
+                index += 2
+                continue
+            compound = self.vocabulary.compound(*pair) if len(pair) == 2 else None
+            if compound is not None:
+                units.append(_Unit(compound, (index, index + 1), tuple(pair)))
                 index += 2
                 continue
             parts = self.vocabulary.split(query[index])
@@ -169,7 +183,9 @@ class NameIndex:
         return tuple(units)
 
     def _unit_weight(self, unit: _Unit, found: dict[str, float]) -> float:
-        if not found or unit.term in found:
+        if not found:
+            return self.vocabulary.name_weight(unit.term)
+        if unit.term in found:
             return self.vocabulary.weight(unit.term)
         closest = max(found.items(), key=lambda pair: (pair[1], self.vocabulary.weight(pair[0])))
         return self.vocabulary.weight(closest[0])

@@ -54,7 +54,7 @@ def understand(
 
 def question_of(reading: Reading, today: date) -> Question:
     intent = _intent(reading)
-    upcoming = intent == "meetings_in_period" and reading.period is None and not reading.since
+    upcoming = intent == "meetings_in_period" and reading.upcoming
     return Question(
         intent=intent,
         lang=reading.lang,

@@ -146,6 +146,30 @@ def terms(text: str) -> tuple[str, ...]:
     return terms_of_words([token.plain for token in translate_tokens(tokens(text))])
 
 
+@lru_cache(maxsize=400_000)
+def word_terms(raw: str) -> tuple[str, ...]:
+    """The terms of one written word, untranslated: "Aftalerne" -> aftal; "og" -> none."""
+    return terms_of_words(loose(raw).split())
+
+
+def text_terms(text: str) -> list[str]:
+    """The terms of running text (a document's section), word by word and untranslated.
+
+    Only each word is cached, never the text, so a hundred thousand sections do not fill
+    the caches that `terms` keeps for names and questions.
+    """
+    return [term for raw in _WORD.findall(text) for term in word_terms(raw)]
+
+
+def located_terms(text: str) -> list[tuple[str, int, int]]:
+    """The terms of running text with where each word is: (term, start, end)."""
+    return [
+        (term, match.start(), match.end())
+        for match in _WORD.finditer(text)
+        for term in word_terms(match[0])
+    ]
+
+
 def compact(found: tuple[str, ...]) -> str:
     """Terms run together, so "IV aftalen", "IV-aftalen" and "ivaftalen" compare equal."""
     return "".join(found)

@@ -7,6 +7,7 @@
     reading.act           # "yes" / "no" / "cancel" / "help" / "thanks" / "greeting" or None
     reading.statuses      # status words anywhere, each with whether it is negated
     reading.period, reading.since, reading.amounts, reading.lang, reading.subject
+    reading.fact          # the kind of fact asked for: "date", "person", "amount" ...
 
 Everything is read once from the text: its words (folded, with where each is, and what
 part it plays), its dates and periods (`timeframe`), the cues of every intent found
@@ -35,6 +36,7 @@ from knowledge.understanding.acts import Act, act_of, acts_in
 from knowledge.understanding.amounts import Amount, amounts_in
 from knowledge.understanding.cues import Asked
 from knowledge.understanding.entities import Entity, EntityKind
+from knowledge.understanding.facts import DateKind, FactKind, date_kind, fact_asked, is_date_word
 from knowledge.understanding.index import NameIndex
 from knowledge.understanding.language import detect
 from knowledge.understanding.normalise import (
@@ -113,6 +115,8 @@ class Reading:
     type_terms: frozenset[str] = frozenset()  # the terms that said so ("aftal")
     latest: bool = False  # "sidste møde": the most recent meeting
     upcoming: bool = False  # "kommende møder": every meeting ahead
+    fact: FactKind = "any"  # the kind of fact asked for: a date, a person, an amount ...
+    date_kind: DateKind | None = None  # which date: in force, approved, start, end ...
 
     @property
     def intent(self) -> Asked:
@@ -157,11 +161,11 @@ def read(
     raw_acts = acts_in(" ".join(w.loose for w in words if w.role != "date"), text)
     intents = _intents(joined, dated, when.since is not None, bool(kinds), category, raw_acts)
     best = intents[0][0] if intents else "unknown"
-    words = _roles(words, best)
+    words = _roles(words, best, _asking(words, joined))
     subject = [word for word in words if word.role == "subject"]
     spans = _spans(_named_words(words), text)
     mentions = _mentions(names, subject, text) if names is not None else ()
-    upcoming = best == "meetings_in_period" and not dated
+    upcoming = best == "meetings_in_period" and not dated and not cues.EVERY.search(joined)
     return Reading(
         text=text,
         lang=_language(text, words, spans, hint_lang),
@@ -181,6 +185,8 @@ def read(
         type_terms=frozenset(word.term for word in kinds),
         latest=bool(cues.LATEST.search(joined)),
         upcoming=upcoming,
+        fact=fact_asked(joined),
+        date_kind=date_kind(joined),
     )
 
 
@@ -271,9 +277,9 @@ def _intents(
     if meeting and "date" in found:  # "hvornår mødes X": the meeting's date
         moved = min(found["date"], cues.QUESTION_WORD)
         found["date"] -= moved
-        target: Asked = "meetings_in_period" if dated else "next_meeting"
+        target: Asked = "meetings_in_period" if dated and not since else "next_meeting"
         found[target] = found.get(target, 0.0) + moved
-    if meeting and dated:
+    if meeting and dated and not (since and "next_meeting" in found):
         found.pop("next_meeting", None)  # "møder i april": not the next one
     found = {intent: weight for intent, weight in found.items() if weight > 0}
     total = sum(found.values())
@@ -283,7 +289,20 @@ def _intents(
     return tuple((intent, weight / total) for intent, weight in ranked)
 
 
-def _roles(words: list[Word], intent: Asked) -> list[Word]:
+def _asking(words: list[Word], joined: str) -> set[int]:
+    """Positions of the words inside an asking cue ("hvem er kontaktperson for")."""
+    spans = cues.asking_spans(joined)
+    found: set[int] = set()
+    offset = 0
+    for number, word in enumerate(words):
+        end = offset + len(word.loose)
+        if any(start <= offset and end <= stop for start, stop in spans):
+            found.add(number)
+        offset = end + 1
+    return found
+
+
+def _roles(words: list[Word], intent: Asked, asking: set[int]) -> list[Word]:
     """Each word's part: asking (filler, cue words), function, status, kind or subject."""
     open_words = [n for n, word in enumerate(words) if word.role == "subject"]
     plain = [words[n] for n in open_words]
@@ -292,6 +311,10 @@ def _roles(words: list[Word], intent: Asked) -> list[Word]:
     for position, number in enumerate(open_words):
         word = words[number]
         role = _role(word, position in in_status, intent)
+        if role == "subject" and (
+            number in asking or (intent == "date" and is_date_word(word.loose))
+        ):
+            role = "asking"  # "hvornår startede X": which date is asked, not what about
         if role == "subject" and word.loose in cues.BEFORE_MEETING:
             following = plain[position + 1].loose if position + 1 < len(plain) else ""
             if about_meetings or cues.MEETING.fullmatch(following):

@@ -46,6 +46,7 @@ _EN_LEADS = {"since": "siden", "from": "fra", "after": "efter", "before": "før"
 _EN_LEAD = re.compile(rf"\b({'|'.join(_EN_LEADS)})\s+(?=(?:\d|{'|'.join(_DA_MONTHS)}))", re.I)
 _MAY = re.compile(r"\bmay\b(?=\s+\d{4})|(?<=\bin\s)may\b", re.IGNORECASE)
 _SINCE = re.compile(r"^(?:siden|fra|efter|since|from|after)\b", re.IGNORECASE)
+_AFTER = re.compile(r"^(?:efter|after)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\d{4}")
 _LONE_YEAR = re.compile(r"(?<![\d.\-–/])\b(20\d\d)\b(?![\-–/.]?\d)")
 
@@ -79,6 +80,12 @@ def _year(day: date, shift: int) -> Period:
     return restore(date(day.year + shift, 1, 1), "year")
 
 
+def _season(today: date, first: int, last: int) -> Period:
+    """This year's spring, summer or autumn (months `first` to `last`)."""
+    end = _month(date(today.year, last, 1), 0).end
+    return Period(date(today.year, first, 1), end, "range")
+
+
 def _rest_of_year(today: date) -> Period:
     return Period(today, date(today.year, 12, 31), "range")
 
@@ -109,6 +116,9 @@ _RELATIVE: tuple[tuple[str, _Reader], ...] = (
     (r"(?:jul(?:en)?|christmas)", lambda _, t: Period.day(_last(t, 12, 24))),
     (r"(?:nytår|årsskiftet|new year)", lambda _, t: Period.day(_last(t, 1, 1))),
     (r"i år|dette år|this year", lambda _, today: _year(today, 0)),
+    (r"(?:i )?(?:foråret|this spring)", lambda _, t: _season(t, 3, 5)),
+    (r"(?:i )?(?:sommeren|sommer|this summer)", lambda _, t: _season(t, 6, 8)),
+    (r"(?:i )?(?:efteråret|this autumn|this fall)", lambda _, t: _season(t, 9, 11)),
     (r"(?:næste|kommende) år|next year", lambda _, today: _year(today, 1)),
     (
         r"(?:det )?seneste år|the past year",
@@ -213,7 +223,10 @@ def _add_years(day: date, years: int) -> date:
 
 
 def _timeframe(text: str, start: int, end: int, period: Period, said: str) -> Timeframe:
+    """ "siden april" starts with April; "efter april" after it."""
     rest = f"{text[:start]} {text[end:]}"
+    if _AFTER.match(said.strip()):
+        return Timeframe(None, period.end + timedelta(days=1), rest)
     if _SINCE.match(said.strip()):
         return Timeframe(None, period.start, rest)
     return Timeframe(period, None, rest)

@@ -39,7 +39,7 @@ from knowledge.understanding.normalise import skeleton
 from knowledge.understanding.places import PLACES
 
 EXACT = 1.0
-SKELETON = 0.85  # "born" for "boern": the same letters as typed on an English keyboard
+SKELETON = 0.9  # "born" for "boern": the same letters as typed on an English keyboard
 TYPO_CUTOFF = 80.0  # fuzz.ratio: one wrong letter in a word of five or more
 SHORT_TYPO_CUTOFF = 75.0  # five letters with one wrong or missing
 TYPO_MIN = 5  # shorter terms must be typed right: at 100,000 names every four-letter slip
@@ -48,6 +48,8 @@ AFFIX_MIN = 4  # a compound part must have at least this many letters
 AFFIX_LIMIT = 20  # compounds per part; "sundhed" starts hundreds of words
 TYPO_CANDIDATES = 40  # known terms sharing the most trigrams that rapidfuzz then scores
 PART_MIN = 3
+UNKNOWN_SHORT = 0.4  # share of the rarest term's weight a short unknown word has (passages)
+SUBSTANTIAL = 6  # letters from which an unknown word weighs fully (passages)
 GENERIC = frozenset(
     {"aftal", "samarbejdsaftal", "initiativ", "projekt", "indsats", "tiltag", "region"}
     | {"klyng", "sundhedsklyng", "kommun"}
@@ -94,13 +96,21 @@ class Vocabulary:
         return self._df.get(term, 0)
 
     def weight(self, term: str) -> float:
-        """Inverse document frequency, less for kind words; for a word the index lacks,
-        the rarest term's weight when it names something (`telling_unseen`), else none."""
+        """Inverse document frequency, less for kind words and for short words the index
+        lacks; a long word it lacks weighs as much as the rarest known one (how telling a
+        word is in passages, which name nothing)."""
         frequency = self._df.get(term)
         if frequency is None:
-            return self._idf_top if telling_unseen(term) else 0.0
+            return self._idf_top * (1.0 if len(term) >= SUBSTANTIAL else UNKNOWN_SHORT)
         weight = self._idf_top - math.log(frequency)
         return GENERIC_SHARE * weight if term in GENERIC else weight
+
+    def name_weight(self, term: str) -> float:
+        """`weight` as a name is matched: a word no name has in any form weighs the rarest
+        term's weight when it names something itself (`telling_unseen`), else nothing."""
+        if term in self._df:
+            return self.weight(term)
+        return self._idf_top if telling_unseen(term) else 0.0
 
     def expand(self, term: str) -> dict[str, float]:
         """Known terms `term` may mean, with their similarity to it."""
@@ -192,6 +202,15 @@ class Vocabulary:
             joined = self.known(head + link + tail)
             if joined is not None:
                 return joined
+        return None
+
+    def compound(self, head: str, tail: str) -> str | None:
+        """The known compound two known words make ("ung" + "aftal" -> "ungeaftal")."""
+        if head not in self._df or tail not in self._df:
+            return None
+        for link in ("", "s", "e"):
+            if head + link + tail in self._df:
+                return head + link + tail
         return None
 
     def unseen(self, term: str) -> bool:

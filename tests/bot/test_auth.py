@@ -1,4 +1,6 @@
-"""Authentication with an app id set: only valid Bot Framework tokens get in.
+"""Authentication with an app id set: only valid Bot Connector tokens get in; the
+Emulator's, skills' and the bot's own token shape only where a setting allows them for
+local testing, and then only when addressed to this bot for this activity.
 
 Offline: a local OpenID server publishes a key made for the test, injected through
 Settings (BOT_OPENID_METADATA_URL), so the real botbuilder validation runs unchanged; the
@@ -23,7 +25,16 @@ from bot.signing_keys import UNKNOWN_KEY_SPACING, SigningKeys, SigningKeysCache
 from tests.support.activities import TENANT, message
 from tests.support.bot import post, running_bot, with_settings
 from tests.support.connector import Connector
-from tests.support.tokens import APP_ID, KeyServer, key_server, new_key
+from tests.support.tokens import (
+    APP_ID,
+    AUTH_V32_TENANT_V1,
+    BOT_FRAMEWORK_TENANT_V2,
+    KeyServer,
+    emulator_claims,
+    key_server,
+    new_key,
+    own_outbound_claims,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -212,3 +223,69 @@ async def test_a_hanging_key_server_times_out_with_401_and_the_bot_answers_meanw
             response = await asyncio.wait_for(waiting, 10)
 
     assert (200, True, 401) == (health.status, answered_meanwhile, response.status)
+
+
+# Tokens from other issuers than the Bot Connector's: the Emulator's, skills', the bot's own.
+
+OTHER_ISSUERS = [
+    ("emulator v1", emulator_claims("1.0")),
+    ("emulator v2", emulator_claims("2.0", BOT_FRAMEWORK_TENANT_V2)),
+    ("emulator, auth v3.2 tenant", emulator_claims("1.0", AUTH_V32_TENANT_V1)),
+    ("the bot's own outbound token", own_outbound_claims()),
+    ("a skill calling", emulator_claims("1.0") | {"appid": "another-bot"}),
+]
+
+
+@pytest.mark.parametrize(("case", "claims"), OTHER_ISSUERS)
+async def test_tokens_from_other_issuers_are_refused_without_fetching_keys(
+    secured: TestClient[Any, Any],
+    keys: KeyServer,
+    connector: Connector,
+    case: str,
+    claims: dict[str, Any],
+) -> None:
+    token = keys.token(connector.url, **claims)
+
+    response = await post(secured, message("hjælp", connector.url), **_bearer(token))
+
+    assert 401 == response.status, case
+    assert ([], []) == (connector.sent, keys.hits)
+
+
+@pytest.fixture
+async def emulator_allowed(
+    bot_settings: Settings, keys: KeyServer, connector: Connector
+) -> AsyncIterator[TestClient[Any, Any]]:
+    settings = _secured(bot_settings, _metadata(keys), connector)
+    async with running_bot(with_settings(settings, allow_emulator_tokens=True)) as client:
+        yield client
+
+
+@pytest.mark.parametrize(
+    ("case", "claims", "status"),
+    [
+        ("emulator v1", emulator_claims("1.0"), 201),
+        ("emulator v2", emulator_claims("2.0", BOT_FRAMEWORK_TENANT_V2), 201),
+        ("the bot's own outbound token", own_outbound_claims(), 401),
+        ("emulator, for another bot", emulator_claims("1.0") | {"aud": "another-bot"}, 401),
+        (
+            "emulator, another serviceurl",
+            emulator_claims("1.0") | {"serviceurl": "https://evil.example/"},
+            401,
+        ),
+        ("a skill calling", emulator_claims("1.0") | {"appid": "another-bot"}, 401),
+    ],
+)
+async def test_with_emulator_tokens_allowed_only_tokens_for_this_bot_and_activity_get_in(
+    emulator_allowed: TestClient[Any, Any],
+    keys: KeyServer,
+    connector: Connector,
+    case: str,
+    claims: dict[str, Any],
+    status: int,
+) -> None:
+    token = keys.token(connector.url, **claims)
+
+    response = await post(emulator_allowed, message("hjælp", connector.url), **_bearer(token))
+
+    assert status == response.status, case

@@ -128,8 +128,8 @@ async def session() -> AsyncIterator[aiohttp.ClientSession]:
 
 
 @pytest.fixture
-def anonymous(session: aiohttp.ClientSession) -> CloudAdapter:
-    return create_adapter(Settings(), session)
+def anonymous(session: aiohttp.ClientSession, connector: Connector) -> CloudAdapter:
+    return create_adapter(Settings(anonymous_service_urls=(connector.url,)), session)
 
 
 def _closed_port() -> int:
@@ -144,7 +144,8 @@ def _closed_port() -> int:
 async def test_replies_reuse_one_pooled_connection_and_no_thread(
     threads: CountingExecutor, connector: Connector, sqlite_url: str
 ) -> None:
-    async with running_bot(Settings(database_url=sqlite_url)) as bot:
+    settings = Settings(database_url=sqlite_url, anonymous_service_urls=(connector.url,))
+    async with running_bot(settings) as bot:
         threads.jobs.clear()  # start-up builds the question index in a thread
         for text in ("hjælp", "help", "hjaelp"):
             assert 201 == (await post(bot, message(text, connector.url))).status
@@ -238,11 +239,12 @@ async def test_error_statuses_surface_with_their_code(
     assert code == raised.value.error.error.code
 
 
-async def test_a_refused_connection_was_not_sent(anonymous: CloudAdapter) -> None:
+async def test_a_refused_connection_was_not_sent(session: aiohttp.ClientSession) -> None:
     nobody = f"http://127.0.0.1:{_closed_port()}/"
+    adapter = create_adapter(Settings(anonymous_service_urls=(nobody,)), session)
 
     with pytest.raises(ConnectorError) as raised:
-        await send(anonymous, reference(nobody), "Påmindelse")
+        await send(adapter, reference(nobody), "Påmindelse")
 
     assert (None, False) == (raised.value.status, raised.value.sent)
 
@@ -250,7 +252,7 @@ async def test_a_refused_connection_was_not_sent(anonymous: CloudAdapter) -> Non
 async def test_a_timeout_after_sending_is_sent_with_unknown_outcome(connector: Connector) -> None:
     connector.answer(Answer(201, {"id": "late"}, delay=1.0))
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=0.2)) as impatient:
-        adapter = create_adapter(Settings(), impatient)
+        adapter = create_adapter(Settings(anonymous_service_urls=(connector.url,)), impatient)
 
         with pytest.raises(ConnectorError) as raised:
             await send(adapter, reference(connector.url), "Påmindelse")

@@ -18,7 +18,7 @@ from knowledge.core.clock import COPENHAGEN
 from knowledge.core.models import Conversation
 from knowledge.state.conversations import SEEN_REFRESH
 from tests.support.activities import message
-from tests.support.bot import TODAY, post, running_bot
+from tests.support.bot import TODAY, post, replying_to, running_bot
 from tests.support.connector import Connector, running_connector
 from tests.support.statements import Statements, recording
 
@@ -27,9 +27,18 @@ QUESTION = "hvad er status på samarbejdsaftale om rygestop?"
 
 
 @pytest.fixture
-async def bot(database_url: str) -> AsyncIterator[TestClient[Any, Any]]:
+async def moved() -> AsyncIterator[Connector]:
+    """A second connector: where a conversation's service URL moves to."""
+    async with running_connector() as running:
+        yield running
+
+
+@pytest.fixture
+async def bot(
+    database_url: str, connector: Connector, moved: Connector
+) -> AsyncIterator[TestClient[Any, Any]]:
     settings = Settings(database_url=database_url, today=TODAY, notify=False)
-    async with running_bot(settings) as client:
+    async with running_bot(replying_to(settings, connector, moved)) as client:
         yield client
 
 
@@ -85,13 +94,12 @@ async def test_another_locale_writes_the_new_reference(
 
 
 async def test_another_service_url_writes_the_new_reference(
-    bot: TestClient[Any, Any], connector: Connector
+    bot: TestClient[Any, Any], connector: Connector, moved: Connector
 ) -> None:
     await send(bot, message(QUESTION, connector.url, conversation=CHAT))
 
-    async with running_connector() as moved:
-        changed = await send(bot, message(QUESTION, moved.url, conversation=CHAT))
-        answered_there = len(moved.messages())
+    changed = await send(bot, message(QUESTION, moved.url, conversation=CHAT))
+    answered_there = len(moved.messages())
 
     stored = await row(bot)
     assert [] != changed.writes_to("conversations")

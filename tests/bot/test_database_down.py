@@ -65,7 +65,8 @@ async def test_a_stopped_database_gets_one_apology_a_503_and_later_an_answer(
     own_postgres: Server, connector: Connector
 ) -> None:
     url = own_postgres.run("start")
-    async with running_bot(Settings(database_url=url, today=TODAY)) as bot:
+    settings = Settings(database_url=url, today=TODAY, anonymous_service_urls=(connector.url,))
+    async with running_bot(settings) as bot:
         question = message("status på rygestop", connector.url)
         assert 201 == (await post(bot, message("hjælp", connector.url))).status
         connector.clear()

@@ -23,13 +23,14 @@ CHAT = "a:log-chat-8123"
 
 
 @pytest.fixture
-def json_bot(tmp_path: Path) -> Iterator[BotProcess]:
+def json_bot(tmp_path: Path, connector: Connector) -> Iterator[BotProcess]:
     bot = BotProcess(
         {
             "DATABASE_URL": f"sqlite:///{tmp_path / 'kb.db'}",
             "BOT_TODAY": "2024-03-01",
             "LOG_FORMAT": "json",
             "LOG_LEVEL": "DEBUG",
+            "ANONYMOUS_SERVICE_URLS": connector.url,
         }
     )
     yield bot

@@ -27,7 +27,7 @@ def claimed(bot: BotProcess) -> int:
     return sum(int(found.group(1)) for line in bot.output if (found := CLAIMED.search(line)))
 
 
-async def start(url: str, name: str) -> BotProcess:
+async def start(url: str, name: str, service_url: str) -> BotProcess:
     return await started(
         {
             "DATABASE_URL": url,
@@ -35,6 +35,7 @@ async def start(url: str, name: str) -> BotProcess:
             "NOTIFY_INTERVAL_SECONDS": "0.2",
             "TENANT_SEND_RATE": "200",
             "INSTANCE_ID": name,
+            "ANONYMOUS_SERVICE_URLS": service_url,
         }
     )
 
@@ -51,7 +52,10 @@ async def test_two_processes_deliver_each_of_1000_reminders_exactly_once(
     bots: list[BotProcess] = []
     try:
         async with running_flaky_connector() as connector:
-            bots = [await start(postgres_url, "bot-a"), await start(postgres_url, "bot-b")]
+            bots = [
+                await start(postgres_url, "bot-a", connector.url),
+                await start(postgres_url, "bot-b", connector.url),
+            ]
             planned = await seed(service, sessions, chats, connector.url)
             started = time.monotonic()
             while sum(connector.accepted.values()) < CONVERSATIONS:

@@ -12,7 +12,7 @@ import asyncio
 import socket
 import time
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -56,12 +56,14 @@ class Outbox:
     clock: Clock
     writers: int  # as app.py: 1 on SQLite
     session: aiohttp.ClientSession  # the pooled connector's
+    service_urls: list[str] = field(default_factory=list)  # seeded: replies may go there
 
     def now(self) -> datetime:
         return self.clock.now()
 
     def notifier(self, *, stock: bool = False, **options: Any) -> Notifier:
-        settings = Settings()  # anonymous: replies may go to the loopback fake
+        # Anonymous: replies may go to the loopback fakes the references were seeded with.
+        settings = Settings(anonymous_service_urls=tuple(self.service_urls))
         adapter: BotAdapter = create_adapter(settings, self.session)
         if stock:  # botbuilder's own msrest client on the default thread pool
             configuration = bot_configuration(settings)
@@ -81,6 +83,7 @@ class Outbox:
     async def seed(
         self, conversations: list[str], service_url: str, tenants: tuple[str, ...] = ()
     ) -> None:
+        self.service_urls.append(service_url)
         planned = await seed(
             self.service, self.sessions, conversations, service_url, tenants=tenants
         )

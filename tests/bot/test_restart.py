@@ -26,9 +26,13 @@ RYGESTOP = "samarbejdsaftale-om-rygestop-midtjylland"
 
 
 @pytest.fixture
-def bot_process(tmp_path: Path) -> Iterator[BotProcess]:
+def bot_process(tmp_path: Path, connector: Connector) -> Iterator[BotProcess]:
     process = BotProcess(
-        {"DATABASE_URL": f"sqlite:///{tmp_path / 'kb.db'}", "BOT_TODAY": "2024-03-01"}
+        {
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'kb.db'}",
+            "BOT_TODAY": "2024-03-01",
+            "ANONYMOUS_SERVICE_URLS": connector.url,
+        }
     )
     yield process
     process.stop()

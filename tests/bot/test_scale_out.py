@@ -45,8 +45,13 @@ DIALOG = (
 )
 
 
-def environment(url: str, name: str) -> dict[str, str]:
-    return {"DATABASE_URL": url, "BOT_TODAY": "2024-03-01", "INSTANCE_ID": name}
+def environment(url: str, name: str, service_url: str = "") -> dict[str, str]:
+    return {
+        "DATABASE_URL": url,
+        "BOT_TODAY": "2024-03-01",
+        "INSTANCE_ID": name,
+        "ANONYMOUS_SERVICE_URLS": service_url,
+    }
 
 
 @dataclass
@@ -99,8 +104,9 @@ async def entries(url: str) -> int:
 async def pair(postgres_url: str, connector: Connector) -> AsyncIterator[Pair]:
     bots: list[BotProcess] = []
     try:
-        bots.append(await started(environment(postgres_url, "bot-a")))  # loads the demo
-        bots.append(await started(environment(postgres_url, "bot-b")))
+        # bot-a loads the demo
+        bots.append(await started(environment(postgres_url, "bot-a", connector.url)))
+        bots.append(await started(environment(postgres_url, "bot-b", connector.url)))
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as http:
             yield Pair(bots[0], bots[1], http, connector)
     finally:

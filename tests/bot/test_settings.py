@@ -130,3 +130,25 @@ def test_a_public_base_url_must_be_http() -> None:
         Settings.from_env({"PUBLIC_BASE_URL": "klyngebot.example.dk"})
 
     assert "PUBLIC_BASE_URL" in str(raised.value)
+
+
+def test_the_edge_is_strict_by_default_and_its_exceptions_are_read() -> None:
+    default = Settings.from_env({})
+    relaxed = Settings.from_env(
+        {
+            "ALLOW_EMULATOR_TOKENS": "true",
+            "ALLOW_KEY_SERVER_OVERRIDE": "yes",
+            "SERVICE_URL_ALLOWLIST": "https://connector.example.dk/api, http://127.0.0.1:9/",
+        }
+    )
+
+    assert (False, False, ()) == (
+        default.allow_emulator_tokens,
+        default.allow_key_server_override,
+        default.service_url_allowlist,
+    )
+    assert (True, True, ("https://connector.example.dk/api", "http://127.0.0.1:9/")) == (
+        relaxed.allow_emulator_tokens,
+        relaxed.allow_key_server_override,
+        relaxed.service_url_allowlist,
+    )

@@ -86,6 +86,7 @@ async def test_sigterm_finishes_the_turn_in_flight_gives_back_leases_and_exits_0
             "INSTANCE_ID": OWNER,
             "NOTIFY_INTERVAL_SECONDS": "0.2",
             "TENANT_SEND_RATE": "0.5",
+            "ANONYMOUS_SERVICE_URLS": slow_connector.url,
         }
     )
     try:

@@ -35,7 +35,12 @@ from knowledge.answers.kinds import (
     MeetingsAnswer,
     MeetingView,
     NotKnown,
+    OverviewAnswer,
+    PassageAnswer,
+    PeopleAnswer,
+    PersonView,
     ScopeSet,
+    SmallTalk,
 )
 from knowledge.core.chat import Lang
 from knowledge.core.status import label
@@ -149,10 +154,11 @@ def _choices() -> tuple[Choice, ...]:
 
 def _samples(lang: Lang) -> list[Answer]:
     """At least one answer of every type, as large as the demo knowledge base allows."""
+    views = list(demo.items())
     items: list[Answer] = [
         ItemAnswer(intent, lang, view)
         for view in demo.items()
-        for intent in ("status", "who", "budget")
+        for intent in ("status", "who", "budget", "date", "what_is")
     ]
     every_decision = tuple(
         decision for meeting in demo.meetings() for decision in _decisions(meeting.slug)
@@ -166,8 +172,23 @@ def _samples(lang: Lang) -> list[Answer]:
         ChangesAnswer("changes", lang, date(2022, 1, 1), _changes(), more=4),
         Clarify("status", lang, _choices(), "ambiguous"),
         NotKnown("unknown", lang, ("Hvad er status på FACT?",)),
+        NotKnown("unknown", lang, (), "Kom trygt Hjem", "person"),
+        NotKnown("unknown", lang, (), "FACT", None, "", "Midtklyngen", "Randersklyngen"),
         HelpAnswer("help", lang),
         ScopeSet("set_scope", lang, "Region Midtjylland", "Midtklyngen"),
+        OverviewAnswer("overview", lang, views[0].title, views[0], (), every_decision[:2]),
+        OverviewAnswer("overview", lang, "Midtklyngen", None, _midtklyngen_meetings()),
+        SmallTalk("smalltalk", lang, "greeting"),
+        PeopleAnswer(
+            "who",
+            lang,
+            "Klyngestyregruppen Midtklyngen",
+            (PersonView("Anne Test", "formand", "Viborg Kommune", "referat.txt"),),
+            "formand",
+        ),
+        PassageAnswer(
+            "date", lang, "Aftalen træder i kraft 1. maj 2023.", "a.txt", "A", "B", None, "X"
+        ),
     ]
 
 

@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.web_runner import BaseRunner
 
 from app import create_app
+from bot.http import SERVER_OPTIONS
 from bot.settings import Settings
 from tests.support.connector import Connector, running_connector
 
@@ -26,16 +28,26 @@ async def connector() -> AsyncIterator[Connector]:
         yield running
 
 
+class ServedAsInProduction(TestServer):
+    """aiohttp's test server with the options app.py serves with: the header deadline, and
+    handlers that go on when a client disconnects (the test server would cancel them)."""
+
+    async def _make_runner(self, **kwargs: Any) -> BaseRunner[Any]:
+        return await super()._make_runner(**(kwargs | SERVER_OPTIONS))
+
+
 @asynccontextmanager
 async def running_bot(settings: Settings) -> AsyncIterator[TestClient[Any, Any]]:
-    server = TestServer(create_app(settings), host="127.0.0.1")
+    server = ServedAsInProduction(create_app(settings), host="127.0.0.1")
     async with TestClient(server) as client:
         yield client
 
 
 @pytest.fixture
-def bot_settings(sqlite_url: str) -> Settings:
-    return Settings(database_url=sqlite_url, today=TODAY)
+def bot_settings(sqlite_url: str, connector: Connector) -> Settings:
+    """Anonymous, as on a developer's machine; replies may go to the connector fake (the
+    only loopback address an anonymous bot sends to is one the settings name)."""
+    return Settings(database_url=sqlite_url, today=TODAY, anonymous_service_urls=(connector.url,))
 
 
 @pytest.fixture
@@ -53,3 +65,8 @@ async def post(client: TestClient[Any, Any], activity: Any, **headers: str) -> C
 
 def with_settings(settings: Settings, **changes: Any) -> Settings:
     return replace(settings, **changes)
+
+
+def replying_to(settings: Settings, *connectors: Connector) -> Settings:
+    """`settings` with replies allowed to these connector fakes (anonymous mode)."""
+    return replace(settings, anonymous_service_urls=tuple(c.url for c in connectors))

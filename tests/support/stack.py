@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.support.playground import ARTIFACTS, PlaygroundProcess
+from tests.support.playground import ARTIFACTS, PlaygroundProcess, free_port
 from tests.support.process import BotProcess
 
 TODAY = "2024-03-01"
@@ -35,11 +35,15 @@ class Stack:
         another `BOT_TODAY`; the Playground keeps running and keeps its conversations."""
         port = urlsplit(self.bot.address).port
         self.bot.stop()
-        self.bot = _bot(self.workdir, self.name, today, port=port)
+        self.bot = _bot(self.workdir, self.name, today, self.playground.port, port=port)
         self.bot.start()
 
 
-def _bot(workdir: Path, name: str, today: str, port: int | None = 0) -> BotProcess:
+def _bot(
+    workdir: Path, name: str, today: str, playground_port: int, port: int | None = 0
+) -> BotProcess:
+    # Anonymous bots reply only to the loopback addresses they are told: the Playground's.
+    connector = f"{playground_port}/_connector"
     env = {
         "DATABASE_URL": f"sqlite+aiosqlite:///{workdir / 'kb.db'}",
         "BOT_TODAY": today,
@@ -48,6 +52,7 @@ def _bot(workdir: Path, name: str, today: str, port: int | None = 0) -> BotProce
         "ALLOWED_TENANTS": "",
         "NOTIFY_INTERVAL_SECONDS": "1",
         "LOG_LEVEL": "INFO",
+        "ANONYMOUS_SERVICE_URLS": f"http://localhost:{connector},http://127.0.0.1:{connector}",
     }
     return BotProcess(env, log=ARTIFACTS / f"{name}-bot.log")
 
@@ -56,10 +61,12 @@ def _bot(workdir: Path, name: str, today: str, port: int | None = 0) -> BotProce
 def running_stack(workdir: Path, name: str) -> Iterator[Stack]:
     for old in ARTIFACTS.glob(f"{name}-*"):
         old.unlink()
-    bot = _bot(workdir, name, TODAY)
+    playground_port = free_port()
+    bot = _bot(workdir, name, TODAY, playground_port)
     playground_dir = workdir / "playground"
     playground_dir.mkdir()
-    stack = Stack(workdir, name, bot, PlaygroundProcess("", playground_dir, name=name))
+    playground = PlaygroundProcess("", playground_dir, name=name, port=playground_port)
+    stack = Stack(workdir, name, bot, playground)
     try:
         stack.playground.bot_url = bot.start()
         stack.playground.start()

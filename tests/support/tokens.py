@@ -22,6 +22,30 @@ from jwt.algorithms import RSAAlgorithm
 
 ISSUER = "https://api.botframework.com"
 APP_ID = "11111111-2222-3333-4444-555555555555"
+# Issuers of the Bot Framework tenants' Entra tokens: the Emulator's and skills' (and the
+# bot's own outbound token's), botbuilder's emulator path takes them.
+BOT_FRAMEWORK_TENANT_V1 = "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/"
+BOT_FRAMEWORK_TENANT_V2 = (
+    "https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0"
+)
+AUTH_V32_TENANT_V1 = "https://sts.windows.net/f8cdef31-a31e-4b4a-93e4-5f571e91255a/"
+
+
+def emulator_claims(version: str = "1.0", issuer: str = BOT_FRAMEWORK_TENANT_V1) -> dict[str, Any]:
+    """What the Bot Framework Emulator's token says: for this bot, without a serviceurl."""
+    party = {"appid": APP_ID} if version == "1.0" else {"azp": APP_ID}
+    return {"iss": issuer, "ver": version, "serviceurl": None, **party}
+
+
+def own_outbound_claims() -> dict[str, Any]:
+    """The shape of the token the bot itself gets to call the connector with."""
+    return {
+        "iss": BOT_FRAMEWORK_TENANT_V1,
+        "aud": "https://api.botframework.com",
+        "appid": APP_ID,
+        "ver": "1.0",
+        "serviceurl": None,
+    }
 
 
 def new_key() -> rsa.RSAPrivateKey:
@@ -57,6 +81,7 @@ class KeyServer:
         key = overrides.pop("key", self.key)
         kid = overrides.pop("kid", self.kid)
         claims.update(overrides)
+        claims = {name: value for name, value in claims.items() if value is not None}
         return jwt.encode(claims, key, algorithm="RS256", headers={"kid": kid})
 
 

@@ -26,6 +26,10 @@ FULL = {
     "note": "Et møde skrevet til denne test.",
     "agenda": [{"number": "1", "title": "Velkomst", "decision": "Taget til efterretning."}],
     "sources": [{"file": "referat.txt", "heading": None}],
+    "kind": "møde",
+    "year_inferred": False,
+    "participants": [{"name": "Anne Testesen", "role": "formand", "affiliation": None}],
+    "absent": [],
 }
 BARE = {
     **FULL,
@@ -36,6 +40,7 @@ BARE = {
     **dict.fromkeys(("region", "cluster", "start_time", "end_time", "place", "note")),
     "agenda": [],
     "sources": [],
+    "participants": [],
 }
 
 

@@ -1,5 +1,5 @@
 """What imports and chat status updates owe subscribers: one digest per conversation for
-an import, a status notification per follower (not to the author's own chat), written in
+each imported file, a status notification per follower (not to the author's own chat), written in
 the same transaction; with an injected clock, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
@@ -208,7 +208,19 @@ async def test_changes_nobody_follows_give_no_digest(world: World) -> None:
     assert {} == await world.due("digest")
 
 
-async def test_a_meeting_added_and_cancelled_by_one_import_is_no_news(world: World) -> None:
+async def test_a_meeting_added_and_cancelled_by_one_document_is_no_news(world: World) -> None:
+    await world.load(plan_document())
+    await world.follow(CLUSTER, ANNA_CHAT, ANNA, personal=True)
+    both = (steering(date(2024, 6, 4)), steering(date(2024, 6, 4), state="cancelled"))
+
+    await world.load(document(meetings=both, file="a.txt"))
+
+    assert {} == await world.due("digest")
+
+
+async def test_each_file_of_an_import_owes_its_own_digest(world: World) -> None:
+    """Files are imported one transaction each, their digests with them: the second
+    file's news does not wait for (or undo) the first's."""
     await world.load(plan_document())
     await world.follow(CLUSTER, ANNA_CHAT, ANNA, personal=True)
     added = document(meetings=(steering(date(2024, 6, 4)),), file="a.txt")
@@ -216,7 +228,11 @@ async def test_a_meeting_added_and_cancelled_by_one_import_is_no_news(world: Wor
 
     await world.service.apply_parsed([(added, "sha-a"), (cancelled, "sha-b")])
 
-    assert {} == await world.due("digest")
+    claimed = await world.service.claim_due("test", 100)
+    digests = [due.payload["changes"] for due in claimed if due.kind == "digest"]
+    assert [["meeting added"], ["meeting cancelled"]] == [
+        [change["change"] for change in changes] for changes in digests
+    ]
 
 
 async def test_a_dry_run_owes_nothing(world: World) -> None:
