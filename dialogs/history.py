@@ -26,6 +26,7 @@ from dialogs.offers import Choice as OfferChoice
 from dialogs.offers import Offer, offer
 from dialogs.phrases import Word, find, keys, phrases, text_of, words
 from dialogs.reading import HISTORY, Handled, Reading
+from dialogs.recognisers import names_a_time
 from dialogs.requests import request_frame
 from dialogs.turn import Turn
 from dialogs.wording import say
@@ -34,6 +35,7 @@ from knowledge.core.chat import ChatScope, Lang
 from knowledge.updates.contract import Ambiguous, Found, HistoryEntry, ItemSearch
 
 HISTORY_SHOWN = 12
+DATED = 0.4  # off a history said with a time: a question of what changed
 _CUES = phrases(
     *("historik", "historikken", "history", "tidslinje", "tidslinjen", "timeline"),
     *("statushistorik", "statushistorikken", "status history", "status historik"),
@@ -130,8 +132,13 @@ class History:
         self._knowledge = knowledge
 
     def read(self, turn: Turn) -> Reading[str] | None:
+        """History words; with a time named ("hvad er der sket med X siden januar") the
+        question is what changed then, which the question's answer says better."""
         subject = history_subject(turn.text)
-        return None if subject is None else Reading(self.name, HISTORY, subject, "history")
+        if subject is None:
+            return None
+        score = HISTORY - DATED if names_a_time(turn.text) else HISTORY
+        return Reading(self.name, score, subject, "history")
 
     async def carry_out(self, turn: Turn, reading: Reading[str]) -> Handled:
         found = await self._knowledge.find_item(reading.slots, turn.scope)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from rapidfuzz import fuzz, process
 
@@ -26,6 +27,7 @@ from knowledge.core.status import label, parse_category, typed_phrases
 from knowledge.understanding.acts import Act, act_of, acts_in
 from knowledge.understanding.language import votes
 from knowledge.understanding.normalise import loose
+from knowledge.understanding.timeframe import read as read_time
 from knowledge.updates.contract import UPDATE_CATEGORIES
 
 FUZZY_CUTOFF = 75.0  # WRatio score below which a typed choice is no choice
@@ -66,7 +68,9 @@ _DANISH_COMMANDS = keys(
     *("påmind", "påmindelser", "kalender", "historik", "tak", "glem", "fortryd", "ja", "nej"),
     *("gerne", "nu", "ny", "noter", "notere", "mig", "besked", "annuller", "hjælp"),
 )
+_DANISH_COMMANDS |= keys("hej", "godmorgen", "goddag", "godaften", "mange", "dejligt", "fedt")
 _ENGLISH_COMMANDS = keys(
+    *("good", "morning", "hello", "hi", "hey", "thank", "bye", "cheers", "great", "nice"),
     *("update", "set", "report", "subscribe", "follow", "unsubscribe", "remind", "calendar"),
     *("history", "please", "yes", "no", "thanks", "now", "forget", "cancel", "my", "i"),
     *("reminders", "stop", "like", "want", "mind", "one", "s", "hold", "done", "skip"),
@@ -144,6 +148,13 @@ def after_change_of_mind(text: str) -> str:
             break
         at = match.last
     return text[said[at].start :] if 0 < at < len(said) else text
+
+
+def names_a_time(text: str) -> bool:
+    """The message names a date or a period ("siden januar", "i 2023", "next week"):
+    the reading's time frame (which day today is changes what, not whether)."""
+    found = read_time(text, date.today())
+    return found.period is not None or found.since is not None
 
 
 def message_language(text: str) -> Lang:

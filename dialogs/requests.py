@@ -30,6 +30,8 @@ QUESTION_WORDS = keys(
     *("hvorfor", "hvorhenne", "what", "whats", "when", "who", "which", "where", "how", "why"),
     "whose",
 )
+# Before a question word, these still make a question: "siden hvornår", "og hvem".
+LEADS = keys("siden", "since", "og", "and", "men", "but", "så", "so", "fra", "from", "til", "until")
 AUXILIARIES = keys(
     *("er", "har", "bliver", "blev", "var", "findes", "kommer", "skal", "sker", "is", "are"),
     *("was", "were", "has", "have", "does", "do", "did", "will", "should", "gør"),
@@ -56,4 +58,6 @@ def is_question(said: Sequence[Word]) -> bool:
         return False
     if rest[0].key in QUESTION_WORDS:
         return True
+    if rest[0].key in LEADS and len(rest) > 1 and rest[1].key in QUESTION_WORDS:
+        return True  # "siden hvornår ...", "and who ..."
     return frame is None and rest[0].key in AUXILIARIES

@@ -31,12 +31,11 @@ STATED = 0.3  # "X er i drift": a status stated of something
 NOW = 0.15  # "... nu", "... now": a statement of news
 SUPPORT = 0.2  # the word "status" beside a verb, or a status said
 AT_START = 0.1
-ASKED = 0.35  # taken off a question that is no request
 
 _STRONG_VERBS = phrases(
     *("opdater", "opdatere", "opdatér", "indberet", "indberette", "indrapporter"),
     *("indrapportere", "update", "ny status", "nyt status", "new status", "status update"),
-    *("statusopdatering", "en statusopdatering", "statusændring", "status change"),
+    *("statusopdatering", "en statusopdatering"),
     *("rapporter status", "rapportere status", "report status", "report a status"),
     *("report the status", "report a new status", "report", "rapporter", "rapportere"),
 )
@@ -61,7 +60,14 @@ _LINKS = keys("på", "pa", "for", "of", "on", "om", "af", "at", "that", "til", "
 _COPULAS = keys("er", "is", "are", "blevet", "been", "has", "har", "nu", "now", "stadig")
 _COPULAS |= keys("still", "til", "to", "as", "som", "was", "blev", "bliver", "being", "s")
 _AFTER_STATUS = keys("nu", "now", "igen", "again", "endelig", "finally", "endnu", "yet")
-_NEWS = keys("nu", "now", "blevet", "been", "endelig", "finally")
+_NEWS = keys("nu", "now", "blevet", "endelig", "finally")
+# Other forms of the verbs, which a forgiving match would read as them: "hvordan
+# opdaterer jeg ...", "it was updated".
+_NOT_VERBS = keys(
+    *("opdaterer", "opdateres", "opdateret", "opdaterede", "indberetter", "indberettes"),
+    *("indberettet", "rapporterer", "rapporteret", "updates", "updated", "updating"),
+    *("reports", "reported", "reporting", "sætter", "sættes", "noterer", "noteret"),
+)
 # Never an item: pronouns, politeness, filler at either end of what is left.
 _NOT_ITEM = keys("tak", "please", "thanks", "venligst", "lige", "just", "gerne", "så", "so")
 _NOT_ITEM |= _LINKS | keys("og", "and", "i", "in", "med", "with", "the", "a", "an", "status")
@@ -170,11 +176,12 @@ def update_score(text: str) -> float:
     status = status_in(text)
     frame = request_frame(said)
     begin = frame.last if frame else 0
-    saying = range(status.first, status.last) if status else range(0)
+    saying = set(range(status.first, status.last)) if status else set()
+    saying |= {n for n, word in enumerate(said) if word.key in _NOT_VERBS}
     strong = find(said, _STRONG_VERBS, taken=saying)
     objects = find(said, phrases("status", "statussen", "statusen"), typos=False)
-    weak = find(said, _WEAK_VERBS, taken=saying)
-    weak += find(said, _MAKING_VERBS, taken=saying) if objects else []
+    weak = find(said, _WEAK_VERBS, taken=saying, typos=False)  # short words: no typos
+    weak += find(said, _MAKING_VERBS, taken=saying, typos=False) if objects else []
     if strong:
         score = STRONG + (SUPPORT if status or objects else 0.0)
         score += AT_START if strong[0].first <= begin else 0.0
@@ -190,7 +197,7 @@ def update_score(text: str) -> float:
     else:
         return 0.0
     if is_question(said) and frame is None:  # "hvornår blev X sat på pause?"
-        return max(0.0, score - ASKED) if strong else 0.0
+        return 0.0
     return score
 
 

@@ -77,6 +77,7 @@ def test_without_words_the_language_is_the_locales(locale: str | None, lang: str
         ("when does the steering group meet next?", "da-DK", "en"),
         ("status", "en-US", "da"),  # the words do not tell: Danish, whatever the client says
         ("påmind mig om møderne", "en-US", "da"),
+        ("good morning", "da-DK", "en"),
     ],
 )
 def test_a_message_is_answered_in_its_own_language(text: str, locale: str, lang: str) -> None:

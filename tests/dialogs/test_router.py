@@ -341,6 +341,10 @@ async def test_a_command_said_in_ordinary_words_goes_to_its_behaviour(
         "hvornår blev FACT sat i gang?",
         "hvilke aftaler kan jeg få påmindelser om?",
         "hvilke møder er der i kalenderen for Midtklyngen?",
+        "hvad er der sket med FACT siden marts?",  # with a time: what changed then
+        "how do I subscribe to the reminders?",  # how to: help
+        "hvordan opdaterer man en status?",
+        "any status changes since May?",
         "FACT",
     ],
 )

@@ -97,6 +97,11 @@ def test_natural_requests_to_update_are_updates(text: str) -> None:
         "lav en liste over aftaler i gang",
         "hvornår blev FACT sat i gang?",
         "status på FACT",
+        "siden hvornår har FACT været i drift",  # a question word after a preposition
+        "and since when is Tele KOL in operation",
+        "hvordan melder jeg en ny status ind?",  # how to: help, not an update
+        "how do I report a status?",
+        "hvem opdaterede FACT sidst?",
     ],
 )
 def test_questions_about_a_status_are_no_updates(text: str) -> None:
