@@ -73,7 +73,7 @@ _ENGLISH_COMMANDS = keys(
     *("good", "morning", "hello", "hi", "hey", "thank", "bye", "cheers", "great", "nice"),
     *("update", "set", "report", "subscribe", "follow", "unsubscribe", "remind", "calendar"),
     *("history", "please", "yes", "no", "thanks", "now", "forget", "cancel", "my", "i"),
-    *("reminders", "stop", "like", "want", "mind", "one", "s", "hold", "done", "skip"),
+    *("reminders", "like", "want", "mind", "one", "s", "hold", "done", "skip"),
 )
 
 

@@ -74,8 +74,12 @@ _NOT_ITEM |= _LINKS | keys("og", "and", "i", "in", "med", "with", "the", "a", "a
 _NOT_ITEM |= keys("ind", "op", "up", "in")  # "melde ind", "sætte op"
 # An item of nothing but these is the one the dialog is about: "den er i drift nu".
 _PRONOUNS = keys("den", "det", "denne", "dette", "it", "this", "that", "one", "en", "et")
-_NOTE_BREAK = re.compile(r"\s*(?::|;|\s[-–—]\s|,)\s*|\s+(?:fordi|because|da|since)\s+", re.I)
-_CONJUNCTION = re.compile(r"^(?:fordi|because|da|since|as|og|and|men|but)\s+", re.I)
+_NOTE_BREAK = re.compile(
+    r"\s+(?=(?:because of|due to|på grund af|pga\.?)\s)"  # a reason that keeps its words
+    r"|\s*(?::|;|\s[-–—]\s|,)\s*|\s+(?:fordi|because|da|since)\s+",
+    re.I,
+)
+_CONJUNCTION = re.compile(r"^(?:fordi|because|da|since|as|og|and|men|but)\s+(?!of\b)", re.I)
 _POLITE = keys("tak", "thanks", "please", "venligst", "pls", "thx", "mange", "tusind")
 
 

@@ -45,6 +45,10 @@ from dialogs.update_request import UpdateText, parse_update_request, update_scor
             "opdater medicinposen til i gang: nye kommuner er med",
             UpdateText("medicinposen", "in_progress", "nye kommuner er med"),
         ),
+        (
+            "put Lægedækning on hold due to the summer holidays",
+            UpdateText("Lægedækning", "paused", "due to the summer holidays"),
+        ),
         # a status said of something else in the note is the note's
         (
             "sæt FACT til afsluttet: evalueringen er i gang",
