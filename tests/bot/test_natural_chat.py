@@ -102,7 +102,8 @@ async def test_did_you_mean_of_a_subscription_is_answered_in_words(
     which = await _say(bot, connector, "follow the IV agreement")
     subscribed = await _say(bot, connector, "the one in Midtjylland")
 
-    assert "Region Syddanmark" in which and "Region Midtjylland" in which
+    assert "Region Syddanmark" in which
+    assert "Region Midtjylland" in which
     assert "You are now subscribed to status changes of" in subscribed
     assert [IV_MIDT] == [line.target.id for line in await _subscriptions(bot)]
 
