@@ -159,6 +159,8 @@ def parse_update_request(text: str) -> UpdateText:
     status = status_in(text)
     cut = _note_break(text, status, said)
     note = _CONJUNCTION.sub("", text[cut[1] :].strip()).strip() or None if cut else None
+    if note and request_frame(said):  # "kan du ..., fordi ...?": the request's question mark
+        note = note.rstrip("?").rstrip() or None
     limit = next((n for n, word in enumerate(said) if cut and word.start >= cut[0]), len(said))
     if status is not None and status.first >= limit:
         status = None

@@ -46,6 +46,10 @@ from dialogs.update_request import UpdateText, parse_update_request, update_scor
             UpdateText("medicinposen", "in_progress", "nye kommuner er med"),
         ),
         (
+            "kan du sætte FACT på pause, fordi teamet er på ferie?",
+            UpdateText("FACT", "paused", "teamet er på ferie"),
+        ),
+        (
             "put Lægedækning on hold due to the summer holidays",
             UpdateText("Lægedækning", "paused", "due to the summer holidays"),
         ),
