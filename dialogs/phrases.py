@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from knowledge.understanding.normalise import tokens
+from knowledge.understanding.normalise import tokens as _tokens
 
 Phrase = tuple[str, ...]
 TYPO_MIN = 6  # words this long forgive one typo; from TYPO_TWO letters on, two
@@ -42,9 +43,11 @@ class Match:
         return range(self.first, self.last)
 
 
-def words(text: str) -> list[Word]:
-    """The words of `text`; punctuation is no word ("IV-aftalen" is two)."""
-    return [Word(token.raw, token.word, token.start, token.end) for token in tokens(text)]
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[Word, ...]:
+    """The words of `text`; punctuation is no word ("IV-aftalen" is two). Read once per
+    text: every behaviour reads the same message."""
+    return tuple(Word(token.raw, token.word, token.start, token.end) for token in _tokens(text))
 
 
 def phrases(*texts: str) -> frozenset[Phrase]:
@@ -67,10 +70,37 @@ def near(key: str, known: str) -> bool:
     return DamerauLevenshtein.distance(key, known, score_cutoff=allowed) <= allowed
 
 
+class _Index:
+    """Phrases by their first word, and which first words a typed word is near."""
+
+    def __init__(self, wanted: frozenset[Phrase]) -> None:
+        self.by_first: dict[str, list[Phrase]] = {}
+        for phrase in sorted(wanted, key=len, reverse=True):
+            self.by_first.setdefault(phrase[0], []).append(phrase)
+        self.long = [key for key in self.by_first if len(key) >= TYPO_MIN]
+        self.nearby: dict[str, list[Phrase]] = {}
+
+    def starting(self, key: str, typos: bool) -> list[Phrase]:
+        """The phrases that may start at a word `key`, longest first."""
+        exact = self.by_first.get(key, [])
+        if not typos:
+            return exact
+        if key not in self.nearby:
+            near_keys = [known for known in self.long if known != key and near(key, known)]
+            found = exact + [p for known in near_keys for p in self.by_first[known]]
+            self.nearby[key] = sorted(found, key=len, reverse=True)
+        return self.nearby[key]
+
+
+@lru_cache(maxsize=512)
+def _index(wanted: frozenset[Phrase]) -> _Index:
+    return _Index(wanted)
+
+
 def _fits(found: Sequence[Word], at: int, phrase: Phrase, typos: bool) -> bool:
     if at + len(phrase) > len(found):
         return False
-    pairs = zip(phrase, found[at : at + len(phrase)], strict=False)
+    pairs = zip(phrase[1:], found[at + 1 : at + len(phrase)], strict=False)
     if typos:
         return all(near(word.key, known) for known, word in pairs)
     return all(word.key == known for known, word in pairs)
@@ -78,21 +108,21 @@ def _fits(found: Sequence[Word], at: int, phrase: Phrase, typos: bool) -> bool:
 
 def find(
     found: Sequence[Word],
-    wanted: Collection[Phrase],
+    wanted: frozenset[Phrase],
     *,
     typos: bool = True,
     taken: Collection[int] = (),
 ) -> list[Match]:
     """Where the `wanted` phrases stand in `found`, left to right, not overlapping each
     other or the word positions in `taken`; at each place the longest phrase wins."""
-    ordered = sorted(wanted, key=len, reverse=True)
+    index = _index(wanted)
     matches: list[Match] = []
     at = 0
     while at < len(found):
         hit = next(
             (
                 phrase
-                for phrase in ordered
+                for phrase in index.starting(found[at].key, typos)
                 if _fits(found, at, phrase, typos)
                 and not any(n in taken for n in range(at, at + len(phrase)))
             ),
@@ -106,7 +136,7 @@ def find(
     return matches
 
 
-def first(found: Sequence[Word], wanted: Collection[Phrase], *, typos: bool = True) -> Match | None:
+def first(found: Sequence[Word], wanted: frozenset[Phrase], *, typos: bool = True) -> Match | None:
     matches = find(found, wanted, typos=typos)
     return matches[0] if matches else None
 

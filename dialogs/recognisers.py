@@ -62,6 +62,8 @@ _STATUS_PHRASES = {
     for text, code in typed_phrases()
     if code in UPDATE_CATEGORIES and words(text)
 }
+_STATUS_KEYS = frozenset(_STATUS_PHRASES)
+_TAKEN_BACK = _CHANGES_OF_MIND | _I_MEANT
 # Words that mark a command's language; the question words are counted by `votes`.
 _DANISH_COMMANDS = keys(
     *("opdater", "opdatere", "sæt", "indberet", "indberette", "abonner", "følg", "afmeld"),
@@ -143,7 +145,7 @@ def after_change_of_mind(text: str) -> str:
     """What the answer says instead: "nej undskyld, jeg mente rygestop" -> "rygestop"."""
     said = words(text)
     at = 0
-    for match in find(said, _CHANGES_OF_MIND | _I_MEANT, typos=False):
+    for match in find(said, _TAKEN_BACK, typos=False):
         if match.first > at + 1:
             break
         at = match.last
@@ -186,7 +188,7 @@ def status_in(text: str) -> StatusMention | None:
     """The first status said in `text`, wherever: "den er i drift nu", "it's on hold now",
     "er sat på pause". Not a negated one ("er ikke i gang endnu"), not part of a name."""
     said = words(text)
-    for match in find(said, _STATUS_PHRASES, typos=False):
+    for match in find(said, _STATUS_KEYS, typos=False):
         if not _negated(said, match.first) and not _a_name(said, match.first):
             return StatusMention(_STATUS_PHRASES[match.phrase], match.first, match.last)
     return None

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from dialogs.phrases import words as phrase_words
@@ -127,6 +128,9 @@ SubscriptionCommand = Subscribe | Unsubscribe | ListSubscriptions | CalendarRequ
 
 
 Scored = tuple[SubscriptionCommand, float]
+_PHRASES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
+    key: tuple(p for p in SUBSCRIBE_PHRASES if p[0] == key) for key, *_ in SUBSCRIBE_PHRASES
+}
 
 
 @dataclass(frozen=True)
@@ -154,13 +158,14 @@ def subscription_command(text: str) -> SubscriptionCommand | None:
     return max(found, key=lambda read: read[2])[1] if found else None
 
 
-def commands(text: str) -> list[tuple[Reader, SubscriptionCommand, float]]:
+@lru_cache(maxsize=1024)
+def commands(text: str) -> tuple[tuple[Reader, SubscriptionCommand, float], ...]:
     """What each reader makes of `text`, as (reader, command, score), in the order the
     readers go ("list", "revoke", "calendar", "unsubscribe", "subscribe"); a question about
     something scores lower, and a reading that scores nothing is left out."""
     message = _read(text)
     if not message.words:
-        return []
+        return ()
     asked = is_question(phrase_words(text))
     found: list[tuple[Reader, SubscriptionCommand, float]] = []
     for name, reader in _READERS:
@@ -171,7 +176,7 @@ def commands(text: str) -> list[tuple[Reader, SubscriptionCommand, float]]:
         score -= ASKED if asked and name != "list" else 0.0
         if score > 0:
             found.append((name, command, round(score, 2)))
-    return found
+    return tuple(found)
 
 
 def _find(said: list[Word], vocabulary: frozenset[str], start: int = 0) -> int | None:
@@ -310,7 +315,8 @@ def _cue(said: list[Word]) -> tuple[int, int, float] | None:
     for at in range(len(said)):
         if is_(said[at], SUBSCRIBE) and not is_(first(said[at + 1 :]), NOT_AFTER_FOLLOW):
             return at, 1, VERB
-        phrase = next((p for p in SUBSCRIBE_PHRASES if _says(said, at, p)), None)
+        starting = _PHRASES_BY_FIRST.get(said[at].key, ())
+        phrase = next((p for p in starting if _says(said, at, p)), None)
         if phrase is not None:
             return at, len(phrase), VERB
     noun = _find(said, REMINDERS)

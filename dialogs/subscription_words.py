@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -204,11 +205,15 @@ TYPO_TWO = 9
 def is_(word: Word | None, vocabulary: frozenset[str]) -> bool:
     if word is None or not word.key:
         return False
-    if word.key in vocabulary:
-        return True
-    if word.key in NOT_COMMANDS or word.key in _KNOWN or len(word.key) < TYPO_MIN - 1:
+    return word.key in vocabulary or _typed_as(word.key, vocabulary)
+
+
+@lru_cache(maxsize=65_536)
+def _typed_as(key: str, vocabulary: frozenset[str]) -> bool:
+    """`key` is a word of `vocabulary` with a typo (once worked out, remembered)."""
+    if key in NOT_COMMANDS or key in _KNOWN or len(key) < TYPO_MIN - 1:
         return False  # a word that is exactly another command word is that word
-    return any(_near(word.key, known) for known in vocabulary if len(known) >= TYPO_MIN)
+    return any(_near(key, known) for known in vocabulary if len(known) >= TYPO_MIN)
 
 
 def _near(key: str, known: str) -> bool:

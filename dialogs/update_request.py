@@ -55,6 +55,8 @@ _OBJECTS = phrases(
     *("status", "statussen", "statusen", "en status", "a status", "the status", "ny", "nyt"),
     *("new", "en ny status", "a new status", "en", "et", "a", "an", "the"),
 )
+_COMMAND_WORDS = _STRONG_VERBS | _WEAK_VERBS | _MAKING_VERBS | _OBJECTS | FRAMES
+_STATUS_WORD = phrases("status", "statussen", "statusen")
 _LINKS = keys("på", "pa", "for", "of", "on", "om", "af", "at", "that", "til", "to", "about")
 # Right before a status: "X er nu i drift", "X is now in operation", "sæt X til i gang".
 _COPULAS = keys("er", "is", "are", "blevet", "been", "has", "har", "nu", "now", "stadig")
@@ -115,8 +117,7 @@ def _command_words(said: Sequence[Word], limit: int) -> set[int]:
     head = said[:limit]
     frame = request_frame(head)
     at = frame.last if frame else 0
-    wanted = _STRONG_VERBS | _WEAK_VERBS | _MAKING_VERBS | _OBJECTS | FRAMES
-    for match in find(head, wanted, taken=range(at)):
+    for match in find(head, _COMMAND_WORDS, taken=range(at)):
         while at < match.first and head[at].key in _LINKS:
             at += 1
         if match.first != at:
@@ -185,7 +186,7 @@ def update_score(text: str) -> float:
     saying = set(range(status.first, status.last)) if status else set()
     saying |= {n for n, word in enumerate(said) if word.key in _NOT_VERBS}
     strong = find(said, _STRONG_VERBS, taken=saying)
-    objects = find(said, phrases("status", "statussen", "statusen"), typos=False)
+    objects = find(said, _STATUS_WORD, typos=False)
     weak = find(said, _WEAK_VERBS, taken=saying, typos=False)  # short words: no typos
     weak += find(said, _MAKING_VERBS, taken=saying, typos=False) if objects else []
     if strong:
