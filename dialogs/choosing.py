@@ -1,7 +1,7 @@
 """Which one: an answer picked out of the options the bot offered, in words.
 
     2 | nummer to | den første | the second one | den sidste       by place in the list
-    den midtjyske | the one in Syddanmark | syd | Midtklyngen     by what tells it apart
+    den midtjyske | the Syddanmark one | syd | Midtklyngen        by what tells it apart
     gevinstdeling | IV-behandling for ... (Region Syddanmark)       by part of its name
     ja | yes                                                        the one suggestion
 

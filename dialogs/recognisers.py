@@ -37,7 +37,7 @@ LEADING = 2  # words: "ja, men ..." says yes when its first words do
 _SKIP = frozenset({"spring over", "springover", "skip", "ingen", "ingen note", "intet", "none"})
 _SKIP_ALSO = frozenset({"no note", "nej", "no", "nothing", "-", "nej tak", "no thanks"})
 _SKIP_ALSO |= frozenset({"ingen kommentar", "no comment", "nix", "nope", "n a", "ingenting"})
-# Said anywhere in an answer, these cancel it: "actually forget it, wrong item". (A lone
+# Said anywhere in an answer, these cancel it: "hmm, forget it, it's the other one". (A lone
 # "stop" or "fortryd" cancels as the whole answer: the reading's act.)
 _CANCEL_PHRASES = phrases(
     *("glem det", "glem det hele", "glem alt", "drop det", "drop it", "drop det hele"),

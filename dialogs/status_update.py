@@ -7,7 +7,7 @@ every answer ("den midtjyske, den er i drift nu" picks the item and gives the st
 Answers are read in words (`dialogs.recognisers`, `dialogs.choosing`): "which one?" by
 number, ordinal, region word, part of the name or "ja" to the one suggestion; a status
 anywhere in a sentence; and a change of mind at any later step ("nej undskyld, den er
-stadig i gang", "actually I meant rygestop") starts the flow again with the corrected
+kører stadig", "actually I meant rygestop") starts the flow again with the corrected
 draft, asking only for what is then missing. It answers in the language of the first
 message, kept for the whole dialog, and refuses people who are not editors. Saving is
 idempotent per dialog instance: a redelivered "ja" finds the entry saved the first time.
@@ -263,7 +263,7 @@ class StatusUpdateDialog(InterruptibleDialog):
         return _accept(prompt, answer) if answer is not None else await _failed(prompt)
 
     async def _correction(self, text: str, details: dict[str, Any]) -> dict[str, Any] | None:
-        """What an answer takes back: another status ("nej, den er stadig i gang", or a
+        """What an answer takes back: another status ("nej, den kører stadig, den er i gang", or a
         status alone), or another item ("nej, jeg mente rygestop")."""
         said = status_in(text)
         if said is not None and (changes_mind(text) or _only_status(text)):

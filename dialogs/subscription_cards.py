@@ -217,7 +217,7 @@ def _choice_data(choice: Choice, command: SubscriptionCommand, lang: Lang) -> di
 
 
 def choices_offer(found: TargetAmbiguous, command: SubscriptionCommand, lang: Lang) -> Offer | None:
-    """The same choices, for an answer in words ("den i Syddanmark", "ja")."""
+    """The same choices, for an answer in words ("den syddanske", "ja")."""
     shown = found.choices[:CHOICES_SHOWN]
     return offer([OfferChoice(c.label, c.detail, _choice_data(c, command, lang)) for c in shown])
 

@@ -7,7 +7,7 @@ anywhere in the message.
     følg IV-aftalen (folg, foelg)              follow the IV agreement
     mine abonnementer                          my subscriptions
     afmeld Midtklyngen | afmeld alt            unsubscribe from ... | unsubscribe all
-    jeg vil ikke have flere påmindelser        stop the reminders for Midtklyngen
+    ingen flere påmindelser om Midtklyngen      stop the reminders for Midtklyngen
     kalender for Midtklyngen                   can I get the Randers meetings in my Outlook?
     tilbagekald kalender                       revoke calendar
 
@@ -268,7 +268,7 @@ def _ended(said: list[Word]) -> tuple[int, list[Word]] | None:
 
 
 def _no_more(said: list[Word]) -> tuple[int, list[Word]] | None:
-    """ "jeg vil ikke have flere påmindelser om ...", "no more reminders for ..."."""
+    """ "jeg gider ikke flere påmindelser om ...", "no more reminders for ..."."""
     at = _find(said, NO_MORE)
     while at is not None:
         about = _about(said, at, ABOUT)

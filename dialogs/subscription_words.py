@@ -79,7 +79,7 @@ STOP = vocabulary(
     *("stop", "stoppe", "afslut", "cancel", "annuller", "end", "slet", "fjern", "delete"),
     *("remove", "drop", "sluk", "disable"),
 )
-# "jeg vil ikke have flere påmindelser", "no more reminders", "I don't want reminders".
+# "jeg gider ikke flere påmindelser", "no more reminders", "I don't want reminders".
 NO_MORE = vocabulary("ikke", "ingen", "no", "not", "don't", "dont", "never", "aldrig", "ej")
 ABOUT = vocabulary(
     "abonnement",

@@ -5,7 +5,7 @@
     følg IV-aftalen                            follow the IV agreement
     mine abonnementer                          my subscriptions
     afmeld Midtklyngen | afmeld alt            unsubscribe from ... | unsubscribe all
-    jeg vil ikke have flere påmindelser        stop the reminders for Midtklyngen
+    ingen flere påmindelser om Midtklyngen      stop the reminders for Midtklyngen
 
 The conversation subscribes, not the person: a personal chat is the person's own, and in
 a channel or group chat anyone may subscribe or unsubscribe it (the reply says who). The

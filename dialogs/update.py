@@ -1,5 +1,5 @@
 """Starting a status update from what a person types: "opdater status", "jeg vil gerne
-indberette en ny status", "kan du notere at X er sat på pause", "sæt rygestop til i gang:
+melde en ny status ind", "kan du skrive at X er sat i bero", "sæt rygestop til i gang:
 nyt datatræk", "X is now in operation" (`dialogs.update_request` reads and scores them).
 
 In Teams, a message that names one item and says nothing of its status ("opdater

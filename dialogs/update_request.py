@@ -1,6 +1,6 @@
 """A status update said in ordinary words: what it names, and how surely it is one.
 
-    opdater status på IV-aftalen            jeg vil gerne indberette en ny status
+    opdater status på IV-aftalen            jeg skal melde en ny status ind
     kan du notere at X er sat på pause      sæt X på pause, fordi vi venter på finansiering
     status X: i gang, 13 borgere i forløb   I'd like to report a status
     update X to paused: waiting for funds   X is now in operation

@@ -223,7 +223,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "Flere passer på navnet. Tryk på den, du mener, eller skriv dens nummer, region "
         "eller en del af navnet, fx „den midtjyske“. Skriv „annuller“ for at stoppe.",
         "Several fit the name. Tap the one you mean, or type its number, region or part of "
-        "its name, e.g. “the one in Syddanmark”. Type “cancel” to stop.",
+        "its name, e.g. “the Syddanmark one”. Type “cancel” to stop.",
     ),
     "help_update_status": (
         "Vælg den nye status med et nummer eller ord, fx „i gang“. Skriv „annuller“ for at stoppe.",
@@ -426,7 +426,7 @@ _CAPABILITIES: dict[Lang, tuple[tuple[str, str, str], ...]] = {
             "før møderne i en klynge eller et mødeforum, eller når en status ændres",
             "Påmind mig før møderne i Midtklyngen",
         ),
-        ("Stop påmindelser", "én eller alle", "Jeg vil ikke have flere påmindelser"),
+        ("Stop påmindelser", "én eller alle", "Stop mine påmindelser"),
         (
             "Kalender",
             "et link til møderne, som Outlook holder opdateret",
@@ -443,7 +443,7 @@ _CAPABILITIES: dict[Lang, tuple[tuple[str, str, str], ...]] = {
         (
             "Update a status",
             "in your own words, even all at once with a note",
-            "I'd like to update a status",
+            "Let me update a status",
         ),
         ("History", "every status of an agreement, newest first", "Show the history of KTH"),
         (

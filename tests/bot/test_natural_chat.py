@@ -88,7 +88,7 @@ async def test_remind_me_then_no_more_reminders(
 ) -> None:
     subscribed = await _say(bot, connector, "giv mig besked før møderne i Randersklyngen")
     following = [line.target.label for line in await _subscriptions(bot)]
-    ended = await _say(bot, connector, "jeg vil ikke have flere påmindelser")
+    ended = await _say(bot, connector, "nu vil jeg ikke have flere påmindelser, tak")
 
     assert "Du abonnerer nu på Randersklyngens møder." in subscribed
     assert ["Randersklyngen"] == following
@@ -99,7 +99,7 @@ async def test_remind_me_then_no_more_reminders(
 async def test_did_you_mean_of_a_subscription_is_answered_in_words(
     bot: TestClient[Any, Any], connector: Connector
 ) -> None:
-    which = await _say(bot, connector, "follow the IV agreement")
+    which = await _say(bot, connector, "please keep me posted on IV-aftalen")
     subscribed = await _say(bot, connector, "the one in Midtjylland")
 
     assert "Region Syddanmark" in which

@@ -29,7 +29,7 @@ TWO_IN_ONE_REGION = [
         ("3", "nord"),
         ("2.", "midt"),
         ("den første", "syd"),
-        ("nummer to", "midt"),
+        ("nummer tre", "nord"),
         ("nr. 3", "nord"),
         ("the second one", "midt"),
         ("the last one", "nord"),
@@ -45,10 +45,10 @@ def test_an_option_is_picked_by_its_place_in_the_list(text: str, expected: str |
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("den midtjyske", "midt"),
+        ("midtjyske", "midt"),
         ("den syddanske tak", "syd"),
         ("nordjyske", "nord"),
-        ("the one in Syddanmark", "syd"),
+        ("the one from Region Syddanmark", "syd"),
         ("den i region midt", "midt"),
         ("syd", "syd"),
         ("den sydlige", "syd"),

@@ -124,7 +124,7 @@ NATURAL: list[tuple[str, SubscriptionCommand]] = [
     ("could you remind me 2 days before KSG meetings", Subscribe("KSG", "meetings", (2,))),
     ("please keep me posted on FACT", Subscribe("FACT")),
     ("jeg gider ikke flere påmindelser om Randersklyngen", Unsubscribe("Randersklyngen")),
-    ("jeg vil ikke have flere påmindelser", Unsubscribe(None)),
+    ("jeg ønsker ikke flere påmindelser", Unsubscribe(None)),
     ("no more reminders for Randersklyngen please", Unsubscribe("Randersklyngen")),
     ("stop the notifications about FACT", Unsubscribe("FACT")),
     ("stop alle mine påmindelser", Unsubscribe(None, everything=True)),

@@ -137,7 +137,7 @@ async def test_an_update_in_ordinary_words_takes_which_one_in_words(
     playground: PlaygroundClient,
 ) -> None:
     which = await _say(playground, "kan du notere at IV-aftalen er lukket ned")
-    noted = await _say(playground, "the one in Syddanmark")  # en words, a Danish dialog
+    noted = await _say(playground, "the Syddanmark one")  # en words, a Danish dialog
     confirm = await _say(playground, "besluttet i styregruppen")
     saved = await _say(playground, "ja")
 

@@ -88,7 +88,7 @@ def _send(page: Page, text: str) -> None:
 def test_opening_the_personal_chat_shows_the_welcome(page: Page) -> None:
     _see(page, "Hi, I'm Klyngebot", seconds=20)  # no words yet: the locale's language
     _see(page, "What is the status of Kom trygt Hjem?")  # every capability, an example each
-    _see(page, "I'd like to update a status")
+    _see(page, "Let me update a status")
     _shoot(page, "01-welcome")
 
 
@@ -145,7 +145,7 @@ def test_an_update_in_ordinary_words_with_which_one_answered_in_words(page: Page
     # The choices are buttons too (suggested actions, the newest of the page's buttons).
     page.get_by_role("button", name="Region Midtjylland", exact=True).last.wait_for()
     _shoot(page, "06-which-one")
-    _send(page, "den midtjyske")  # answered in words
+    _send(page, "den fra Midtjylland")  # answered in words
 
     _see(page, "Samarbejdsaftale om IV-behandling i nærområdet: implementeret → sat på pause.")
     _see(page, "Note: vi mangler personale")
