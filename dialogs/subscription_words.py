@@ -69,9 +69,6 @@ SUBSCRIBE_PHRASES: frozenset[tuple[str, ...]] = frozenset(
         "let me know",
         "let us know",
         "give me a heads-up",
-        "sig til",
-        "fortæl mig",
-        "tell me",
     )
 )
 UNSUBSCRIBE = vocabulary("afmeld", "frameld", "opsig", "unsubscribe", "unfollow")

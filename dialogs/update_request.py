@@ -46,8 +46,9 @@ _WEAK_VERBS = phrases(
     *("record", "flyt", "flytte", "move", "meld", "melde"),
 )
 # Verbs that make anything: only "status" beside them makes an update ("lav en status").
+# Not "giv" or "give": "giv mig status på X" asks for it.
 _MAKING_VERBS = phrases(
-    *("lav", "lave", "make", "giv", "give", "angiv", "angive", "skriv", "skrive", "write"),
+    *("lav", "lave", "make", "angiv", "angive", "skriv", "skrive", "write"),
     *("do", "add", "tilføj", "tilføje", "send", "post"),
 )
 _TARGETS = keys("til", "to", "som", "as")  # "sæt X til ...": a status follows, or should

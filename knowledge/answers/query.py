@@ -55,7 +55,8 @@ async def ask(
     entries of a list already shown; `views` is the memo of item views of the snapshot's
     generation (`SnapshotCache.fresh`)."""
     text = text[:QUESTION_MAX]
-    reading = read(text, today=today, names=snapshot.names, hint_lang=lang_hint)
+    # the engine resolves what the question names itself (`context.resolve_named`)
+    reading = read(text, today=today, hint_lang=lang_hint)
     question = question_of(reading, today)
     asked = Asked(session, snapshot, question, scope, today, max(0, offset), views)
     answer = await _ANSWERERS[question.intent](asked)

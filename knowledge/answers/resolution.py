@@ -15,9 +15,9 @@ Thresholds (scores are 0-100, see `knowledge.understanding.index`):
   question (coverage `UNIQUE`) and no other entity accounts for much of it (`RIVAL`).
 - A mention (a cluster or region named inside a longer question) is a name the question
   says almost entirely: precision at least `MENTION`.
-- The place a question names decides first: of hits inside it and hits elsewhere, only
-  those inside count ("hjerneskadeaftalen i Sønderjylland" is the Syddanmark agreement,
-  however the Midtjylland one scores), unless none is inside.
+- The place a question names decides first: of the best hits, those inside it count
+  ("hjerneskadeaftalen i Sønderjylland" is the Syddanmark agreement), unless none is;
+  a clear winner elsewhere stays the answer, and the answer says where it is.
 - One candidate alone that scores at least `LONE` is the answer, not a "did you mean"
   with one button (not for filters, `unique=False`: they must be named well).
 """
@@ -157,14 +157,19 @@ def decide(
 
 
 def _inside(hits: list[Hit], place: Places | None) -> list[Hit]:
-    """The hits inside the place the question names, when any are; else all of them.
+    """Of the best hits (within `MARGIN` of the best), those inside the place the question
+    names, when any are; a clear winner outside it stays (and is said to be elsewhere).
     Entities that belong nowhere (regions, parties) are never left out."""
-    if place is None or place.empty:
+    if place is None or place.empty or not hits:
         return hits
-    inside = [hit for hit in hits if within(hit.entity, place)]
-    if not inside:
+    best = [hit for hit in hits if hit.score >= hits[0].score - MARGIN]
+    if not any(within(hit.entity, place) for hit in best):
         return hits
-    return [hit for hit in hits if hit in inside or not placed(hit.entity)]
+    return [
+        hit
+        for hit in hits
+        if within(hit.entity, place) or not placed(hit.entity) or hit not in best
+    ]
 
 
 def placed(entity: Entity) -> bool:

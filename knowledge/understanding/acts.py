@@ -1,7 +1,7 @@
 """What a short message does in a conversation: yes, no, cancel, help, thanks, a greeting.
 
 People answer "ja tak", "jep", "yes please", "nej", "nope", "glem det", "never mind",
-"hjælp", "hvad kan du", "tak!", "godmorgen 😊". Each act is a set of phrases in Danish
+"hjælp", "hvad kan du", "tak!", "god morgen :)". Each act is a set of phrases in Danish
 and English, read in the message's loose words; a phrase counts wherever it stands
 (`acts_in`). The message *is* an act (`act_of`) when it says nothing else: no name, and
 no word beyond its phrases but polite ones (`POLITE`: "bare", "please", "igen"). Where
@@ -118,6 +118,13 @@ def acts_in(loose_text: str, raw: str = "") -> tuple[Act, ...]:
     if _QUESTION_MARK_ONLY.match(raw) and "help" not in found:
         found.append("help")
     return tuple(act for act in ORDER if act in found)
+
+
+def act_spans(loose_text: str) -> list[tuple[int, int]]:
+    """Where an act's phrases are in a message's loose text: those words name nothing."""
+    return [
+        match.span() for pattern in _PATTERNS.values() for match in pattern.finditer(loose_text)
+    ]
 
 
 def act_of(loose_text: str, raw: str = "", *, named: bool = False) -> Act | None:

@@ -98,6 +98,8 @@ EVIDENCE: tuple[Cue, ...] = (
         r"|came out of|kom der ud af|udfald\w*|konklu\w*",
     ),
     _cue({"decisions": 0.6, "status": 0.4, "date": 0.2}, r"godkend\w*"),
+    _cue({"decisions": 0.8}, r"hvad blev (?:der )?(?:godkendt|vedtaget|aftalt|besluttet)"),
+    _cue({"status": 0.5}, r"^(?:er|is|has|har)", asks=False),  # "er X godkendt?": yes or no
     _cue({"decisions": 0.6}, r"referat\w*|aftalt|go ahead"),
     _cue({"changes": 0.6, "decisions": 0.4}, r"hvad (?:er )?(?:der )?sket|hvad skete"),
     _cue(
@@ -149,22 +151,25 @@ EVIDENCE: tuple[Cue, ...] = (
 )
 
 
-def asking_spans(loose_text: str) -> list[tuple[int, int]]:
-    """Where the words are that only ask, in a message's loose text."""
-    return [
-        match.span() for cue in EVIDENCE if cue.asks for match in cue.pattern.finditer(loose_text)
-    ]
+def scan(loose_text: str) -> tuple[dict[Asked, float], list[tuple[int, int]]]:
+    """Every cue in a message's loose words, in one pass: the evidence summed per intent
+    (not yet normalised), and where the words are that only ask."""
+    found: dict[Asked, float] = {}
+    asking: list[tuple[int, int]] = []
+    for cue in EVIDENCE:
+        spans = [match.span() for match in cue.pattern.finditer(loose_text)]
+        if not spans:
+            continue
+        for intent, weight in cue.weights.items():
+            found[intent] = found.get(intent, 0.0) + weight * min(len(spans), 2)
+        if cue.asks:
+            asking.extend(spans)
+    return found, asking
 
 
 def evidence(loose_text: str) -> dict[Asked, float]:
     """Every cue in a message's loose words, summed per intent (not yet normalised)."""
-    found: dict[Asked, float] = {}
-    for cue in EVIDENCE:
-        hits = len(cue.pattern.findall(loose_text))
-        if hits:
-            for intent, weight in cue.weights.items():
-                found[intent] = found.get(intent, 0.0) + weight * min(hits, 2)
-    return found
+    return scan(loose_text)[0]
 
 
 MEETING = re.compile(r"\b(?:mod(?:e|er|erne|et|tes|es)|modekalender\w*|modeplan\w*)\b")

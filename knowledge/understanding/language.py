@@ -2,8 +2,10 @@
 
 Questions are short and full of Danish names ("who is involved in Kom trygt hjem"), so
 only words that mark a language count: question and function words, and Danish letters.
-A question mixing both picks the majority; a tie (or a question of names only, such as
-"IV-aftalen" or "status") goes to the user's locale, and without one to Danish.
+A question mixing both picks the majority; for `detect` a tie (or a question of names
+only, such as "IV-aftalen" or "status") goes to the user's locale, and without one to
+Danish. A message's own language (`of_message`) is Danish when in doubt, whatever the
+locale: clients send one locale for every user.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ _DANISH = frozenset(
     | {"budgettet", "hvis", "sa", "eller", "vis", "ogsa", "mellem", "gang", "igang"}
     | {"implementeret", "afsluttet", "nedlagt", "planlagt", "kommende", "hvilket", "mon"}
     | {"sidste", "seneste", "naeste", "nar", "tak", "gerne", "venligst", "fortael"}
+    | {"hej", "hejsa", "godmorgen", "goddag", "godaften", "ja", "nej", "jep", "glem", "annuller"}
 )
 _ENGLISH = frozenset(
     {"the", "of", "what", "whats", "when", "who", "which", "is", "are", "was", "were"}
@@ -34,6 +37,7 @@ _ENGLISH = frozenset(
     | {"new", "going", "progress", "cost", "costs", "funding", "money", "there", "any"}
     | {"please", "give", "tell", "happened", "upcoming", "last", "meet", "where"}
     | {"implemented", "completed", "planned", "discontinued", "today", "tomorrow", "it"}
+    | {"hi", "hello", "hey", "thanks", "thank", "yes", "no", "morning", "cancel", "never"}
 )
 _DANISH_LETTERS = frozenset("æøåÆØÅ")
 
@@ -61,3 +65,16 @@ def detect(text: str, hint: str | None = None) -> Lang:
     if danish != english:
         return "da" if danish > english else "en"
     return from_locale(hint) or "da"
+
+
+def of_message(frame: str, text: str, hint: str | None = None) -> Lang:
+    """A message's language, whatever locale the client sends (the Agents Playground
+    always sends en-US): the majority of marker words around its subject (`frame`), else
+    in all of it, else Danish; the locale only for a message with no words at all."""
+    for words in (frame, text):
+        danish, english = votes(words)
+        if danish != english:
+            return "da" if danish > english else "en"
+    if not any(token.word for token in tokens(text)):
+        return from_locale(hint) or "da"
+    return "da"

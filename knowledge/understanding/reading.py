@@ -32,13 +32,13 @@ from typing import Literal
 from knowledge.core.chat import Lang
 from knowledge.core.periods import Period
 from knowledge.understanding import cues
-from knowledge.understanding.acts import Act, act_of, acts_in
+from knowledge.understanding.acts import Act, act_of, act_spans, acts_in
 from knowledge.understanding.amounts import Amount, amounts_in
 from knowledge.understanding.cues import Asked
 from knowledge.understanding.entities import Entity, EntityKind
 from knowledge.understanding.facts import DateKind, FactKind, date_kind, fact_asked, is_date_word
 from knowledge.understanding.index import NameIndex
-from knowledge.understanding.language import detect
+from knowledge.understanding.language import of_message
 from knowledge.understanding.normalise import (
     FUNCTION_WORDS,
     Token,
@@ -51,6 +51,7 @@ from knowledge.understanding.timeframe import read as read_time
 Role = Literal["subject", "asking", "function", "date", "status", "kind"]
 MIN_EVIDENCE = 0.45  # summed cue weight below which a message asks nothing in particular
 MENTION_FLOOR = 60.0  # index score from which a hit is a mention (resolution.UNSURE)
+MENTION_PRECISION = 0.85  # or a name said in full inside a longer message (resolution.MENTION)
 MENTIONS = 5
 MENTION_KINDS: frozenset[str] = frozenset({"item", "body", "cluster", "region", "party", "area"})
 _WORDY = re.compile(r"\w")
@@ -158,10 +159,14 @@ def read(
     category = next((s.category for s in statuses if not s.negated), None)
     kinds = [word for word in words if word.loose in cues.KINDS]
     dated = when.period is not None or when.since is not None
-    raw_acts = acts_in(" ".join(w.loose for w in words if w.role != "date"), text)
-    intents = _intents(joined, dated, when.since is not None, bool(kinds), category, raw_acts)
+    said = " ".join(token.word for token in tokens(text))  # untranslated: "thank you"
+    raw_acts = acts_in(said, text)
+    found, asking = cues.scan(joined)
+    intents = _intents(
+        found, joined, dated, when.since is not None, bool(kinds), category, raw_acts
+    )
     best = intents[0][0] if intents else "unknown"
-    words = _roles(words, best, _asking(words, joined))
+    words = _roles(words, best, _asking(words, asking) | _in_acts(words, text))
     subject = [word for word in words if word.role == "subject"]
     spans = _spans(_named_words(words), text)
     mentions = _mentions(names, subject, text) if names is not None else ()
@@ -178,7 +183,7 @@ def read(
         statuses=statuses,
         amounts=amounts_in(text),
         acts=raw_acts,
-        act=act_of(joined, text, named=bool(_substance(subject, names))),
+        act=act_of(said, text, named=bool(_substance(subject, names))),
         subject=tuple(word.term for word in subject),
         subject_text=" ".join(text[begin:end] for begin, end in spans),
         item_type=next((cues.KINDS[w.loose] for w in kinds if cues.KINDS[w.loose]), None),
@@ -252,6 +257,7 @@ def _statuses(words: list[Word]) -> tuple[StatusWord, ...]:
 
 
 def _intents(
+    found: dict[Asked, float],
     joined: str,
     dated: bool,
     since: bool,
@@ -259,7 +265,7 @@ def _intents(
     category: str | None,
     acts: tuple[Act, ...],
 ) -> tuple[tuple[Asked, float], ...]:
-    found = cues.evidence(joined)
+    found = dict(found)
     meeting = bool(cues.MEETING.search(joined))
     listing = bool(cues.LIST.search(joined))
     extra: list[tuple[Asked, float, bool]] = [
@@ -289,9 +295,9 @@ def _intents(
     return tuple((intent, weight / total) for intent, weight in ranked)
 
 
-def _asking(words: list[Word], joined: str) -> set[int]:
-    """Positions of the words inside an asking cue ("hvem er kontaktperson for")."""
-    spans = cues.asking_spans(joined)
+def _asking(words: list[Word], spans: list[tuple[int, int]]) -> set[int]:
+    """Positions of the words inside an asking cue ("hvem er kontaktperson for"); `spans`
+    are in the loose words joined by spaces."""
     found: set[int] = set()
     offset = 0
     for number, word in enumerate(words):
@@ -300,6 +306,26 @@ def _asking(words: list[Word], joined: str) -> set[int]:
             found.add(number)
         offset = end + 1
     return found
+
+
+def _in_acts(words: list[Word], text: str) -> set[int]:
+    """Positions of the words inside an act's phrase ("thank you", "glem det"), read in
+    the message as typed (untranslated)."""
+    typed = tokens(text)
+    joined, starts = "", []
+    for token in typed:
+        starts.append(len(joined))
+        joined += token.word + " "
+    places: list[tuple[int, int]] = []
+    for start, stop in act_spans(joined):
+        inside = [t for t, at in zip(typed, starts, strict=True) if start <= at < stop]
+        if inside:
+            places.append((inside[0].start, inside[-1].end))
+    return {
+        n
+        for n, word in enumerate(words)
+        if any(a <= word.start and word.end <= b for a, b in places)
+    }
 
 
 def _roles(words: list[Word], intent: Asked, asking: set[int]) -> list[Word]:
@@ -375,9 +401,10 @@ def _spans(subject: list[Word], text: str) -> list[tuple[int, int]]:
 
 
 def _language(text: str, words: list[Word], spans: list[tuple[int, int]], hint: str | None) -> Lang:
-    """The language of the words around the subject; a name says nothing about it."""
+    """The language of the words around the subject (a name says nothing about it);
+    Danish when in doubt, whatever the locale."""
     frame = [w.raw for w in words if w.raw and not any(a <= w.start < b for a, b in spans)]
-    return detect(" ".join(frame) if frame else text, hint)
+    return of_message(" ".join(frame), text, hint)
 
 
 def _substance(subject: list[Word], names: NameIndex | None) -> list[Word]:
@@ -388,11 +415,16 @@ def _substance(subject: list[Word], names: NameIndex | None) -> list[Word]:
 
 
 def _mentions(names: NameIndex, subject: list[Word], text: str) -> tuple[Mention, ...]:
-    """The entities the subject names, best first, each on words no better one took."""
+    """The entities the subject names well, or names in full inside a longer message,
+    best first, each on words no better one took."""
     terms = [word.term for word in subject]
     if not terms:
         return ()
-    hits = [hit for hit in names.search(terms, MENTION_KINDS) if hit.score >= MENTION_FLOOR]
+    hits = [
+        hit
+        for hit in names.search(terms, MENTION_KINDS)
+        if hit.score >= MENTION_FLOOR or (hit.precision >= MENTION_PRECISION and hit.covered)
+    ]
     chosen: list[Mention] = []
     taken: set[int] = set()
     for hit in hits:

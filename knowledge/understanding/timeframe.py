@@ -86,6 +86,18 @@ def _season(today: date, first: int, last: int) -> Period:
     return Period(date(today.year, first, 1), end, "range")
 
 
+def _past_season(said: str, today: date) -> Period:
+    """The last spring, summer or autumn that is over: "sidste sommer", "last autumn"."""
+    word = said.lower()
+    first, last = (3, 5) if "for" in word or "spring" in word else (6, 8)
+    if "efter" in word or "autumn" in word or "fall" in word:
+        first, last = 9, 11
+    this_year = _season(today, first, last)
+    if this_year.end < today:
+        return this_year
+    return _season(date(today.year - 1, today.month, 1), first, last)
+
+
 def _rest_of_year(today: date) -> Period:
     return Period(today, date(today.year, 12, 31), "range")
 
@@ -119,6 +131,10 @@ _RELATIVE: tuple[tuple[str, _Reader], ...] = (
     (r"(?:i )?(?:foråret|this spring)", lambda _, t: _season(t, 3, 5)),
     (r"(?:i )?(?:sommeren|sommer|this summer)", lambda _, t: _season(t, 6, 8)),
     (r"(?:i )?(?:efteråret|this autumn|this fall)", lambda _, t: _season(t, 9, 11)),
+    (
+        r"(?:sidste|forrige) (?:sommer|efterår|forår)|last (?:summer|autumn|fall|spring)",
+        lambda m, t: _past_season(m[0], t),
+    ),
     (r"(?:næste|kommende) år|next year", lambda _, today: _year(today, 1)),
     (
         r"(?:det )?seneste år|the past year",

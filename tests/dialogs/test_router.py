@@ -345,6 +345,8 @@ async def test_a_command_said_in_ordinary_words_goes_to_its_behaviour(
         "how do I subscribe to the reminders?",  # how to: help
         "hvordan opdaterer man en status?",
         "any status changes since May?",
+        "kan du give mig status på FACT, tak",  # "giv mig" asks for it
+        "tell me about the FACT team",
         "FACT",
     ],
 )

@@ -154,7 +154,8 @@ def test_decisions_read_a_yearless_date_as_the_nearest_one() -> None:
     ("text", "hint", "lang"),
     [
         ("status on Kortlægningen vedr. forebyggelse af benamputation", None, "en"),
-        ("status: Hospitalsbehandling i eget hjem", "en-GB", "en"),
+        # nothing around the name marks a language: its words decide, not the locale
+        ("status: Hospitalsbehandling i eget hjem", "en-GB", "da"),
         ("status: Hospitalsbehandling i eget hjem", "da-DK", "da"),
         ("Has the Borne og unge aftalen been paused?", "da-DK", "en"),
         ("hvad er status på the stoma agreement", "en-US", "da"),
