@@ -25,8 +25,9 @@ from bot.turns import chat_key, departure, turn_of
 from bot.wire import to_json
 from dialogs.access import Access
 from dialogs.imports import Downloader
+from dialogs.offers import OFFER_DIALOG, PICKED, Offer, OfferDialog
 from dialogs.reading import Handled
-from dialogs.router import conversation
+from dialogs.router import Waiting, conversation
 from dialogs.status_update import UPDATE_DIALOG, StatusUpdateDialog, UpdateOptions
 from dialogs.turn import Turn
 from dialogs.welcome import Welcome
@@ -76,14 +77,22 @@ class _Edge:
     def note(self, intent: str) -> None:
         self._turn_context.turn_state[INTENT] = intent
 
-    async def continue_dialog(self) -> bool:
+    async def continue_dialog(self) -> Waiting:
         # The prompts read the answer from the activity: without the @mention.
         self._turn_context.activity.text = _turn(self._turn_context).text
-        result = await (await self._dialog_context()).continue_dialog()
+        context = await self._dialog_context()
+        waiting = context.active_dialog.id if context.active_dialog else None
+        result = await context.continue_dialog()
+        if waiting == OFFER_DIALOG:  # an offer never keeps the message: a choice, or nothing
+            picked = result.result.get(PICKED) if isinstance(result.result, dict) else None
+            return picked if isinstance(picked, dict) else False
         return bool(result.status != DialogTurnStatus.Empty)
 
     async def begin_dialog(self, options: UpdateOptions) -> None:
         await (await self._dialog_context()).begin_dialog(UPDATE_DIALOG, options)
+
+    async def begin_offer(self, offered: Offer) -> None:
+        await (await self._dialog_context()).begin_dialog(OFFER_DIALOG, offered)
 
     async def _dialog_context(self) -> DialogContext:
         if self._context is None:
@@ -111,6 +120,7 @@ class KlyngeBot(ActivityHandler):  # type: ignore[misc]
         self._welcome = Welcome(service)
         self._dialogs = DialogSet(state.create_property("dialog_state"))
         self._dialogs.add(StatusUpdateDialog(service, send_message))
+        self._dialogs.add(OfferDialog())
         self._locks = TurnLocks()
 
     async def on_turn(self, turn_context: TurnContext) -> None:

@@ -16,6 +16,7 @@ from botbuilder.schema import Activity
 
 from bot.gate import tenant_of
 from dialogs.buttons import asked_question, page_asked
+from dialogs.recognisers import message_language
 from dialogs.turn import Place, SentFile, Turn, language_of
 from knowledge.answers.cache import Generation
 from knowledge.core.chat import QUESTION_MAX, ChatScope
@@ -36,11 +37,12 @@ def turn_of(
     generation: Generation | None = None,
 ) -> Turn:
     """The turn `activity` is, in `chat` (`chat_key(activity)`), with what its start read."""
+    text = question_text(activity)
     return Turn(
-        text=question_text(activity),
+        text=text,
         value=activity.value,
         locale=activity.locale,
-        lang=language_of(activity.locale),
+        lang=message_language(text) if text else language_of(activity.locale),
         author=author_of(activity),
         chat=chat,
         thread_id=str(activity.conversation.id),

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from dialogs.cards import render
+from dialogs.cards import clarify_offer, render
 from dialogs.message import Message
-from dialogs.reading import QUESTION, Handled, Reading
+from dialogs.phrases import words
+from dialogs.reading import ASKED_QUESTION, QUESTION, Handled, Reading
+from dialogs.requests import is_question
 from dialogs.turn import Turn
 from knowledge.answers.cache import Generation
-from knowledge.answers.kinds import Answer, HelpAnswer, ScopeSet
+from knowledge.answers.kinds import Answer, Clarify, HelpAnswer, ScopeSet
 from knowledge.core.chat import ChatScope
 from knowledge.state.conversations import ConversationKey
 
@@ -40,7 +42,10 @@ class Ask:
         self._knowledge = knowledge
 
     def read(self, turn: Turn) -> Reading[str]:
-        return Reading(self.name, QUESTION, turn.text)
+        """Anything is a question; one that asks like one ("hvad er ...?", "er X i drift?")
+        wins over a command word in it."""
+        asked = is_question(words(turn.text))
+        return Reading(self.name, ASKED_QUESTION if asked else QUESTION, turn.text)
 
     async def carry_out(self, turn: Turn, reading: Reading[str]) -> Handled:
         question = reading.slots
@@ -49,14 +54,15 @@ class Ask:
             scope = ChatScope(answer.region, answer.cluster)
             await self._knowledge.set_chat_scope(turn.chat, scope)
         reply = answer_reply(answer, question, turn.page, cards=turn.cards)
-        return Handled(answer.intent, (reply,))
+        choices = clarify_offer(answer) if isinstance(answer, Clarify) else None
+        return Handled(answer.intent, (reply,), offer=choices)
 
     async def _answer(self, turn: Turn, question: str) -> Answer:
         if not question:
             return HelpAnswer("help", turn.lang)
         return await self._knowledge.ask(
             question,
-            lang_hint=turn.locale,
+            lang_hint=turn.lang,  # the message's language, not the client's locale
             scope=turn.scope,
             offset=turn.page,
             generation=turn.generation,

@@ -110,7 +110,7 @@ class Buttons:
     async def _unsubscribe(self, turn: Turn, pressed: UnsubscribeButton) -> Message:
         """The list without that line (a list's button), or the sentence saying what ended
         (a notification's)."""
-        asker, chat = asker_of(turn, typed=False), turn.chat_id
+        asker, chat = asker_of(turn), turn.chat_id
         if not pressed.subscription_ids:  # never "all": an empty list is a broken button
             return message(say("sub_gone_already", asker.lang), asker)
         result = await self._knowledge.unsubscribe(chat, None, pressed.subscription_ids)

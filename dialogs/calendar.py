@@ -2,6 +2,7 @@
 meetings for Outlook, and closing one's links again.
 
     kalender for Midtklyngen | abonner på kalender for KSG    calendar for Randersklyngen
+    kan jeg få møderne i Randers ind i min kalender?          add the KSG meetings to my Outlook
     tilbagekald kalender                                       revoke calendar
 """
 
@@ -10,20 +11,14 @@ from __future__ import annotations
 from typing import Protocol
 
 from dialogs.buttons import chosen
-from dialogs.message import Message
-from dialogs.reading import CALENDAR_LINK, CALENDAR_REVOKE, SUBSCRIBE, Handled, Reading
+from dialogs.reading import Handled, Reading
 from dialogs.subscription_cards import asker_of, calendar_reply, revoked_reply
-from dialogs.subscription_commands import CalendarRequest, Reader, RevokeCalendar, commands
+from dialogs.subscription_commands import CalendarRequest, RevokeCalendar, commands
 from dialogs.subscriptions import subscriber_of, unresolved
 from dialogs.turn import Turn
 from knowledge.core.chat import ChatScope
 from knowledge.notify.contract import CalendarLink, Subscriber, TargetAmbiguous, TargetNotFound
 
-_SCORES: dict[Reader, float] = {
-    "revoke": CALENDAR_REVOKE,
-    "calendar": CALENDAR_LINK,
-    "subscribe": SUBSCRIBE,
-}
 Command = CalendarRequest | RevokeCalendar
 
 
@@ -42,21 +37,21 @@ class Calendar:
         self._public_url = public_url
 
     def read(self, turn: Turn) -> Reading[Command] | None:
-        for reader, command in commands(turn.text):
-            if isinstance(command, Command):
-                # Typed with the subscription commands, and logged with them as always.
-                return Reading(self.name, _SCORES[reader], command, "subscriptions")
-        return None
+        found = [(score, command) for _, command, score in commands(turn.text)]
+        ours = [(score, command) for score, command in found if isinstance(command, Command)]
+        if not ours:
+            return None
+        score, command = max(ours, key=lambda pair: pair[0])
+        # Typed with the subscription commands, and logged with them as always.
+        return Reading(self.name, score, command, "subscriptions")
 
     async def carry_out(self, turn: Turn, reading: Reading[Command]) -> Handled:
-        return Handled(messages=(await self._answer(turn, reading.slots),))
-
-    async def _answer(self, turn: Turn, command: Command) -> Message:
-        asker = asker_of(turn)
+        asker, command = asker_of(turn), reading.slots
         if isinstance(command, RevokeCalendar):
-            return revoked_reply(await self._knowledge.revoke_calendar(turn.author.aad_id), asker)
+            closed = await self._knowledge.revoke_calendar(turn.author.aad_id)
+            return Handled(messages=(revoked_reply(closed, asker),))
         target = chosen(turn.value) or command.target or ""
         found = await self._knowledge.calendar_link(subscriber_of(turn), target, turn.scope)
         if isinstance(found, CalendarLink):
-            return calendar_reply(found, self._public_url, asker)
+            return Handled(messages=(calendar_reply(found, self._public_url, asker),))
         return unresolved(found, command, asker)

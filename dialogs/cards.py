@@ -14,13 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from dialogs.choosing import Option, choice_elements
 from dialogs.elements import (
     Content,
     Element,
+    buttons,
     card,
     facts,
     heading,
     plain_text,
+    section,
+    strong,
     submit,
     subtle,
     text,
@@ -28,9 +32,11 @@ from dialogs.elements import (
 from dialogs.item_cards import changes_content, item_content, list_content
 from dialogs.meeting_cards import decisions_content, meetings_content
 from dialogs.message import Message
+from dialogs.offers import Choice as OfferChoice
+from dialogs.offers import Offer, offer
 from dialogs.overview_cards import overview_content, passage_content, people_content
 from dialogs.turn import language_of
-from dialogs.wording import capabilities, examples, say, topics
+from dialogs.wording import capabilities, say, topics
 from knowledge.answers.kinds import (
     Answer,
     ChangesAnswer,
@@ -52,7 +58,6 @@ from knowledge.core.chat import Lang
 
 CHOICES_SHOWN = 3
 SUGGESTIONS_SHOWN = 4
-WELCOME_EXAMPLES = 4
 
 
 def render(answer: Answer, *, cards: bool = True) -> Message:
@@ -67,12 +72,8 @@ def welcome_card(locale: str) -> Message:
     `locale` is a language or locale ("da", "en-GB"); anything not English is Danish.
     """
     lang = language_of(locale)
-    body = [
-        heading(say("welcome", lang)),
-        text(say("welcome_intro", lang)),
-        text(say("try_asking", lang)),
-    ]
-    return _reply(Content(body, _questions(examples(lang)[:WELCOME_EXAMPLES])), lang, True)
+    body = [heading(say("welcome", lang)), text(say("welcome_intro", lang)), *_capabilities(lang)]
+    return _reply(Content(body), lang, True)
 
 
 def _reply(content: Content, lang: Lang, cards: bool) -> Message:
@@ -85,16 +86,24 @@ def _questions(questions: Sequence[str]) -> list[Element]:
 
 
 def _clarify_content(answer: Clarify) -> Content:
+    """ "Did you mean": a button per choice, titled with what tells the choices apart."""
     lang = answer.lang
-    body = [heading(say("did_you_mean", lang)), subtle(say(answer.reason, lang))]
-    return Content(body, [_choice(choice) for choice in answer.choices[:CHOICES_SHOWN]])
+    shown = answer.choices[:CHOICES_SHOWN]
+    options = [Option(choice.id, choice.label, choice.detail) for choice in shown]
+    listed, actions = choice_elements(options, [choice_data(choice) for choice in shown])
+    body = [heading(say("did_you_mean", lang)), subtle(say(answer.reason, lang)), listed]
+    return Content(body, actions, numbered=False)
 
 
-def _choice(choice: Choice) -> Element:
-    """The region (or cluster) first: Teams cuts long button titles at the end, and it is
-    what tells two namesakes apart."""
-    title = f"{choice.detail}: {choice.label}" if choice.detail else choice.label
-    return submit(title, {"action": "ask", "question": choice.question, "choice": choice.id})
+def choice_data(choice: Choice) -> dict[str, Any]:
+    """What a "did you mean" button sends: its question, and the entity it stands for."""
+    return {"action": "ask", "question": choice.question, "choice": choice.id}
+
+
+def clarify_offer(answer: Clarify) -> Offer | None:
+    """The same choices for an answer in words ("den midtjyske", "nummer to")."""
+    shown = answer.choices[:CHOICES_SHOWN]
+    return offer([OfferChoice(c.label, c.detail, choice_data(c)) for c in shown])
 
 
 def _not_known_content(answer: NotKnown) -> Content:
@@ -129,11 +138,26 @@ def _lacking(answer: NotKnown) -> str:
 
 
 def _help_content(answer: HelpAnswer) -> Content:
-    """Every capability with what it covers, and a button that tries each."""
+    """Everything Klyngebot does, each with an example to tap; then what can be asked."""
     lang = answer.lang
-    body = [heading(say("help", lang)), text(say("help_intro", lang)), facts(topics(lang))]
-    tries = [example for _, _, example in capabilities(lang)]
-    return Content(body, _questions(tries))
+    body = [heading(say("help", lang)), text(say("help_intro", lang)), *_capabilities(lang)]
+    body += [section([strong(say("help_topics", lang)), facts(topics(lang))])]
+    return Content(body)
+
+
+def _capabilities(lang: Lang) -> list[Element]:
+    """A line per thing Klyngebot does, with an example to tap beside it."""
+    return [
+        {
+            "type": "Container",
+            "spacing": "Medium",
+            "items": [
+                text(f"**{what}**: {how}", spacing="None"),
+                buttons(_questions([example])),
+            ],
+        }
+        for what, how, example in capabilities(lang)
+    ]
 
 
 def _small_talk_content(answer: SmallTalk) -> Content:

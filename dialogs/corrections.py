@@ -1,7 +1,11 @@
 """Correcting one's own last status update in chat, within the correction window.
 
 ret min seneste status på rygestop til i gang: note
-correct my last status of rygestop to in progress
+hov, korriger lige min sidste opdatering af rygestop til implementeret
+oops, correct my last status of rygestop to in progress
+
+The correction is said anywhere in the message ("nej vent, ret min seneste ..."); what
+follows it names the item, the status and maybe a note, as an update would.
 """
 
 from __future__ import annotations
@@ -14,16 +18,17 @@ from typing import Protocol
 from dialogs.access import Access
 from dialogs.message import Message
 from dialogs.reading import CORRECTION, Handled, Reading
-from dialogs.recognisers import parse_update_request
 from dialogs.turn import Turn
+from dialogs.update_request import parse_update_request
 from dialogs.wording import say
 from knowledge.core.chat import ChatScope, Lang
 from knowledge.core.status import label
 from knowledge.updates.contract import Author, Found, ItemSearch, Saved
 
 _CORRECTION = re.compile(
-    r"^\s*(?:ret|korriger|korrigér|correct|fix)\s+(?:min|mit|my)\s+"
-    r"(?:seneste|sidste|last|latest)\s+(?:status|opdatering|update)\s*(?:på|pa|for|of|on)?\s+",
+    r"\b(?:ret|rette|korriger|korrigér|korrigere|correct|fix|ændr|ændre|change)\s+"
+    r"(?:lige\s+|just\s+)?(?:min|mit|my)\s+(?:seneste|sidste|forrige|last|latest|previous)\s+"
+    r"(?:status|statusopdatering|opdatering|update)\s*(?:på|pa|for|of|on|af|about)?\s+",
     re.IGNORECASE,
 )
 _WORDS = {
@@ -50,7 +55,7 @@ class Correction:
 
 
 def correction(text: str) -> Correction | None:
-    match = _CORRECTION.match(text)
+    match = _CORRECTION.search(text)
     if match is None:
         return None
     parsed = parse_update_request("opdater " + text[match.end() :])

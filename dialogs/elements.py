@@ -25,10 +25,12 @@ _LIST_MARKER = re.compile(r"^(\d{1,9}[.)]|[-+*]) ", re.MULTILINE)
 
 @dataclass(frozen=True)
 class Content:
-    """What an answer shows: card body elements and the buttons under them."""
+    """What an answer shows: card body elements and the buttons under them. The text
+    numbers the buttons that ask a question, unless the body lists them (`numbered`)."""
 
     body: list[Element]
     actions: list[Element] = field(default_factory=list)
+    numbered: bool = True
 
 
 def text(value: str, **style: Any) -> Element:
@@ -134,7 +136,8 @@ def size(value: Element) -> int:
 def plain_text(content: Content) -> str:
     """The content as lines of text: facts as "title: value", questions numbered."""
     lines = [line for element in content.body for line in _lines(element)]
-    questions = [action["title"] for action in content.actions if _asks(action)]
+    asking = content.actions if content.numbered else []
+    questions = [action["title"] for action in asking if _asks(action)]
     lines += [f"{number}. {title}" for number, title in enumerate(questions, start=1)]
     return "\n".join(lines).strip()
 
@@ -161,8 +164,10 @@ def _fact(title: str, value: str) -> str:
     return f"{title} {value}" if title.endswith(".") else f"{title}: {value}"
 
 
-def _no_lines(element: Element) -> list[str]:
-    return []  # buttons say nothing a reader of the text could type
+def _button_lines(element: Element) -> list[str]:
+    """Buttons that ask a question show it to type ("» Hvad er status på ...?"); others
+    say nothing a reader of the text could type."""
+    return [f"» {action['title']}" for action in element["actions"] if _asks(action)]
 
 
 def _column_lines(element: Element) -> list[str]:
@@ -183,5 +188,5 @@ _READERS: dict[str, Callable[[Element], list[str]]] = {
     "ColumnSet": _column_lines,
     "Column": _item_lines,
     "Container": _item_lines,
-    "ActionSet": _no_lines,
+    "ActionSet": _button_lines,
 }

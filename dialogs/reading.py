@@ -3,12 +3,15 @@
 Every behaviour offers its `Reading` of a turn, or None: which behaviour would carry it
 out, how well the reading fits (`score`), and what it read (`slots`, the behaviour's own
 type). `dialogs.router` carries out the best one. What a behaviour did comes back as
-`Handled`: neutral values (messages of text and maybe a card) that the bot sends.
+`Handled`: neutral values (messages of text and maybe a card) that the bot sends, maybe
+with an `Offer` of choices the next message may pick in words.
 
-Today's recognisers either match or they do not. The scores below are the order in which
-they were tried when the first that matched won, so the same message goes to the same
-behaviour; the next step is to let each reading say how well it fits. A card's own
-button is certain (`PRESSED`), and a waiting dialog takes any message below that.
+Scores come from cues anywhere in the message (a command's verbs and objects, a status
+said, a question's form), read by each behaviour: commands score from about 0.3 (a weak
+cue) to 0.9 (an unmistakable one), a question about something `ASKED_QUESTION`, anything
+else is a question at `QUESTION`. A card's own button is certain (`PRESSED`), a choice
+made from the router's "what did you mean?" nearly so (`CHOSEN`), and a waiting dialog
+takes any message below `PRESSED`.
 """
 
 from __future__ import annotations
@@ -17,21 +20,19 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 from dialogs.message import Message
+from dialogs.offers import Offer
 from dialogs.status_update import UpdateOptions
 from dialogs.turn import Turn
 
 S = TypeVar("S")
 
 PRESSED = 1.0  # a card's button: the card says what it is
+CHOSEN = 0.99  # the behaviour picked from a close call's buttons
 EDITORS = 0.9  # "editors add ..."
-CORRECTION = 0.85  # "ret min seneste status på ..."
-SUBSCRIPTIONS_LIST = 0.8  # "mine abonnementer"
-CALENDAR_REVOKE = 0.75  # "tilbagekald kalender"
-CALENDAR_LINK = 0.7  # "kalender for Midtklyngen"
-UNSUBSCRIBE = 0.65  # "afmeld Midtklyngen"
-SUBSCRIBE = 0.6  # "abonner på Midtklyngen" (and "abonner på kalender for ...")
-HISTORY = 0.5  # "historik for rygestop"
-UPDATE = 0.4  # "opdater status på IV-aftalen"
+CORRECTION = 0.85  # "ret min seneste status på ...", anywhere in the message
+HISTORY = 0.7  # "historik for rygestop", "hvad er der sket med rygestop?"
+ASKED_QUESTION = 0.5  # "hvad er status på X?": a question word or a verb first
+CANCEL = 0.3  # "glem det" with no dialog to end
 QUESTION = 0.1  # anything else is a question for the knowledge base
 
 
@@ -53,6 +54,7 @@ class Handled:
     messages: tuple[Message, ...] = ()  # to send, in this order
     in_place: Message | None = None  # an Action.Execute's answer: it replaces the pressed card
     begin: UpdateOptions | None = None  # start the status update dialog with these
+    offer: Offer | None = None  # choices the next message may pick in words
 
 
 class Behaviour(Protocol):

@@ -1,65 +1,115 @@
-"""Reading short Danish and English answers: yes or no, a choice, a status, "skip".
+"""Reading short Danish and English answers: yes or no, cancel, help, "skip", a status word
+anywhere in a sentence, a change of mind, and the language a message is in.
 
-botbuilder's prompts recognise neither Danish nor loose typing, so the status dialog reads
+botbuilder's prompts recognise neither Danish nor loose typing, so the dialogs read
 answers here. Everything is pure: text in, a value (or None for "not understood") out.
-`parse_update_request` reads what a first message already says ("sæt rygestop til
-implementeret: kører i alle kommuner"), so the dialog asks only for the rest.
+
+Yes, no, cancel and help are the acts of the message's reading
+(`knowledge.understanding.acts`, part of `knowledge.understanding.reading`), with the
+dialog's own rule for where in an answer they count. Status words are the vocabulary of
+`knowledge.core.status` (both languages, what people type), found anywhere. Every dialog
+and command asks this module, so what a message says is read in one place.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from dataclasses import dataclass
+from datetime import date
 
 from rapidfuzz import fuzz, process
 
+from dialogs.phrases import Word, find, keys, phrases, words
 from knowledge.core.chat import Lang
 from knowledge.core.names import fold
-from knowledge.core.status import label, parse_category
-from knowledge.understanding.language import detect
+from knowledge.core.status import label, parse_category, typed_phrases
+from knowledge.understanding.acts import Act, act_of, acts_in
+from knowledge.understanding.language import votes
+from knowledge.understanding.normalise import loose
+from knowledge.understanding.timeframe import read as read_time
 from knowledge.updates.contract import UPDATE_CATEGORIES
 
 FUZZY_CUTOFF = 75.0  # WRatio score below which a typed choice is no choice
 FUZZY_MARGIN = 5.0  # a runner-up this close means the answer fits two choices
-_YES = frozenset({"ja", "jep", "jo", "jaja", "j", "yes", "y", "yep", "yeah", "ok", "okay"})
-_YES_WORDS = _YES | {"gem", "save", "bekraeft", "confirm", "korrekt", "fint", "sure"}
-_NO_WORDS = frozenset({"nej", "nope", "no", "n", "annuller", "cancel", "fortryd", "ikke"})
+SHORT = 3  # words: a lone "stop" or "fortryd" in an answer this short cancels
+LEADING = 2  # words: "ja, men ..." says yes when its first words do
 _SKIP = frozenset({"spring over", "springover", "skip", "ingen", "ingen note", "intet", "none"})
 _SKIP_ALSO = frozenset({"no note", "nej", "no", "nothing", "-", "nej tak", "no thanks"})
-_CANCEL = frozenset({"annuller", "annullere", "cancel", "stop", "afbryd", "fortryd", "quit"})
-_HELP = frozenset({"hjaelp", "hjalp", "help", "?"})
-_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")
-_ENGLISH_VERBS = frozenset({"update", "set", "change", "mark"})
-_COMMAND = re.compile(
-    r"^\s*(?:opdater|opdatér|ændr|aendr|skift|sæt|saet|ny|nyt|update|set|change|mark)\b\s*"
-    r"(?:(?:the\s+)?status\s*(?:på|pa|for|of|on)?\b\s*)?",
-    re.IGNORECASE,
+_SKIP_ALSO |= frozenset({"ingen kommentar", "no comment", "nix", "nope", "n a", "ingenting"})
+# Said anywhere in an answer, these cancel it: "hmm, forget it, it's the other one". (A lone
+# "stop" or "fortryd" cancels as the whole answer: the reading's act.)
+_CANCEL_PHRASES = phrases(
+    *("glem det", "glem det hele", "glem alt", "drop det", "drop it", "drop det hele"),
+    *("never mind", "nevermind", "forget it", "forget about it", "forget that"),
+    *("lad være", "lad det være", "det er lige meget", "stop det", "ikke alligevel"),
+    *("not anymore", "skip it", "jeg fortryder"),
 )
-_TARGET = re.compile(r"\s+(?:til|to|as|som)\s+(?P<status>[^:]+?)\s*$", re.IGNORECASE)
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")
+# A status word right after these is negated: "er ikke i gang", "isn't live yet".
+_NEGATIONS = keys("ikke", "not", "aldrig", "never", "isn", "aren", "wasn", "hasn", "no", "ej")
+_NEGATION_REACH = 2  # words between a negation and the status it negates
+# Said before a correction: "nej, den er i gang", "actually it should be paused".
+_CHANGES_OF_MIND = phrases(
+    *("nej", "no", "nope", "undskyld", "sorry", "vent", "wait", "hov", "oops", "ups"),
+    *("actually", "faktisk", "rettelse", "correction", "jeg mente", "i meant", "i mean"),
+    *("mente", "meant", "hellere", "rather", "i stedet", "instead", "øh", "hmm"),
+    *("nej undskyld", "no sorry", "nej vent", "no wait", "det skulle være", "it should be"),
+)
+_I_MEANT = phrases("jeg mente", "i meant", "i mean", "mente jeg", "det var", "it was", "jeg", "i")
+_STATUS_PHRASES = {
+    tuple(word.key for word in words(text)): code
+    for text, code in typed_phrases()
+    if code in UPDATE_CATEGORIES and words(text)
+}
+_STATUS_KEYS = frozenset(_STATUS_PHRASES)
+_TAKEN_BACK = _CHANGES_OF_MIND | _I_MEANT
+# Words that mark a command's language; the question words are counted by `votes`.
+_DANISH_COMMANDS = keys(
+    *("opdater", "opdatere", "sæt", "indberet", "indberette", "abonner", "følg", "afmeld"),
+    *("påmind", "påmindelser", "kalender", "historik", "tak", "glem", "fortryd", "ja", "nej"),
+    *("gerne", "nu", "ny", "noter", "notere", "mig", "besked", "annuller", "hjælp"),
+)
+_DANISH_COMMANDS |= keys("hej", "godmorgen", "goddag", "godaften", "mange", "dejligt", "fedt")
+_ENGLISH_COMMANDS = keys(
+    *("good", "morning", "hello", "hi", "hey", "thank", "bye", "cheers", "great", "nice"),
+    *("update", "set", "report", "subscribe", "follow", "unsubscribe", "remind", "calendar"),
+    *("history", "please", "yes", "no", "thanks", "now", "forget", "cancel", "my", "i"),
+    *("reminders", "like", "want", "mind", "one", "s", "hold", "done", "skip"),
+)
 
 
-class UpdateText(NamedTuple):
-    """What a message says about an update; None where it says nothing."""
+@dataclass(frozen=True)
+class StatusMention:
+    """A status said inside a sentence: its code and the words that say it."""
 
-    item_text: str | None
-    category: str | None
-    note: str | None
+    category: str
+    first: int  # word positions: words[first:last]
+    last: int
 
 
 def _plain(text: str) -> str:
     return fold(text) or text.strip()
 
 
+def _acts(text: str) -> tuple[Act, ...]:
+    return acts_in(loose(text), text)
+
+
 def yes_no(text: str) -> bool | None:
-    """True for "ja", "jep", "ok", "gem", "yes please"; False for "nej", "nope"; else None."""
-    words = _plain(text).split()
-    if not words:
+    """True for "ja", "jep", "ok", "gem", "yes please", "ja, men ..."; False for "nej",
+    "nope", "annuller"; else None. The acts are the message's reading
+    (`knowledge.understanding.acts`); what its first words say decides."""
+    said = words(text)
+    if not said:
         return None
-    if words[0] in _YES_WORDS:
+    leading = _acts(" ".join(word.raw for word in said[:LEADING]))
+    act = act_of(loose(text), text) or next(
+        (a for a in leading if a in ("yes", "no", "cancel")), None
+    )
+    if act == "yes":
         return True
-    return False if words[0] in _NO_WORDS else None
+    return False if act in ("no", "cancel") else None
 
 
 def is_skip(text: str) -> bool:
@@ -69,11 +119,103 @@ def is_skip(text: str) -> bool:
 
 
 def is_cancel(text: str) -> bool:
-    return _plain(text) in _CANCEL
+    """ "annuller", "stop", "fortryd" as the answer (the reading's act); "glem det",
+    "never mind" anywhere; a cancel word first ("annuller det hele")."""
+    said = words(text)
+    if not said:
+        return False
+    if act_of(loose(text), text) == "cancel" or find(said, _CANCEL_PHRASES, typos=False):
+        return True
+    return "cancel" in _acts(said[0].raw) and "cancel" in _acts(text)
 
 
 def is_help(text: str) -> bool:
-    return _plain(text) in _HELP
+    """ "hjælp", "help", "?", "hvad kan du": the reading's act."""
+    return act_of(loose(text), text) == "help"
+
+
+def changes_mind(text: str) -> bool:
+    """The answer takes back what was said before: "nej, ...", "actually ...", "hov ..."."""
+    said = words(text)
+    matches = find(said, _CHANGES_OF_MIND, typos=False)
+    return bool(matches) and matches[0].first <= 1
+
+
+def after_change_of_mind(text: str) -> str:
+    """What the answer says instead: "nej undskyld, jeg mente rygestop" -> "rygestop"."""
+    said = words(text)
+    at = 0
+    for match in find(said, _TAKEN_BACK, typos=False):
+        if match.first > at + 1:
+            break
+        at = match.last
+    return text[said[at].start :] if 0 < at < len(said) else text
+
+
+def names_a_time(text: str) -> bool:
+    """The message names a date or a period ("siden januar", "i 2023", "next week"):
+    the reading's time frame (which day today is changes what, not whether)."""
+    found = read_time(text, date.today())
+    return found.period is not None or found.since is not None
+
+
+def message_language(text: str) -> Lang:
+    """The language a message is in: its marker words (question and function words, Danish
+    letters, command words); Danish when they do not tell."""
+    danish, english = votes(text)
+    for word in words(text):
+        danish += word.key in _DANISH_COMMANDS
+        english += word.key in _ENGLISH_COMMANDS
+    return "en" if english > danish else "da"
+
+
+# -- statuses ------------------------------------------------------------------------------
+
+
+def _negated(said: Sequence[Word], first: int) -> bool:
+    before = said[max(0, first - _NEGATION_REACH - 1) : first]
+    return any(word.key in _NEGATIONS for word in before)
+
+
+def _a_name(said: Sequence[Word], first: int) -> bool:
+    """A capitalised status word inside a sentence belongs to a name ("Individuelt Planlagt
+    job med Støtte"); the first word and words in capitals are no names."""
+    raw = said[first].raw
+    return first > 0 and raw[:1].isupper() and not raw.isupper()
+
+
+def status_in(text: str) -> StatusMention | None:
+    """The first status said in `text`, wherever: "den er i drift nu", "it's on hold now",
+    "er sat på pause". Not a negated one ("er ikke i gang endnu"), not part of a name."""
+    said = words(text)
+    for match in find(said, _STATUS_KEYS, typos=False):
+        if not _negated(said, match.first) and not _a_name(said, match.first):
+            return StatusMention(_STATUS_PHRASES[match.phrase], match.first, match.last)
+    return None
+
+
+def status_choices(lang: Lang) -> list[tuple[str, str]]:
+    """The statuses an update may set, as (code, label) in the listed order."""
+    return [(code, label(code, lang)) for code in UPDATE_CATEGORIES]
+
+
+def status_choice(text: str) -> str | None:
+    """A status from its number in the list, a label in either language (loosely typed,
+    "igang", "implementere"), a synonym ("i drift"), or said in a sentence ("den er på
+    pause nu"). None if it names no settable status."""
+    exact = parse_category(text)
+    if exact in UPDATE_CATEGORIES:
+        return exact
+    if _NUMBER.match(text):
+        index = pick_number(text, len(UPDATE_CATEGORIES))
+        return UPDATE_CATEGORIES[index] if index is not None else None
+    said = status_in(text)
+    if said is not None:
+        return said.category
+    return pick(text, status_choices("da") + status_choices("en"))
+
+
+# -- choices -------------------------------------------------------------------------------
 
 
 def pick_number(text: str, count: int) -> int | None:
@@ -100,52 +242,3 @@ def pick(text: str, choices: Sequence[tuple[str, str]]) -> str | None:
     if runner_up is not None and not same_key and best[1] - runner_up[1] < FUZZY_MARGIN:
         return None
     return choices[best[2]][0]
-
-
-def status_choices(lang: Lang) -> list[tuple[str, str]]:
-    """The statuses an update may set, as (code, label) in the listed order."""
-    return [(code, label(code, lang)) for code in UPDATE_CATEGORIES]
-
-
-def status_choice(text: str) -> str | None:
-    """A status from its number in the list, a label in either language (loosely typed,
-    "igang", "implementere"), or a synonym ("i drift"). None if it names no settable status."""
-    exact = parse_category(text)
-    if exact in UPDATE_CATEGORIES:
-        return exact
-    if _NUMBER.match(text):
-        index = pick_number(text, len(UPDATE_CATEGORIES))
-        return UPDATE_CATEGORIES[index] if index is not None else None
-    return pick(text, status_choices("da") + status_choices("en"))
-
-
-def parse_update_request(text: str) -> UpdateText:
-    """Item, status and note from a first message; the parts it lacks are None.
-
-    "sæt rygestop til implementeret: kører i alle kommuner" -> ("rygestop", "implemented",
-    "kører i alle kommuner"); "ny status på IV-aftalen" -> ("IV-aftalen", None, None).
-    """
-    head, colon, tail = text.partition(":")
-    note = (" ".join(tail.split()) or None) if colon else None
-    head = _COMMAND.sub("", head, count=1).strip()
-    category = None
-    target = _TARGET.search(head)
-    if target and (named := parse_category(target.group("status"))) in UPDATE_CATEGORIES:
-        category, head = named, head[: target.start()]
-    if category is None and note is not None and parse_category(note) in UPDATE_CATEGORIES:
-        category, note = parse_category(note), None
-    item = _ARTICLE.sub("", head.strip(" .,!?")).strip()
-    return UpdateText(item or None, category, note)
-
-
-def update_language(text: str, locale: str | None = None) -> Lang:
-    """English when the message is (an English command verb counts as a marker word)."""
-    words = _plain(text).split()
-    if words and words[0] in _ENGLISH_VERBS:
-        return "en" if detect(text, "en") == "en" else "da"
-    return detect(text, locale)
-
-
-def is_update_command(text: str) -> bool:
-    """ "opdater status", "ny status på IV-aftalen", "update the stomi agreement"."""
-    return bool(_COMMAND.match(text))

@@ -1,10 +1,16 @@
 """The status update as a conversation: which item, the new status, a note, confirm, save.
 
 Start it with `begin_dialog(UPDATE_DIALOG, UpdateOptions(...))`. It asks only for what
-the first message did not say ("sæt rygestop til implementeret: kører i alle kommuner"
-asks nothing but the confirmation), answers in the language the user wrote in, and
-refuses people who are not editors. Saving is idempotent per dialog instance: a redelivered
-"ja" finds the entry saved the first time instead of writing a second.
+the messages did not say: the first message fills every slot it can ("sæt rygestop på
+pause, fordi vi venter på finansiering" asks nothing but the confirmation), and so does
+every answer ("den midtjyske, den er i drift nu" picks the item and gives the status).
+Answers are read in words (`dialogs.recognisers`, `dialogs.choosing`): "which one?" by
+number, ordinal, region word, part of the name or "ja" to the one suggestion; a status
+anywhere in a sentence; and a change of mind at any later step ("nej undskyld, den er
+kører stadig", "actually I meant rygestop") starts the flow again with the corrected
+draft, asking only for what is then missing. It answers in the language of the first
+message, kept for the whole dialog, and refuses people who are not editors. Saving is
+idempotent per dialog instance: a redelivered "ja" finds the entry saved the first time.
 
 Dialog state holds only plain values (str, int, None, dicts and lists of them), so any
 bot storage can keep it across a restart.
@@ -17,31 +23,30 @@ from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
-from botbuilder.core import MessageFactory, TurnContext
-from botbuilder.dialogs import (
-    DialogContext,
-    DialogTurnResult,
-    WaterfallDialog,
-    WaterfallStepContext,
-)
+from botbuilder.core import TurnContext
+from botbuilder.dialogs import DialogContext, DialogTurnResult, WaterfallDialog
+from botbuilder.dialogs import WaterfallStepContext as StepContext
 from botbuilder.dialogs.prompts import PromptOptions, PromptValidatorContext, TextPrompt
 
+from dialogs import update_prompts as prompts
+from dialogs.choosing import choose
 from dialogs.interruptions import InterruptibleDialog
 from dialogs.message import Message
+from dialogs.phrases import words
 from dialogs.recognisers import (
+    after_change_of_mind,
+    changes_mind,
     is_skip,
-    parse_update_request,
-    pick,
+    message_language,
     status_choice,
-    status_choices,
-    update_language,
+    status_in,
     yes_no,
 )
 from dialogs.update_card import refusal_text, saved_reply
+from dialogs.update_request import parse_update_request
 from dialogs.wording import say
 from knowledge.core.chat import ChatScope, Lang
 from knowledge.core.errors import UpdateRefused
-from knowledge.core.status import label
 from knowledge.updates.contract import (
     NOTE_MAX,
     Ambiguous,
@@ -58,11 +63,13 @@ UPDATE_DIALOG = "status_update"
 _FLOW, _SAVE = "status_update.flow", "status_update.save"
 ITEM, STATUS, NOTE, CONFIRM = "item", "status", "note", "confirm"
 GIVE_UP = "\x00give up"  # a prompt's result after too many answers it could not read
+RESTART = "restart"  # a prompt's result that corrects the draft: {"restart": changes}
 # The newest entry's id the user saw; dialogs begun before it was renamed hold it as "expected".
 SEEN, OLD_SEEN = "current_entry_id", "expected"
 FAILURES_ALLOWED = 3  # the third unreadable answer ends the dialog: two re-prompts
+BARE = 2  # words: a bare "ja" or "ok tak" as a note is no note
 
-Step = Callable[[WaterfallStepContext], Awaitable[DialogTurnResult]]
+Step = Callable[[StepContext], Awaitable[DialogTurnResult]]
 Send = Callable[[TurnContext, Message], Awaitable[None]]  # the bot sends a Message
 
 
@@ -86,20 +93,12 @@ class UpdateOptions:
     scope: ChatScope = field(default_factory=ChatScope)
 
 
-@dataclass(frozen=True)
-class _Offer:
-    """What to say when a name is not one item: a numbered list, or "not found"."""
-
-    text: str
-    choices: list[list[str]]  # [id, label] pairs; empty when nothing was found
-
-
 class StatusUpdateDialog(InterruptibleDialog):
     def __init__(self, service: UpdateService, send: Send, dialog_id: str = UPDATE_DIALOG) -> None:
         super().__init__(dialog_id)
         self._service = service
         self._send = send
-        flow = [self.ask_item, self.ask_status, self.ask_note, self.confirm]
+        flow = [self.ask_item, self.ask_status, self.ask_note, self.confirm, self.finish]
         self.add_dialog(WaterfallDialog(_FLOW, [_guarded(step) for step in flow]))
         self.add_dialog(WaterfallDialog(_SAVE, [self.confirm_change, _guarded(self.save)]))
         self.add_dialog(TextPrompt(ITEM, self._item_answer))
@@ -113,44 +112,58 @@ class StatusUpdateDialog(InterruptibleDialog):
 
     # The conversation.
 
-    async def ask_item(self, step: WaterfallStepContext) -> DialogTurnResult:
+    async def ask_item(self, step: StepContext) -> DialogTurnResult:
         draft = _start(step)
-        if not step.options["may_edit"]:
+        if not draft["may_edit"]:
             await step.context.send_activity(say("update_not_editor", draft["lang"]))
             return await step.end_dialog()
+        if draft.get("item_id"):
+            return await step.next(draft["item_id"])
         if draft["item_text"] is None:
             return await _ask(step, ITEM, say("update_ask_item", draft["lang"]))
         found = await self._search(draft["item_text"], draft)
         if isinstance(found, str):
             return await step.next(found)
-        return await _ask(step, ITEM, found.text, choices=found.choices)
+        return await _ask(step, ITEM, found.text, choices=found.choices, buttons=found.buttons)
 
-    async def ask_status(self, step: WaterfallStepContext) -> DialogTurnResult:
+    async def ask_status(self, step: StepContext) -> DialogTurnResult:
         draft = step.values
-        current = await self._service.current_status(step.result)
+        _fill(draft, step.result, "item")
+        current = await self._service.current_status(draft["item_id"])
         draft.update(_chosen(current))
         if draft["category"] is not None:
             return await step.next(draft["category"])
-        return await _ask(step, STATUS, _status_question(draft), retry=_status_retry(draft))
+        buttons = prompts.status_buttons(draft["lang"])
+        retry = prompts.status_retry(draft)
+        return await _ask(
+            step, STATUS, prompts.status_question(draft), retry=retry, buttons=buttons
+        )
 
-    async def ask_note(self, step: WaterfallStepContext) -> DialogTurnResult:
+    async def ask_note(self, step: StepContext) -> DialogTurnResult:
         draft = step.values
-        draft["category"] = step.result
+        _fill(draft, step.result, "category")
         if draft["note_given"]:
             return await step.next(draft["note"])
-        return await _ask(step, NOTE, say("update_ask_note", draft["lang"]))
+        skip = [say("update_skip", draft["lang"])]
+        return await _ask(step, NOTE, say("update_ask_note", draft["lang"]), buttons=skip)
 
-    async def confirm(self, step: WaterfallStepContext) -> DialogTurnResult:
+    async def confirm(self, step: StepContext) -> DialogTurnResult:
         draft = step.values
         draft["note"] = step.result or None
+        draft["note_given"] = True  # a correction after this keeps the note
         return await step.begin_dialog(_SAVE, dict(draft))
 
-    async def confirm_change(self, step: WaterfallStepContext) -> DialogTurnResult:
+    async def finish(self, step: StepContext) -> DialogTurnResult:
+        return await step.end_dialog(step.result)
+
+    async def confirm_change(self, step: StepContext) -> DialogTurnResult:
         draft, lang = step.options, step.options["lang"]
         retry = say("update_answer_yes_no", lang)
-        return await _ask(step, CONFIRM, _change_text(draft), retry=retry, lang=lang)
+        question = prompts.change_text(draft)
+        buttons = prompts.yes_no_buttons(lang)
+        return await _ask(step, CONFIRM, question, retry=retry, lang=lang, buttons=buttons)
 
-    async def save(self, step: WaterfallStepContext) -> DialogTurnResult:
+    async def save(self, step: StepContext) -> DialogTurnResult:
         draft, lang = step.options, step.options["lang"]
         if not step.result:
             await step.context.send_activity(say("update_not_saved", lang))
@@ -161,59 +174,102 @@ class StatusUpdateDialog(InterruptibleDialog):
             await step.context.send_activity(refusal_text(refused, lang))
             return await step.end_dialog()
         if isinstance(outcome, ChangedMeanwhile):
-            await step.context.send_activity(_changed_text(outcome, lang))
+            await step.context.send_activity(prompts.changed_text(outcome, lang))
             return await step.replace_dialog(_SAVE, {**draft, **_chosen(outcome)})
         await self._send(step.context, saved_reply(outcome.item, lang))
         return await step.end_dialog(outcome.entry_id)
 
     # Reading the answers.
 
-    async def _search(self, text: str, draft: dict[str, Any]) -> str | _Offer:
+    async def _search(self, text: str, draft: dict[str, Any]) -> str | prompts.Offer:
         """The id of the one item `text` names, or what to offer instead."""
         lang, scope = draft["lang"], ChatScope(**draft["scope"])
         found = await self._service.find_item(text[:200], scope)
         if isinstance(found, Found):
             return found.item.id
         if isinstance(found, Ambiguous):
-            choices = [
-                [choice.id, _choice_label(choice.label, choice.detail)] for choice in found.choices
-            ]
-            return _Offer(_numbered(say("update_which", lang), [c[1] for c in choices]), choices)
-        text_lines = [say("update_not_found", lang, text=text)]
-        if found.suggestions:
-            text_lines.append(say("update_suggestions", lang, titles=", ".join(found.suggestions)))
-        return _Offer("\n\n".join([*text_lines, say("update_retype_item", lang)]), [])
+            return prompts.which(found, lang)
+        return prompts.not_found(found, text, lang)
+
+    async def _named(self, text: str, details: dict[str, Any]) -> str | None:
+        """The one item a change of mind names ("nej, jeg mente rygestop"), if another."""
+        wanted = parse_update_request(after_change_of_mind(text)).item_text
+        found = await self._search(wanted, details) if wanted else None
+        return found if isinstance(found, str) and found != details.get("item_id") else None
 
     async def _item_answer(self, prompt: PromptValidatorContext) -> bool:
         details, text = prompt.options.validations, _answer(prompt)
-        picked = pick(text, details["choices"]) if details["choices"] and text else None
-        found = picked or (await self._search(text, details) if text else None)
+        if not text:
+            return await _failed(prompt, say("update_ask_item", details["lang"]))
+        offered = prompts.options(details["choices"])
+        wanted = parse_update_request(after_change_of_mind(text))
+        picked = choose(text, offered) or (
+            choose(wanted.item_text, offered) if wanted.item_text else None
+        )
+        said = {**details.get("said", {}), **_slots(text)}
+        if picked is not None:
+            return _accept(prompt, {"item": picked, **said})
+        if len(offered) == 1 and (yes_no(text) is False or status_choice(text)):
+            return await self._declined(prompt, text, offered[0].key)
+        if wanted.item_text is None:  # a status, but which item? keep it, ask again
+            details["said"] = said
+            return await _failed(prompt, None)
+        found = await self._search(wanted.item_text, details)
         if isinstance(found, str):
-            return _accept(prompt, found)
-        if found is not None and found.choices:
-            details["choices"] = found.choices  # a new name that fits several: choose again
-            prompt.options.prompt = MessageFactory.text(found.text)  # what help repeats
-            await prompt.context.send_activity(found.text)
-            return False
-        retry = found.text if found else say("update_ask_item", details["lang"])
-        return await _failed(prompt, retry)
+            return _accept(prompt, {"item": found, **said})
+        if found.choices:
+            return await _offer_again(prompt, found)
+        return await _failed(prompt, found.text)
+
+    async def _declined(self, prompt: PromptValidatorContext, text: str, key: str) -> bool:
+        """The one suggestion answered "nej" (type the name again), or with a status (it
+        was the one)."""
+        if yes_no(text) is not False:
+            return _accept(prompt, {"item": key, **_slots(text)})
+        details = prompt.options.validations
+        details["choices"] = []
+        await prompt.context.send_activity(say("update_ask_item", details["lang"]))
+        return False
 
     async def _status_answer(self, prompt: PromptValidatorContext) -> bool:
-        category = status_choice(_answer(prompt))
-        return _accept(prompt, category) if category else await _failed(prompt)
+        details, text = prompt.options.validations, _answer(prompt)
+        category = status_choice(text)
+        if category:
+            return _accept(prompt, {"category": category, **_slots(text, note_only=True)})
+        other = await self._named(text, details) if changes_mind(text) else None
+        if other is not None:
+            return _accept(prompt, {RESTART: {"item_id": other}})
+        return await _failed(prompt)
 
     async def _note_answer(self, prompt: PromptValidatorContext) -> bool:
-        text, lang = _answer(prompt), prompt.options.validations["lang"]
-        if is_skip(text):
+        details, text = prompt.options.validations, _answer(prompt)
+        lang = details["lang"]
+        if is_skip(text) or (yes_no(text) and len(words(text)) <= BARE):
             return _accept(prompt, "")
+        correction = await self._correction(text, details)
+        if correction is not None:
+            return _accept(prompt, {RESTART: {**correction, "note_given": False}})
         if text and len(text) <= NOTE_MAX:
             return _accept(prompt, text)
         too_long = say("update_note_too_long", lang, limit=NOTE_MAX, length=len(text))
         return await _failed(prompt, too_long if text else None)
 
     async def _confirm_answer(self, prompt: PromptValidatorContext) -> bool:
-        answer = yes_no(_answer(prompt))
+        details, text = prompt.options.validations, _answer(prompt)
+        correction = await self._correction(text, details)
+        if correction is not None and correction.get("category") != details.get("category"):
+            return _accept(prompt, {RESTART: correction})
+        answer = yes_no(text)
         return _accept(prompt, answer) if answer is not None else await _failed(prompt)
+
+    async def _correction(self, text: str, details: dict[str, Any]) -> dict[str, Any] | None:
+        """What an answer takes back: another status ("nej, den kører stadig, den er i gang", or a
+        status alone), or another item ("nej, jeg mente rygestop")."""
+        said = status_in(text)
+        if said is not None and (changes_mind(text) or _only_status(text)):
+            return {"category": said.category}
+        other = await self._named(text, details) if changes_mind(text) else None
+        return {"item_id": other} if other is not None else None
 
     # Wording for the base dialog.
 
@@ -227,12 +283,19 @@ class StatusUpdateDialog(InterruptibleDialog):
 
 
 def _guarded(step: Step) -> Step:
-    """Ends the dialog quietly when the prompt before gave up (it has said so)."""
+    """Ends the dialog quietly when the prompt before gave up (it has said so); starts the
+    flow again with the corrected draft when the answer was a correction."""
 
-    async def run(step_context: WaterfallStepContext) -> DialogTurnResult:
-        if step_context.result == GIVE_UP:
-            return await step_context.cancel_all_dialogs()
-        return await step(step_context)
+    async def run(context: StepContext) -> DialogTurnResult:
+        if context.result == GIVE_UP:
+            return await context.cancel_all_dialogs()
+        if isinstance(context.result, dict) and RESTART in context.result:
+            draft = context.values if "key" in context.values else context.options
+            corrected = {**draft, **context.result[RESTART]}
+            if context.values is draft:
+                return await context.replace_dialog(_FLOW, {"draft": corrected})
+            return await context.end_dialog({RESTART: corrected})  # out of _SAVE
+        return await step(context)
 
     return run
 
@@ -241,20 +304,25 @@ def _plain_options(options: Any) -> dict[str, Any]:
     if not isinstance(options, UpdateOptions):
         raise TypeError(f"{UPDATE_DIALOG} needs UpdateOptions, not {type(options).__name__}")
     plain = asdict(options)
-    plain["lang"] = update_language(options.text, options.locale)
+    plain["lang"] = message_language(options.text)
     return plain
 
 
-def _start(step: WaterfallStepContext) -> dict[str, Any]:
-    """The draft update in the waterfall's values, filled from the first message."""
+def _start(step: StepContext) -> dict[str, Any]:
+    """The draft update in the waterfall's values: filled from the first message, or the
+    corrected draft a restart brings."""
     options = step.options
     draft: dict[str, Any] = step.values
+    if "draft" in options:
+        draft.update(options["draft"])
+        return draft
     item_text, category, note = parse_update_request(options["text"])
     note_given = note is not None and len(note) <= NOTE_MAX
     draft.update(
         lang=options["lang"],
         scope=options["scope"],
         author=options["author"],
+        may_edit=options["may_edit"],
         key=draft.get("key") or uuid.uuid4().hex,  # the dialog instance's id
         item_text=item_text,
         category=category,
@@ -262,6 +330,35 @@ def _start(step: WaterfallStepContext) -> dict[str, Any]:
         note_given=note_given,
     )
     return draft
+
+
+def _slots(text: str, *, note_only: bool = False) -> dict[str, Any]:
+    """What else an answer says: a status, and a note after it ("den midtjyske, den er i
+    drift: evalueringen er færdig")."""
+    wanted = parse_update_request(text)
+    found: dict[str, Any] = {}
+    if wanted.category and not note_only:
+        found["category"] = wanted.category
+    if wanted.note and (wanted.category or note_only) and len(wanted.note) <= NOTE_MAX:
+        found["note"] = wanted.note
+    return found
+
+
+def _fill(draft: dict[str, Any], result: Any, slot: str) -> None:
+    """A prompt's answer into the draft: the item id or status it asked for (`slot`), or a
+    dict of every slot the answer filled."""
+    slots = result if isinstance(result, dict) else {slot: result}
+    if slots.get("item"):
+        draft["item_id"] = slots["item"]
+    if slots.get("category"):
+        draft["category"] = slots["category"]
+    if slots.get("note"):
+        draft["note"], draft["note_given"] = slots["note"], True
+
+
+def _only_status(text: str) -> bool:
+    """The answer is a status and words that tie it on: "i gang", "den er i drift nu"."""
+    return parse_update_request(text).item_text is None and status_in(text) is not None
 
 
 def _chosen(current: Current | ChangedMeanwhile) -> dict[str, Any]:
@@ -273,24 +370,39 @@ def _chosen(current: Current | ChangedMeanwhile) -> dict[str, Any]:
 
 
 async def _ask(
-    step: WaterfallStepContext,
+    step: StepContext,
     prompt_id: str,
     text: str,
     *,
     retry: str | None = None,
     lang: Lang | None = None,
     choices: list[list[str]] | None = None,
+    buttons: list[str] | None = None,
 ) -> DialogTurnResult:
+    draft = step.values if "key" in step.values else step.options
     details = {
         "step": prompt_id,
-        "lang": lang or step.values["lang"],
-        "scope": step.values.get("scope") or step.options.get("scope"),
+        "lang": lang or draft["lang"],
+        "scope": draft.get("scope"),
         "choices": choices or [],
+        "item_id": draft.get("item_id"),
+        "category": draft.get("category"),
         "failed": 0,
     }
-    retry_prompt = MessageFactory.text(retry) if retry else None
-    options = PromptOptions(MessageFactory.text(text), retry_prompt, validations=details)
+    shown = prompts.activity(text, buttons or ())
+    retry_prompt = prompts.activity(retry, buttons or ()) if retry else None
+    options = PromptOptions(shown, retry_prompt, validations=details)
     return await step.prompt(prompt_id, options)
+
+
+async def _offer_again(prompt: PromptValidatorContext, found: prompts.Offer) -> bool:
+    """A new name that fits several, or looks like a few: choose again."""
+    details = prompt.options.validations
+    details["choices"] = found.choices
+    asked = prompts.activity(found.text, found.buttons)
+    prompt.options.prompt = asked  # what help repeats
+    await prompt.context.send_activity(asked)
+    return False
 
 
 def _answer(prompt: PromptValidatorContext) -> str:
@@ -313,48 +425,6 @@ async def _failed(prompt: PromptValidatorContext, retry: str | None = None) -> b
     if retry:
         await prompt.context.send_activity(retry)
     return False
-
-
-def _status_label(category: str | None, lang: Lang) -> str:
-    return label(category, lang) if category else say("update_no_status", lang)
-
-
-def _numbered(intro: str, lines: list[str]) -> str:
-    return "\n\n".join([intro, *(f"{number}. {line}" for number, line in enumerate(lines, 1))])
-
-
-def _choice_label(title: str, detail: str | None) -> str:
-    return f"{title} ({detail})" if detail else title
-
-
-def _status_question(draft: dict[str, Any]) -> str:
-    lang = draft["lang"]
-    old = _status_label(draft["old"], lang)
-    question = say("update_ask_status", lang, title=draft["title"], old=old)
-    return _numbered(question, [text for _, text in status_choices(lang)])
-
-
-def _status_retry(draft: dict[str, Any]) -> str:
-    labels = [text for _, text in status_choices(draft["lang"])]
-    intro = say("update_pick_status", draft["lang"], labels=", ".join(labels))
-    return _numbered(intro, labels)
-
-
-def _change_text(draft: dict[str, Any]) -> str:
-    lang = draft["lang"]
-    old, new = _status_label(draft["old"], lang), label(draft["category"], lang)
-    lines = [say("update_confirm", lang, title=draft["title"], old=old, new=new)]
-    if draft["note"]:
-        lines.append(say("update_confirm_note", lang, note=draft["note"]))
-    return "\n\n".join([*lines, say("update_confirm_ask", lang)])
-
-
-def _changed_text(outcome: ChangedMeanwhile, lang: Lang) -> str:
-    status = outcome.item.status
-    now = _status_label(status.category if status else None, lang)
-    if status is not None and status.text:
-        now = f"{now} ({status.text})"
-    return say("update_changed_meanwhile", lang, title=outcome.item.title, now=now)
 
 
 def _request(context: TurnContext, draft: dict[str, Any]) -> UpdateRequest:

@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from dialogs import formats
+from dialogs.choosing import Option, choice_elements
 from dialogs.elements import (
     Content,
     Element,
@@ -35,13 +36,14 @@ from dialogs.elements import (
     text,
 )
 from dialogs.message import Message
+from dialogs.offers import Choice as OfferChoice
+from dialogs.offers import Offer, offer
 from dialogs.subscription_commands import (
     CalendarRequest,
     RevokeCalendar,
     Subscribe,
     SubscriptionCommand,
     Unsubscribe,
-    command_language,
 )
 from dialogs.turn import Place, Turn
 from dialogs.wording import say
@@ -75,10 +77,9 @@ class Asker:
     cards: bool = True
 
 
-def asker_of(turn: Turn, *, typed: bool = True) -> Asker:
-    """The turn's author and place; a typed command is answered in the command's language."""
-    lang = command_language(turn.text, turn.lang) if typed and turn.text else turn.lang
-    return Asker(turn.author.name, turn.place, lang, turn.cards)
+def asker_of(turn: Turn) -> Asker:
+    """The turn's author and place, answered in the turn's language (its message's)."""
+    return Asker(turn.author.name, turn.place, turn.lang, turn.cards)
 
 
 # -- words ---------------------------------------------------------------------------------
@@ -196,19 +197,29 @@ def ask_target_reply(command: SubscriptionCommand, asker: Asker) -> Message:
 def choices_reply(
     found: TargetAmbiguous, command: SubscriptionCommand, typed: str, asker: Asker
 ) -> Message:
-    """ "Did you mean": a button per choice that gives the command again for that one."""
+    """ "Did you mean": a button per choice that gives the command again for that one,
+    titled with what tells the choices apart."""
+    shown = found.choices[:CHOICES_SHOWN]
+    options = [Option(choice.id, choice.label, choice.detail) for choice in shown]
+    data = [_choice_data(choice, command, asker.lang) for choice in shown]
+    listed, actions = choice_elements(options, data)
     body = [
         heading(say("did_you_mean", asker.lang)),
         subtle(say("sub_ambiguous", asker.lang, text=typed)),
+        listed,
     ]
-    actions = [_choice(choice, command, asker.lang) for choice in found.choices[:CHOICES_SHOWN]]
-    return _reply(Content(body, actions), asker)
+    return _reply(Content(body, actions, numbered=False), asker)
 
 
-def _choice(choice: Choice, command: SubscriptionCommand, lang: Lang) -> Element:
-    title = f"{choice.label} ({choice.detail})" if choice.detail else choice.label
+def _choice_data(choice: Choice, command: SubscriptionCommand, lang: Lang) -> dict[str, Any]:
     asked = command_text(command, choice.label, lang)
-    return submit(title, {"action": "ask", "question": asked, "choice": choice.id})
+    return {"action": "ask", "question": asked, "choice": choice.id}
+
+
+def choices_offer(found: TargetAmbiguous, command: SubscriptionCommand, lang: Lang) -> Offer | None:
+    """The same choices, for an answer in words ("den syddanske", "ja")."""
+    shown = found.choices[:CHOICES_SHOWN]
+    return offer([OfferChoice(c.label, c.detail, _choice_data(c, command, lang)) for c in shown])
 
 
 def not_found_reply(
@@ -218,11 +229,19 @@ def not_found_reply(
     suggestions = found.suggestions[:CHOICES_SHOWN]
     if suggestions:
         body.append(subtle(say("sub_suggestions", asker.lang)))
-    actions = [
-        submit(label, {"action": "ask", "question": command_text(command, label, asker.lang)})
-        for label in suggestions
-    ]
+    actions = [submit(label, _suggested(command, label, asker.lang)) for label in suggestions]
     return _reply(Content(body, actions), asker)
+
+
+def _suggested(command: SubscriptionCommand, label: str, lang: Lang) -> dict[str, Any]:
+    return {"action": "ask", "question": command_text(command, label, lang)}
+
+
+def suggestions_offer(
+    found: TargetNotFound, command: SubscriptionCommand, lang: Lang
+) -> Offer | None:
+    shown = found.suggestions[:CHOICES_SHOWN]
+    return offer([OfferChoice(label, None, _suggested(command, label, lang)) for label in shown])
 
 
 def command_text(command: SubscriptionCommand, label: str, lang: Lang) -> str:

@@ -38,7 +38,7 @@ class Turn:
     text: str  # without the bot's @mention, or the question a card's ask/more button carries
     value: Any  # a card button's data as sent (None for typed text)
     locale: str | None
-    lang: Lang  # the locale's (`language_of`); what a message's own words say is read later
+    lang: Lang  # the message's own (Danish when its words do not tell), else the locale's
     author: Author
     chat: ConversationKey  # the chat the bot keeps things for: a channel, not its threads
     thread_id: str  # the conversation as the activity names it (a channel's reply thread)

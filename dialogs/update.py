@@ -1,5 +1,6 @@
-"""Starting a status update from a typed command: "opdater status", "ny status på
-IV-aftalen", "sæt rygestop til i gang: nyt datatræk", "update the stomi agreement".
+"""Starting a status update from what a person types: "opdater status", "jeg vil gerne
+melde en ny status ind", "kan du skrive at X er sat i bero", "sæt rygestop til i gang:
+nyt datatræk", "X is now in operation" (`dialogs.update_request` reads and scores them).
 
 In Teams, a message that names one item and says nothing of its status ("opdater
 IV-aftalen") gets the whole update as one card form; everything else, card-less channels
@@ -13,11 +14,11 @@ from typing import Protocol
 
 from dialogs.access import Access, EditorCheck
 from dialogs.message import Message
-from dialogs.reading import UPDATE, Handled, Reading
-from dialogs.recognisers import UpdateText, is_update_command, parse_update_request
+from dialogs.reading import Handled, Reading
 from dialogs.status_update import UpdateOptions
 from dialogs.turn import Turn
 from dialogs.update_card import update_form
+from dialogs.update_request import UpdateText, parse_update_request, update_score
 from dialogs.wording import say
 from knowledge.core.chat import ChatScope
 from knowledge.updates.contract import Current, Found, ItemSearch
@@ -43,9 +44,10 @@ class Update:
         self._access = access
 
     def read(self, turn: Turn) -> Reading[UpdateText] | None:
-        if not is_update_command(turn.text):
+        score = update_score(turn.text)
+        if not score:
             return None
-        return Reading(self.name, UPDATE, parse_update_request(turn.text), "update")
+        return Reading(self.name, score, parse_update_request(turn.text), "update")
 
     async def carry_out(self, turn: Turn, reading: Reading[UpdateText]) -> Handled:
         may_edit = await self._access.may_edit(self._knowledge, turn.author)

@@ -95,13 +95,12 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "You're welcome! Just ask if there is anything else.",
     ),
     "help": ("Det kan jeg hjælpe med", "What I can help with"),
+    "help_topics": ("Det kan du spørge om", "What you can ask about"),
     "help_intro": (
-        "Jeg svarer ud fra videnbasen om sundhedsaftalen og sundhedsklyngerne, og jeg kan "
-        "opdatere status, sende påmindelser og give dig møderne som kalender. Tryk på et "
-        "eksempel for at prøve det.",
+        "Jeg svarer ud fra videnbasen om sundhedsaftalen og sundhedsklyngerne, og du kan "
+        "skrive til mig, som du plejer. Tryk på et eksempel for at prøve:",
         "I answer from the knowledge base on the health agreement and the health clusters, "
-        "and I can update a status, send reminders and give you the meetings as a calendar. "
-        "Tap an example to try it.",
+        "and you can write to me as you normally would. Tap an example to try it:",
     ),
     "scope_set": ("Denne chat hører nu til {where}.", "This chat now belongs to {where}."),
     "scope_cleared": (
@@ -114,11 +113,26 @@ _PHRASES: dict[str, tuple[str, str]] = {
     ),
     "welcome": ("Hej, jeg er Klyngebot", "Hi, I'm Klyngebot"),
     "welcome_intro": (
-        "Spørg mig om aftaler, initiativer, møder og beslutninger i sundhedsklyngerne. "
-        "Skriv „hjælp“, så fortæller jeg, hvad jeg kan.",
-        "Ask me about agreements, initiatives, meetings and decisions in the health clusters. "
-        "Type “help” to see what I can do.",
+        "Spørg mig om aftaler, initiativer, møder og beslutninger i sundhedsklyngerne, med "
+        "dine egne ord. Det kan jeg også; tryk på et eksempel for at prøve, eller skriv "
+        "„hjælp“ når som helst:",
+        "Ask me about agreements, initiatives, meetings and decisions in the health clusters, "
+        "in your own words. I can do this too; tap an example to try it, or type “help” at "
+        "any time:",
     ),
+    "nothing_to_cancel": (
+        "Okay. Der er ikke noget i gang, så der er intet at annullere.",
+        "Okay. Nothing is going on, so there is nothing to cancel.",
+    ),
+    "what_did_you_mean": ("Hvad vil du gerne?", "What would you like to do?"),
+    "do_ask": ("Få svar på et spørgsmål", "Get an answer"),
+    "do_update": ("Opdatere en status", "Update a status"),
+    "do_history": ("Se historikken", "See the history"),
+    "do_subscriptions": ("Abonnere eller afmelde", "Subscribe or unsubscribe"),
+    "do_calendar": ("Få et kalenderlink", "Get a calendar link"),
+    "do_corrections": ("Rette min seneste status", "Correct my last status"),
+    "do_cancel": ("Annullere", "Cancel"),
+    "do_editors": ("Redaktører", "Editors"),
     # status updates
     "update_not_editor": (
         "Kun redaktører kan opdatere status. Spørg en administrator, hvis du skal have adgang.",
@@ -132,9 +146,14 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "Jeg kan ikke finde „{text}“.",
         "I can't find “{text}”.",
     ),
-    "update_suggestions": ("Mente du: {titles}?", "Did you mean: {titles}?"),
+    "update_did_you_mean": ("Mente du {title}?", "Did you mean {title}?"),
+    "update_suggestions_pick": ("Mente du en af disse?", "Did you mean one of these?"),
+    "update_or_retype": ("Ellers skriv navnet igen.", "Or type the name again."),
     "update_retype_item": ("Skriv navnet igen.", "Please type the name again."),
-    "update_which": ("Hvilken mener du? Svar med et nummer:", "Which one? Answer with a number:"),
+    "update_which": ("Hvilken mener du?", "Which one do you mean?"),
+    "update_skip": ("Spring over", "Skip"),
+    "answer_yes": ("Ja", "Yes"),
+    "answer_no": ("Nej", "No"),
     "update_ask_status": (
         "Hvad er den nye status for {title}? Nu: {old}.",
         "What is the new status of {title}? Now: {old}.",
@@ -201,9 +220,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "Type its name, e.g. “the IV agreement”. Type “cancel” to stop.",
     ),
     "help_update_choice": (
-        "Flere passer på navnet. Svar med nummeret på den, du mener. "
-        "Skriv „annuller“ for at stoppe.",
-        "Several fit the name. Answer with the number of the one you mean. Type “cancel” to stop.",
+        "Flere passer på navnet. Tryk på den, du mener, eller skriv dens nummer, region "
+        "eller en del af navnet, fx „den midtjyske“. Skriv „annuller“ for at stoppe.",
+        "Several fit the name. Tap the one you mean, or type its number, region or part of "
+        "its name, e.g. “the Syddanmark one”. Type “cancel” to stop.",
     ),
     "help_update_status": (
         "Vælg den nye status med et nummer eller ord, fx „i gang“. Skriv „annuller“ for at stoppe.",
@@ -364,78 +384,80 @@ _PHRASES: dict[str, tuple[str, str]] = {
     ),
 }
 
-# What Klyngebot can do: (capability, what it covers, a message that does it).
+_TOPICS: dict[Lang, tuple[tuple[str, str], ...]] = {
+    "da": (
+        ("Status", "hvor langt en aftale eller et initiativ er"),
+        ("Datoer", "hvornår noget blev godkendt, trådte i kraft eller slutter"),
+        ("Møder", "næste møde, eller møderne i en periode"),
+        ("Beslutninger", "hvad der er besluttet om noget, eller på et møde"),
+        ("Lister", "aftaler og initiativer efter region, klynge eller status"),
+        ("Ændringer", "hvad der har ændret sig siden en dato"),
+        ("Parter og budget", "hvem der er med, og hvad det koster"),
+        ("Chattens klynge", "skriv „Vi er Midtklyngen“, så går jeg ud fra Midtklyngen"),
+    ),
+    "en": (
+        ("Status", "how far an agreement or initiative has come"),
+        ("Dates", "when something was approved, came into force or ends"),
+        ("Meetings", "the next meeting, or the meetings in a period"),
+        ("Decisions", "what was decided about something, or at a meeting"),
+        ("Lists", "agreements and initiatives by region, cluster or status"),
+        ("Changes", "what has changed since a date"),
+        ("Parties and budget", "who is involved, and what it costs"),
+        ("The chat's cluster", "type “We are Midtklyngen” and I'll assume Midtklyngen"),
+    ),
+}
+
+# Everything Klyngebot does in chat, each with an example to tap: (what, how, example).
 _CAPABILITIES: dict[Lang, tuple[tuple[str, str, str], ...]] = {
     "da": (
         (
             "Spørg",
-            "status, datoer, møder, beslutninger, parter og budget for en aftale eller et "
-            "initiativ; lister efter region, klynge eller status; ændringer siden en dato",
+            "om status, møder, beslutninger, parter, budget og ændringer",
             "Hvad er status på Kom trygt Hjem?",
         ),
         (
-            "Opdatér",
-            "ny status på en aftale eller et initiativ",
-            "Opdater Kom trygt Hjem",
+            "Opdater en status",
+            "sig det med dine egne ord, gerne alt på én gang med en note",
+            "Jeg vil gerne opdatere en status",
         ),
+        ("Historik", "alle statusser for en aftale, nyeste først", "Hvad er der sket med KTH?"),
         (
-            "Historik",
-            "alle statusser for en aftale eller et initiativ",
-            "Historik for Kom trygt Hjem",
+            "Påmindelser",
+            "før møderne i en klynge eller et mødeforum, eller når en status ændres",
+            "Påmind mig før møderne i Midtklyngen",
         ),
-        ("Abonnér", "påmindelser om møder og ændringer", "Abonner på Sundhedsklynge Sønderjylland"),
-        ("Afmeld", "stop påmindelserne igen", "Afmeld Sundhedsklynge Sønderjylland"),
+        ("Stop påmindelser", "én eller alle", "Stop mine påmindelser"),
         (
             "Kalender",
-            "møderne i din egen kalender (Outlook)",
-            "Kalender for Sundhedsklynge Sønderjylland",
+            "et link til møderne, som Outlook holder opdateret",
+            "Kan jeg få møderne i Midtklyngen ind i min kalender?",
         ),
+        ("Annuller", "stop en samtale undervejs; intet bliver gemt", "Glem det"),
     ),
     "en": (
         (
             "Ask",
-            "status, dates, meetings, decisions, parties and budget of an agreement or "
-            "initiative; lists by region, cluster or status; changes since a date",
+            "about status, meetings, decisions, parties, budgets and changes",
             "What is the status of Kom trygt Hjem?",
         ),
         (
-            "Update",
-            "a new status for an agreement or initiative",
-            "Update Kom trygt Hjem",
+            "Update a status",
+            "in your own words, even all at once with a note",
+            "Let me update a status",
         ),
-        ("History", "every status of an agreement or initiative", "History of Kom trygt Hjem"),
+        ("History", "every status of an agreement, newest first", "Show the history of KTH"),
         (
-            "Subscribe",
-            "reminders of meetings and changes",
-            "Subscribe to Sundhedsklynge Sønderjylland",
+            "Reminders",
+            "before the meetings of a cluster or body, or when a status changes",
+            "Remind me before the Midtklyngen meetings",
         ),
-        ("Unsubscribe", "stop the reminders again", "Unsubscribe Sundhedsklynge Sønderjylland"),
+        ("Stop reminders", "one or all of them", "I don't want any more reminders"),
         (
             "Calendar",
-            "the meetings in your own calendar (Outlook)",
-            "Calendar for Sundhedsklynge Sønderjylland",
+            "a link to the meetings that Outlook keeps up to date",
+            "Add the Midtklyngen meetings to my calendar",
         ),
-    ),
-}
-_SCOPE_TIP: dict[Lang, tuple[str, str]] = {
-    "da": ("Chattens klynge", "skriv „Vi er Midtklyngen“, så går jeg ud fra Midtklyngen"),
-    "en": ("The chat's cluster", "type “We are Midtklyngen” and I'll assume Midtklyngen"),
-}
-
-_EXAMPLES: dict[Lang, tuple[str, ...]] = {
-    "da": (
-        "Hvad er status på Kom trygt Hjem?",
-        "Hvornår er næste møde i Midtklyngen?",
-        "Hvilke initiativer er i gang i Region Midtjylland?",
-        "Hvad er ændret siden 1. marts 2024?",
-        "Hvad blev besluttet om LKT Sammenhængende Hoftebrudsforløb?",
-    ),
-    "en": (
-        "What is the status of Kom trygt Hjem?",
-        "When is the next meeting of Midtklyngen?",
-        "Which initiatives are in progress in Region Midtjylland?",
-        "What has changed since 1 March 2024?",
-        "What was decided about LKT Sammenhængende Hoftebrudsforløb?",
+        ("Cancel", "stop a conversation halfway; nothing is saved", "Never mind"),
     ),
 }
 
@@ -451,16 +473,12 @@ def count(key: str, lang: Lang, number: int) -> str:
     return say(f"{key}_one" if number == 1 else key, lang, count=number)
 
 
-def capabilities(lang: Lang) -> tuple[tuple[str, str, str], ...]:
-    """What Klyngebot can do: (capability, what it covers, an example that does it)."""
-    return _CAPABILITIES[lang]
-
-
 def topics(lang: Lang) -> tuple[tuple[str, str], ...]:
-    """What Klyngebot can do: (capability, what it covers) pairs for the help card."""
-    return (*((name, covers) for name, covers, _ in _CAPABILITIES[lang]), _SCOPE_TIP[lang])
+    """What can be asked: (topic, what it covers) pairs."""
+    return _TOPICS[lang]
 
 
-def examples(lang: Lang) -> tuple[str, ...]:
-    """Example questions that the demo knowledge base answers."""
-    return _EXAMPLES[lang]
+def capabilities(lang: Lang) -> tuple[tuple[str, str, str], ...]:
+    """Everything Klyngebot does in chat: (what, how, an example to tap) for help and the
+    welcome."""
+    return _CAPABILITIES[lang]

@@ -70,7 +70,8 @@ async def load(session: AsyncSession) -> list[Passage]:
 async def _stored(session: AsyncSession) -> AsyncIterator[Passage]:
     if await session.scalar(select(Section.id).limit(1)) is None:
         return
-    titles = dict((await session.execute(select(Document.file, Document.title))).tuples().all())
+    rows = await session.execute(select(Document.file, Document.title))
+    titles = {file: title for file, title in rows}
     async for stored in document_store.passages(session):
         if stored.current:
             yield Passage(

@@ -40,16 +40,89 @@ _LABELS: dict[str, tuple[str, ...]] = {
         "unknown",
     ),
 }
-# Words people type for a category besides its code and labels (folded on lookup).
+# Words people type for a category besides its code and labels (folded on lookup): what a
+# person says in chat ("den er i drift nu", "it's on hold"), in Danish and English.
 _SYNONYMS: dict[str, str] = {
+    "ikke startet": "planned",
+    "ikke begyndt": "planned",
+    "under forberedelse": "planned",
+    "på tegnebrættet": "planned",
+    "not started": "planned",
+    "scheduled": "planned",
     "igangsat": "in_progress",
+    "startet": "in_progress",
+    "begyndt": "in_progress",
+    "påbegyndt": "in_progress",
+    "sat i gang": "in_progress",
+    "sat i værk": "in_progress",
+    "sat i drift": "implemented",
+    "i proces": "in_progress",
+    "under implementering": "in_progress",
+    "under udarbejdelse": "in_progress",
+    "under udvikling": "in_progress",
+    "pågår": "in_progress",
+    "ongoing": "in_progress",
+    "underway": "in_progress",
+    "under way": "in_progress",
+    "started": "in_progress",
+    "in the works": "in_progress",
+    "being implemented": "in_progress",
+    "work in progress": "in_progress",
     "i drift": "implemented",
+    "i brug": "implemented",
+    "taget i brug": "implemented",
+    "udrullet": "implemented",
+    "rullet ud": "implemented",
+    "trådt i kraft": "implemented",
+    "i kraft": "implemented",
+    "in operation": "implemented",
+    "operational": "implemented",
+    "in use": "implemented",
+    "in place": "implemented",
+    "in force": "implemented",
+    "in effect": "implemented",
+    "rolled out": "implemented",
+    "live": "implemented",
     "faerdig": "completed",
+    "færdiggjort": "completed",
     "gennemfoert": "completed",
+    "fuldført": "completed",
+    "done": "completed",
+    "finished": "completed",
+    "complete": "completed",
+    "concluded": "completed",
+    "wrapped up": "completed",
     "pauseret": "paused",
+    "pause": "paused",
+    "på pause": "paused",
     "sat i bero": "paused",
+    "i bero": "paused",
+    "stillet i bero": "paused",
+    "udsat": "paused",
+    "parkeret": "paused",
+    "on hold": "paused",
+    "put on hold": "paused",
+    "on pause": "paused",
+    "suspended": "paused",
+    "postponed": "paused",
+    "halted": "paused",
     "opgivet": "discontinued",
     "ophoert": "discontinued",
+    "lukket": "discontinued",
+    "lukket ned": "discontinued",
+    "stoppet": "discontinued",
+    "droppet": "discontinued",
+    "skrinlagt": "discontinued",
+    "stopped": "discontinued",
+    "cancelled": "discontinued",
+    "canceled": "discontinued",
+    "shut down": "discontinued",
+    "closed down": "discontinued",
+    "closed": "discontinued",
+    "abandoned": "discontinued",
+    "terminated": "discontinued",
+    "scrapped": "discontinued",
+    "dropped": "discontinued",
 }
 TEXT_MAX = 200
 
@@ -85,6 +158,18 @@ def _lookup() -> dict[str, str]:
 
 
 _LOOKUP = _lookup()
+
+
+def typed_phrases() -> tuple[tuple[str, str], ...]:
+    """Every (phrase, code) a person may type for a category: the codes' labels in both
+    languages and the synonyms, longest first (to find one inside a sentence)."""
+    found = [
+        (text, code)
+        for labels in _LABELS.values()
+        for text, code in zip(labels, CATEGORIES, strict=True)
+    ]
+    found += list(_SYNONYMS.items())
+    return tuple(sorted(found, key=lambda pair: len(pair[0]), reverse=True))
 
 
 def parse_category(text: str) -> str | None:

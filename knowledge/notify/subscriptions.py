@@ -15,13 +15,14 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.answers.kinds import Choice
-from knowledge.answers.resolution import MISSING, decide, places
+from knowledge.answers.resolution import MISSING, PLACES, decide, mentions, places, without
 from knowledge.answers.snapshot import Snapshot
 from knowledge.core.chat import ChatScope
 from knowledge.core.clock import COPENHAGEN
 from knowledge.core.history import instant
 from knowledge.core.models import Meeting, Notification, Subscription
 from knowledge.core.names import fold
+from knowledge.core.resemblance import resembling
 from knowledge.notify.contract import (
     DEFAULT_LEAD_DAYS,
     MAX_LEAD_DAYS,
@@ -43,6 +44,8 @@ from knowledge.understanding.normalise import terms
 MEETING_KINDS = frozenset({"body", "cluster", "region"})
 KINDS = {"meetings": MEETING_KINDS, "status": frozenset({"item"}), "any": MEETING_KINDS | {"item"}}
 SUGGESTIONS = 3
+CLUSTER_WORD = terms("klyngen")[0]  # "klynge", "klyngen" and "cluster" all are it
+SUGGEST = 50.0  # a near miss of the name index worth suggesting
 __all__ = ["covers", "list_subscriptions", "resolve_target", "subscribe", "unsubscribe"]
 
 
@@ -50,14 +53,16 @@ def resolve_target(
     snapshot: Snapshot, text: str, scope: ChatScope, kinds: frozenset[str]
 ) -> Target | TargetAmbiguous | TargetNotFound:
     """The body, cluster, region or item `text` names; the chat's own cluster when empty.
-    An entity's id (what a "did you mean" button carries) names that entity."""
+    An entity's id (what a "did you mean" button carries) names that entity. A place
+    named beside the name picks among namesakes ("IV-aftalen i Midt"), and a cluster word
+    after a name asks for the cluster ("the Randers cluster")."""
     chosen = snapshot.entities.get(text.strip())
     if chosen is not None and _target(chosen).kind in kinds:
         return _target(chosen)
     subject = _subject(text)
     if not subject:
         own = _scope_entity(snapshot, scope, kinds)
-        return _target(own) if own else TargetNotFound(_suggestions(snapshot, [], kinds))
+        return _target(own) if own else TargetNotFound(())
     _, chat = places(snapshot, [], scope)
     hits: list[Hit] = []
     resolution = MISSING
@@ -68,9 +73,32 @@ def resolve_target(
             return _target(resolution.entity)
         if resolution.outcome != "missing":
             break
+    placed = _placed(snapshot, subject, scope, kinds)
+    if placed is not None:
+        return placed
     if resolution.outcome != "missing":
         return TargetAmbiguous(tuple(_choice(hit.entity) for hit in resolution.hits))
-    return TargetNotFound(_suggestions(snapshot, [hit.entity for hit in hits], kinds))
+    near = [hit.entity for hit in hits if hit.score >= SUGGEST]
+    return TargetNotFound(_suggestions(snapshot, near, kinds, text))
+
+
+def _placed(
+    snapshot: Snapshot, subject: tuple[str, ...], scope: ChatScope, kinds: frozenset[str]
+) -> Target | None:
+    """The one entity left when the places the subject names narrow it, or a cluster
+    named with a cluster word; None when that does not decide."""
+    if CLUSTER_WORD in subject and "cluster" in kinds:
+        rest = tuple(term for term in subject if term != CLUSTER_WORD)
+        found = decide(snapshot.names.search(rest, frozenset({"cluster"}))) if rest else MISSING
+        if found.outcome == "found":
+            return _target(found.entity)
+    named = mentions(snapshot, subject, PLACES)
+    rest = without(subject, named)
+    if not named or not rest:
+        return None
+    asked, chat = places(snapshot, named, scope)
+    found = decide(snapshot.names.search(rest, kinds), (asked, chat))
+    return _target(found.entity) if found.outcome == "found" else None
 
 
 def _subject(text: str) -> tuple[str, ...]:
@@ -274,13 +302,17 @@ def _named(snapshot: Snapshot, rows: list[Subscription], text: str) -> list[Subs
     return [row for row in rows if typed and typed in fold(row.target_label)]
 
 
-def _suggestions(snapshot: Snapshot, near: list[Entity], kinds: frozenset[str]) -> tuple[str, ...]:
+def _suggestions(
+    snapshot: Snapshot, near: list[Entity], kinds: frozenset[str], text: str
+) -> tuple[str, ...]:
+    """Names like the one typed, best first: the index's near misses, else the names of
+    `kinds` that resemble it; none when nothing does (never the first few by name)."""
     if near:
         return tuple(entity.label for entity in near[:SUGGESTIONS])
-    wanted = "cluster" if "cluster" in kinds else "item"
-    return tuple(entity.label for entity in snapshot.entities.values() if entity.kind == wanted)[
-        :SUGGESTIONS
-    ]
+    if not text.strip():
+        return ()
+    names = {key: e.label for key, e in snapshot.entities.items() if e.kind in kinds}
+    return tuple(names[key] for key in resembling(text, names, SUGGESTIONS))
 
 
 def _local(moment: datetime | None) -> datetime | None:

@@ -83,7 +83,8 @@ class Ambiguous:
 
 @dataclass(frozen=True)
 class NotFound:
-    suggestions: tuple[str, ...]  # titles that exist, for "mente du"-style help
+    suggestions: tuple[str, ...]  # titles that look like the name, best first; maybe none
+    choices: tuple[Choice, ...] = ()  # the same items, to pick from
 
 
 ItemSearch = Found | Ambiguous | NotFound

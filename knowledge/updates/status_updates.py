@@ -27,6 +27,7 @@ from knowledge.core.chat import ChatScope
 from knowledge.core.errors import InvalidStatus, NoteTooLong, UnknownItem
 from knowledge.core.history import history_order, instant, newest_entry, person_fingerprint
 from knowledge.core.models import Editor, Item, Revision, StatusEntry
+from knowledge.core.resemblance import resembling
 from knowledge.notify import triggers
 from knowledge.understanding.index import Hit
 from knowledge.understanding.normalise import terms
@@ -50,6 +51,7 @@ from knowledge.updates.contract import (
 ITEM = frozenset({"item"})
 DEFAULT_TEXT = "Status opdateret i chat"
 SUGGESTIONS = 3
+SUGGEST = 50.0  # a near miss of the name index worth suggesting
 
 
 async def find_item(
@@ -66,20 +68,18 @@ async def find_item(
         return Found(item_view(await _item(session, resolution.entity.id)))
     if resolution.outcome != "missing":
         return Ambiguous(tuple(choice(hit.entity, "status", "da") for hit in resolution.hits))
-    return NotFound(_suggestions(snapshot, hits, scope))
+    return _not_found(snapshot, hits, text)
 
 
-def _suggestions(snapshot: Snapshot, hits: list[Hit], scope: ChatScope) -> tuple[str, ...]:
-    """The nearest titles, else titles from the chat's region or cluster, else any."""
-    if hits:
-        return tuple(hit.entity.label for hit in hits[:SUGGESTIONS])
-    local = [
-        item.title
-        for item in snapshot.items
-        if (scope.cluster and item.cluster == scope.cluster)
-        or (scope.region and item.region == scope.region)
-    ]
-    return tuple((local or [item.title for item in snapshot.items])[:SUGGESTIONS])
+def _not_found(snapshot: Snapshot, hits: list[Hit], text: str) -> NotFound:
+    """The items whose names look like `text`, best first: the index's near misses, else
+    titles that resemble it; none when nothing does."""
+    near = [hit.entity for hit in hits if hit.score >= SUGGEST][:SUGGESTIONS]
+    if not near:
+        titles = {item.id: item.title for item in snapshot.items}
+        near = [snapshot.entities[slug] for slug in resembling(text, titles, SUGGESTIONS)]
+    choices = tuple(choice(entity, "status", "da") for entity in near)
+    return NotFound(tuple(entity.label for entity in near), choices)
 
 
 async def current(session: AsyncSession, item_id: str) -> Current:

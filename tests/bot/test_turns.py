@@ -1,5 +1,5 @@
 """One Turn per activity: the text without the bot's @mention, the chat a channel thread
-belongs to, the language of the locale, and what a card's button carries."""
+belongs to, the language of the message (else the locale), and what a card's button carries."""
 
 from __future__ import annotations
 
@@ -63,8 +63,25 @@ def test_a_channel_thread_belongs_to_its_channel() -> None:
         (None, "da"),
     ],
 )
-def test_the_language_is_the_locales(locale: str | None, lang: str) -> None:
-    data = message("status", URL)
+def test_without_words_the_language_is_the_locales(locale: str | None, lang: str) -> None:
+    data = message("", URL)
+    data["locale"] = locale
+
+    assert lang == turn(data).lang
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "lang"),
+    [
+        ("hvornår mødes styregruppen næste gang?", "en-US", "da"),
+        ("when does the steering group meet next?", "da-DK", "en"),
+        ("status", "en-US", "da"),  # the words do not tell: Danish, whatever the client says
+        ("påmind mig om møderne", "en-US", "da"),
+        ("good morning", "da-DK", "en"),
+    ],
+)
+def test_a_message_is_answered_in_its_own_language(text: str, locale: str, lang: str) -> None:
+    data = message(text, URL)
     data["locale"] = locale
 
     assert lang == turn(data).lang

@@ -16,9 +16,10 @@ import pytest
 
 from dialogs import formats
 from dialogs.cards import render, welcome_card
+from dialogs.choosing import Option, titles
 from dialogs.message import Message
 from dialogs.paging import MEETINGS_SHOWN
-from dialogs.wording import say
+from dialogs.wording import capabilities, say
 from knowledge.answers.kinds import (
     Answer,
     ChangesAnswer,
@@ -47,7 +48,7 @@ from tests.dialogs import demo
 
 LANGS: tuple[Lang, ...] = ("da", "en")
 # The Adaptive Card 1.5 types the cards may use; anything else is a mistake.
-ELEMENT_TYPES = {"TextBlock", "FactSet", "ColumnSet", "Column", "Container"}
+ELEMENT_TYPES = {"TextBlock", "FactSet", "ColumnSet", "Column", "Container", "ActionSet"}
 ACTION_TYPES = {"Action.Submit"}
 COLOURS = {"Default", "Dark", "Light", "Accent", "Good", "Warning", "Attention"}
 STYLES = {"default", "emphasis", "good", "attention", "warning", "accent"}
@@ -106,7 +107,8 @@ def _check(reply: Message) -> None:
     for element in _elements(card["body"]):
         assert element.get("color", "Default") in COLOURS
         assert element.get("style", "default") in STYLES
-    for action in card.get("actions", []):
+    rows = [e["actions"] for e in _elements(card["body"]) if e["type"] == "ActionSet"]
+    for action in card.get("actions", []) + [action for row in rows for action in row]:
         assert action["type"] in ACTION_TYPES
         assert action["data"]["action"] in {"ask", "more"}
 
@@ -573,13 +575,13 @@ def test_clarify_offers_at_most_three_choices_that_ask_again(lang: Lang, opening
     reply = _render(Clarify("status", lang, choices, "ambiguous"))
 
     buttons = _actions(reply, "ask")
-    # the detail first: Teams cuts a long title at the end, where it would tell them apart
-    assert [f"{c.detail}: {c.label}" for c in choices[:3]] == [b["title"] for b in buttons]
+    shown = [Option(c.id, c.label, c.detail) for c in choices[:3]]
+    assert titles(shown) == [b["title"] for b in buttons]
     expected = [{"action": "ask", "question": c.question, "choice": c.id} for c in choices[:3]]
     assert expected == [button["data"] for button in buttons]
     assert _text(reply).startswith(opening)
     for number, choice in enumerate(choices[:3], start=1):
-        assert f"{number}. {choice.detail}: {choice.label}" in _text(reply)
+        assert f"{number}. {choice.label} ({choice.detail})" in _text(reply)
 
 
 def test_a_choice_without_detail_is_its_label_alone() -> None:
@@ -612,15 +614,25 @@ def test_not_known_is_honest_and_suggests_questions_that_work(lang: Lang, honest
     assert "actions" not in bare.card
 
 
+def _examples(reply: Message) -> list[dict[str, Any]]:
+    """Every "ask" button of the card, in the body's button rows and under it."""
+    card = _card(reply)
+    rows = [e for e in _elements(card["body"]) if e["type"] == "ActionSet"]
+    buttons = [action for row in rows for action in row["actions"]] + card.get("actions", [])
+    return [button for button in buttons if button["data"]["action"] == "ask"]
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_help_lists_what_can_be_asked_with_example_buttons(lang: Lang) -> None:
+def test_help_shows_every_capability_with_an_example_to_tap(lang: Lang) -> None:
     reply = _render(HelpAnswer("help", lang))
 
-    buttons = _actions(reply, "ask")
-    assert 3 <= len(buttons) <= 6  # Teams shows at most six actions
+    _check(reply)
+    buttons = _examples(reply)
+    assert len(capabilities(lang)) == len(buttons)
+    assert [example for _, _, example in capabilities(lang)] == [b["title"] for b in buttons]
     for button in buttons:
         assert button["title"] == button["data"]["question"]
-        assert button["title"] in _text(reply)
+        assert button["title"] in _text(reply)  # typed, where there are no buttons
     assert "Midtklyngen" in _text(reply)
     assert "budget" in _text(reply).lower()
 
@@ -642,14 +654,15 @@ def test_scope_set_confirms_where_the_chat_belongs(
 
 
 @pytest.mark.parametrize("locale", ["da", "da-DK", "en", "en-GB", "de-DE"])
-def test_welcome_offers_a_few_questions_to_try(locale: str) -> None:
+def test_welcome_shows_every_capability_with_an_example_to_tap(locale: str) -> None:
     reply = welcome_card(locale)
+    lang: Lang = "en" if locale.startswith("en") else "da"
 
     _check(reply)
-    buttons = _actions(reply, "ask")
-    assert 3 <= len(buttons) <= 4
+    buttons = _examples(reply)
+    assert [example for _, _, example in capabilities(lang)] == [b["title"] for b in buttons]
     assert all(button["title"] == button["data"]["question"] for button in buttons)
-    assert ("en" if locale.startswith("en") else "da") == _card(reply)["lang"]
+    assert lang == _card(reply)["lang"]
 
 
 @pytest.mark.parametrize("lang", LANGS)

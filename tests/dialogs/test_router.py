@@ -13,10 +13,13 @@ import pytest
 from dialogs.access import Access
 from dialogs.editors import Editors, EditorsBook
 from dialogs.message import Message
+from dialogs.offers import Offer
 from dialogs.reading import PRESSED, Handled, Reading
 from dialogs.router import Router, conversation
 from dialogs.status_update import UpdateOptions
 from dialogs.turn import Turn
+from dialogs.wording import capabilities, say
+from knowledge.core.chat import Lang
 from knowledge.service import KnowledgeService
 from knowledge.state.conversations import ConversationKey
 from knowledge.updates.contract import Author
@@ -26,12 +29,12 @@ ADMIN = Author("aad-admin", "Anna Admin")
 ACCESS = Access(frozenset(), frozenset({"aad-admin"}), everyone_edits=False)
 
 
-def turn(text: str = "", value: Any = None, *, invoke: bool = False) -> Turn:
+def turn(text: str = "", value: Any = None, *, invoke: bool = False, lang: Lang = "da") -> Turn:
     return Turn(
         text=text,
         value=value,
         locale="da-DK",
-        lang="da",
+        lang=lang,
         author=ADMIN,
         chat=ConversationKey("a:chat", "msteams", "tenant"),
         thread_id="a:chat",
@@ -74,16 +77,24 @@ class Edge:
     notes: list[str] = field(default_factory=list)
     continued: int = 0
     begun: list[UpdateOptions] = field(default_factory=list)
+    offers: list[Offer] = field(default_factory=list)
+    picked: dict[str, Any] | None = None  # what a waiting offer makes of the message
+
+    async def continue_dialog(self) -> bool | dict[str, Any]:
+        self.continued += 1
+        if self.picked is not None:
+            picked, self.picked = self.picked, None
+            return picked
+        return self.waiting
 
     def note(self, intent: str) -> None:
         self.notes.append(intent)
 
-    async def continue_dialog(self) -> bool:
-        self.continued += 1
-        return self.waiting
-
     async def begin_dialog(self, options: UpdateOptions) -> None:
         self.begun.append(options)
+
+    async def begin_offer(self, offered: Offer) -> None:
+        self.offers.append(offered)
 
 
 def picked(router: Router, text: str = "x") -> str | None:
@@ -270,3 +281,136 @@ async def test_the_editors_behaviour_runs_on_a_fake_of_its_own_protocol_only() -
     assert ["1234abcd-1111 er nu redaktør."] == said(added)
     assert ["1234abcd-1111 er allerede redaktør."] == said(again)
     assert ["1234abcd-1111  Mette"] == said(listed)
+
+
+# --- commands from natural phrasing, anywhere in the message ----------------------------
+
+NATURAL = [
+    # update
+    ("jeg skal lige melde en ny status ind", "update"),
+    ("kan du skrive at FACT er sat i bero", "update"),
+    ("sæt Lægedækning på pause, fordi lægen er gået på pension", "update"),
+    ("we need to report a new status", "update"),
+    ("Psykiatriens Hus is now in operation", "update"),
+    ("mark Tele KOL as on hold", "update"),
+    # subscribe, remind me
+    ("giv mig besked før møderne i Randersklyngen", "subscriptions"),
+    ("hold mig opdateret om FACT", "subscriptions"),
+    ("kan jeg få en påmindelse inden klyngestyregruppen mødes?", "subscriptions"),
+    ("remind me ahead of the Randersklyngen meetings", "subscriptions"),
+    ("please keep me posted on FACT", "subscriptions"),
+    # unsubscribe
+    ("jeg gider ikke flere påmindelser om Randersklyngen", "subscriptions"),
+    ("stop alle mine påmindelser", "subscriptions"),
+    ("no more reminders for Randersklyngen please", "subscriptions"),
+    ("stop randersklyngen", "subscriptions"),  # a command word, not a fuzzy name
+    # calendar
+    ("kan jeg få Randersklyngens møder ind i min kalender?", "calendar"),
+    ("put the Randersklyngen meetings in my Outlook", "calendar"),
+    ("ics til Midtklyngen tak", "calendar"),
+    # history
+    ("hvad er der sket med FACT?", "history"),
+    ("show me the history of FACT", "history"),
+    ("what happened to Tele KOL?", "history"),
+    # correction
+    ("hov, ret min seneste status på FACT til i gang", "corrections"),
+    ("sorry, correct my last update of FACT to paused", "corrections"),
+    # cancel, with nothing going on
+    ("glem det", "cancel"),
+    ("never mind", "cancel"),
+    ("drop it", "cancel"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NATURAL)
+async def test_a_command_said_in_ordinary_words_goes_to_its_behaviour(
+    service: KnowledgeService, text: str, expected: str
+) -> None:
+    router = conversation(service, ACCESS, "http://127.0.0.1:3978")
+
+    assert expected == picked(router, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hvad er status på FACT?",
+        "er FACT i drift?",
+        "hvornår er der møde i Randersklyngen?",
+        "which initiatives are on hold?",
+        "hvornår blev FACT sat i gang?",
+        "hvilke aftaler kan jeg få påmindelser om?",
+        "hvilke møder er der i kalenderen for Midtklyngen?",
+        "hvad er der sket med FACT siden marts?",  # with a time: what changed then
+        "how do I subscribe to the reminders?",  # how to: help
+        "hvordan opdaterer man en status?",
+        "any status changes since May?",
+        "kan du give mig status på FACT, tak",  # "giv mig" asks for it
+        "tell me about the FACT team",
+        "FACT",
+    ],
+)
+async def test_a_question_about_a_thing_stays_a_question(
+    service: KnowledgeService, text: str
+) -> None:
+    router = conversation(service, ACCESS, "http://127.0.0.1:3978")
+
+    assert "ask" == picked(router, text)
+
+
+EXAMPLES = ["ask", "update", "history", "subscriptions", "subscriptions", "calendar", "cancel"]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+async def test_every_example_of_the_help_does_what_it_shows(
+    service: KnowledgeService, lang: Lang
+) -> None:
+    router = conversation(service, ACCESS, "http://127.0.0.1:3978")
+
+    shown = [picked(router, example) for _, _, example in capabilities(lang)]
+
+    assert EXAMPLES == shown
+
+
+# --- close calls and offers -------------------------------------------------------------
+
+
+async def test_two_close_readings_are_asked_about_with_a_button_each() -> None:
+    edge = Edge()
+    router = Router([Fixed("update", 0.55, "update"), Fixed("ask", 0.5)])
+
+    handled = await router.route(turn("FACT er i drift?"), edge)
+
+    [message] = handled.messages
+    actions = message.card["actions"] if message.card else []
+    assert [say("do_update", "da"), say("do_ask", "da")] == [a["title"] for a in actions]
+    assert [{"action": "ask", "question": "FACT er i drift?", "as": "update"}] == [
+        actions[0]["data"]
+    ]
+    assert ["clarify"] == edge.notes
+    assert [[c.data for c in o.choices] for o in edge.offers] == [[a["data"] for a in actions]]
+
+
+async def test_the_button_of_a_close_call_does_that_one() -> None:
+    router = Router([Fixed("update", 0.55, "update"), Fixed("ask", 0.5)])
+    pressed = {"action": "ask", "question": "FACT er i drift?", "as": "ask"}
+
+    handled = await router.route(turn("FACT er i drift?", pressed), Edge())
+
+    assert ["ask: FACT er i drift?"] == said(handled)
+
+
+async def test_readings_far_apart_are_no_close_call() -> None:
+    router = Router([Fixed("update", 0.7, "update"), Fixed("ask", 0.5)])
+
+    assert [] == router.close_call(turn("x"))
+    assert "update" == picked(router)
+
+
+async def test_a_choice_picked_in_words_is_carried_out_as_its_button() -> None:
+    edge = Edge(picked={"action": "ask", "question": "historik for FACT", "as": "history"})
+    router = Router([Fixed("history", 0.7, "history"), Fixed("ask", 0.1)])
+
+    handled = await router.route(turn("den første"), edge)
+
+    assert ["history: historik for FACT"] == said(handled)

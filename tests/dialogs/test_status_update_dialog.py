@@ -33,15 +33,26 @@ class Chat:
         self.client = client
 
     async def send(self, text: str) -> list[str]:
+        return [_shown(reply) for reply in await self.activities(text)]
+
+    async def activities(self, text: str) -> list[Activity]:
         first = await self.client.send_activity(text)
         replies = [first] if first is not None else []
         while (reply := self.client.get_next_reply()) is not None:
             replies.append(reply)
-        return [_shown(reply) for reply in replies]
+        return replies
 
     @property
     def status(self) -> DialogTurnStatus:
         return self.client.dialog_turn_result.status
+
+
+def buttons(activity: Activity) -> list[str]:
+    """The titles of a prompt's suggested actions (each sends its words when tapped)."""
+    suggested = activity.suggested_actions
+    actions = suggested.actions if suggested is not None else []
+    assert all(action.title == action.value for action in actions)
+    return [action.title for action in actions]
 
 
 def _shown(activity: Activity) -> str:
@@ -127,7 +138,7 @@ async def test_everything_in_one_message_asks_only_to_confirm(
 async def test_an_ambiguous_name_offers_numbered_choices(start: Start) -> None:
     chat = start("ny status på IV-aftalen")
     offer = joined(await chat.send("ny status på IV-aftalen"))
-    assert "Hvilken mener du? Svar med et nummer:" in offer
+    assert "Hvilken mener du?" in offer
     assert "2. Samarbejdsaftale om IV-behandling i nærområdet (Region Midtjylland)" in offer
     question = joined(await chat.send("2."))
     assert "Samarbejdsaftale om IV-behandling i nærområdet? Nu: implementeret" in question
@@ -141,11 +152,11 @@ async def test_an_ambiguous_choice_can_be_typed_with_a_typo(start: Start) -> Non
     assert "Samarbejdsaftale om IV-behandling i nærområdet?" in question
 
 
-async def test_a_name_not_found_gets_suggestions_and_another_try(start: Start) -> None:
+async def test_a_name_like_nothing_gets_no_suggestions_and_another_try(start: Start) -> None:
     chat = start("opdater xyzzy")
     not_found = joined(await chat.send("opdater xyzzy"))
     assert "Jeg kan ikke finde „xyzzy“." in not_found
-    assert "Mente du:" in not_found
+    assert "Mente du" not in not_found
     assert "Skriv navnet igen." in not_found
     assert "Samarbejdsaftale om rygestop?" in joined(await chat.send("rygestop"))
 
@@ -327,3 +338,238 @@ async def test_someone_not_an_editor_is_refused_politely(
     ] == replies
     assert DialogTurnStatus.Complete == chat.status
     assert before == await entries(kb, RYGESTOP)
+
+
+# --- answers in words ------------------------------------------------------------------
+
+ASTMA = "astma-rehabilitering-paa-tvaers-midtjylland"
+IV_SYD = "samarbejdsaftale-for-iv-behandling-i-naeromraadet-syddanmark"
+
+
+@pytest.mark.parametrize("answer", ["den anden", "nummer 2", "the second one", "2"])
+async def test_which_one_is_answered_with_an_ordinal(start: Start, answer: str) -> None:
+    chat = start("ny status på IV-aftalen")
+    await chat.send("ny status på IV-aftalen")
+
+    question = joined(await chat.send(answer))
+
+    assert "Samarbejdsaftale om IV-behandling i nærområdet? Nu: implementeret" in question
+
+
+@pytest.mark.parametrize("answer", ["den syddanske", "the Syddanmark one", "syd tak"])
+async def test_which_one_is_answered_with_a_region_word(start: Start, answer: str) -> None:
+    chat = start("ny status på IV-aftalen")
+    await chat.send("ny status på IV-aftalen")
+
+    question = joined(await chat.send(answer))
+
+    assert "Samarbejdsaftale for IV-behandling i nærområdet?" in question
+
+
+async def test_which_one_offers_buttons_that_show_the_region(start: Start) -> None:
+    chat = start("ny status på IV-aftalen")
+
+    [offer] = await chat.activities("ny status på IV-aftalen")
+
+    assert ["Region Syddanmark", "Region Midtjylland"] == buttons(offer)
+    question = joined(await chat.send("Region Midtjylland"))  # what the button sends
+    assert "Samarbejdsaftale om IV-behandling i nærområdet?" in question
+
+
+async def test_the_one_suggestion_for_a_name_not_found_is_taken_with_ja(
+    start: Start, kb: KnowledgeService
+) -> None:
+    chat = start("opdater astmarehab")
+    [offer] = await chat.activities("opdater astmarehab")
+    assert "Mente du Astma-rehabilitering på tværs (Region Midtjylland)?" in offer.text
+    assert ["Ja", "Nej"] == buttons(offer)
+
+    question = joined(await chat.send("ja"))
+
+    assert "Hvad er den nye status for Astma-rehabilitering på tværs?" in question
+
+
+async def test_no_to_the_one_suggestion_asks_for_the_name_again(start: Start) -> None:
+    chat = start("opdater astmarehab")
+    await chat.send("opdater astmarehab")
+
+    assert ["Hvilken aftale eller hvilket initiativ vil du opdatere?"] == await chat.send("nej")
+    assert "Samarbejdsaftale om rygestop?" in joined(await chat.send("rygestop"))
+
+
+async def test_answering_the_one_suggestion_with_a_status_takes_it(start: Start) -> None:
+    chat = start("opdater astmarehab")
+    await chat.send("opdater astmarehab")
+
+    assert ["Skriv en kort note om ændringen, eller „spring over“."] == await chat.send(
+        "den er i gang igen"
+    )
+
+
+async def test_which_one_answered_with_the_status_too_fills_both(start: Start) -> None:
+    chat = start("opdater IV-aftalen")
+    await chat.send("opdater IV-aftalen")
+
+    note_question = await chat.send("midtjyske, og den er sat på pause")
+
+    assert ["Skriv en kort note om ændringen, eller „spring over“."] == note_question
+    confirm = joined(await chat.send("spring over"))
+    assert "Samarbejdsaftale om IV-behandling i nærområdet: implementeret → sat på pause." in (
+        confirm
+    )
+
+
+async def test_a_status_given_before_the_item_is_kept_until_the_item_is_known(
+    start: Start,
+) -> None:
+    chat = start("ny status på IV-aftalen")
+    await chat.send("ny status på IV-aftalen")
+
+    asked_again = joined(await chat.send("nedlagt"))
+    note_question = await chat.send("den fra Region Syddanmark")
+
+    assert "Hvilken mener du?" in asked_again  # a status names no item
+    assert ["Skriv en kort note om ændringen, eller „spring over“."] == note_question
+    confirm = joined(await chat.send("spring over"))
+    assert "Samarbejdsaftale for IV-behandling i nærområdet: implementeret → nedlagt." in confirm
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("den er sat på pause nu", "sat på pause"),
+        ("it's on hold", "sat på pause"),
+        ("vi er færdige, den er afsluttet", "afsluttet"),
+        ("lukket ned", "nedlagt"),
+    ],
+)
+async def test_a_status_is_read_anywhere_in_a_sentence(
+    start: Start, answer: str, expected: str
+) -> None:
+    chat = start("opdater rygestop")
+    await chat.send("opdater rygestop")
+    await chat.send(answer)
+
+    confirm = joined(await chat.send("spring over"))
+
+    assert f"Samarbejdsaftale om rygestop: implementeret → {expected}." in confirm
+
+
+async def test_the_status_prompt_offers_the_statuses_as_buttons(start: Start) -> None:
+    chat = start("opdater rygestop")
+
+    [question] = await chat.activities("opdater rygestop")
+
+    expected = ["planlagt", "i gang", "implementeret", "afsluttet", "sat på pause", "nedlagt"]
+    assert expected == buttons(question)
+
+
+async def test_everything_in_one_sentence_with_a_reason_asks_only_to_confirm(
+    start: Start, kb: KnowledgeService
+) -> None:
+    text = "kan du sætte rygestop på pause, fordi vi venter på svar fra kommunerne"
+    chat = start(text)
+
+    confirm = joined(await chat.send(text))
+
+    assert "Samarbejdsaftale om rygestop: implementeret → sat på pause." in confirm
+    assert "Note: vi venter på svar fra kommunerne" in confirm
+    assert joined(await chat.send("ja tak")).startswith("Status opdateret.")
+    newest = (await kb.history(RYGESTOP))[0]
+    assert ("paused", "vi venter på svar fra kommunerne") == (
+        newest.status.category,
+        newest.status.text,
+    )
+
+
+async def test_a_change_of_mind_at_the_note_replaces_the_status(
+    start: Start, kb: KnowledgeService
+) -> None:
+    chat = start("opdater rygestop")
+    await chat.send("opdater rygestop")
+    await chat.send("afsluttet")
+
+    asked_again = await chat.send("hov nej, den kører stadig, den er i gang")
+    await chat.send("alle kommuner er med nu")
+    confirm = joined(await chat.send("ja"))
+
+    assert ["Skriv en kort note om ændringen, eller „spring over“."] == asked_again
+    assert "Status opdateret." in confirm
+    assert ("in_progress", "alle kommuner er med nu") == (
+        (await kb.history(RYGESTOP))[0].status.category,
+        (await kb.history(RYGESTOP))[0].status.text,
+    )
+
+
+async def test_a_change_of_mind_at_the_confirmation_replaces_the_status(
+    start: Start, kb: KnowledgeService
+) -> None:
+    chat = start("sæt rygestop til afsluttet: kører overalt")
+    await chat.send("sæt rygestop til afsluttet: kører overalt")
+
+    confirm = joined(await chat.send("nej vent, den skal stå som planlagt"))
+
+    assert "Samarbejdsaftale om rygestop: implementeret → planlagt." in confirm
+    assert "Note: kører overalt" in confirm
+    await chat.send("ja")
+    assert "planned" == (await kb.history(RYGESTOP))[0].status.category
+
+
+async def test_a_change_of_mind_about_the_item_keeps_the_status(
+    start: Start, kb: KnowledgeService
+) -> None:
+    chat = start("actually, set stomi to paused: waiting for the tender")
+    await chat.send("set stomi to paused: waiting for the tender")
+
+    confirm = joined(await chat.send("no sorry, I meant rygestop"))
+
+    assert "Samarbejdsaftale om rygestop: implemented → paused." in confirm
+    assert "Note: waiting for the tender" in confirm
+    await chat.send("yes")
+    assert "paused" == (await kb.history(RYGESTOP))[0].status.category
+    assert "paused" != (await kb.history(STOMI))[0].status.category
+
+
+async def test_a_cancel_said_inside_a_sentence_ends_the_dialog(
+    start: Start, kb: KnowledgeService
+) -> None:
+    before = await entries(kb, RYGESTOP)
+    chat = start("opdater rygestop")
+    await chat.send("opdater rygestop")
+
+    assert ["Det er annulleret. Jeg har ikke gemt noget."] == await chat.send(
+        "nej glem det, forkert aftale"
+    )
+    assert DialogTurnStatus.Complete == chat.status
+    assert before == await entries(kb, RYGESTOP)
+
+
+async def test_a_bare_yes_to_the_note_is_no_note(start: Start) -> None:
+    chat = start("sæt rygestop til i gang")
+    await chat.send("sæt rygestop til i gang")
+
+    confirm = joined(await chat.send("ok"))
+
+    assert "Samarbejdsaftale om rygestop: implementeret → i gang." in confirm
+    assert "Note:" not in confirm
+
+
+async def test_the_dialog_keeps_the_language_of_its_first_message(start: Start) -> None:
+    chat = start("please update rygestop", locale="da-DK")
+    await chat.send("please update rygestop")
+
+    note_question = await chat.send("i gang")  # answered in Danish
+    confirm = joined(await chat.send("de sidste kommuner er med"))
+
+    assert ["Write a short note about the change, or “skip”."] == note_question
+    assert "Shall I save it? (yes/no)" in confirm
+
+
+async def test_a_danish_first_message_is_answered_in_danish_whatever_the_locale(
+    start: Start,
+) -> None:
+    chat = start("opdater rygestop", locale="en-US")
+
+    question = joined(await chat.send("opdater rygestop"))
+
+    assert "Hvad er den nye status for Samarbejdsaftale om rygestop?" in question

@@ -86,7 +86,7 @@ async def test_a_status_question_in_personal_chat_gets_status_date_and_source(
     playground: PlaygroundClient,
 ) -> None:
     choices = await _say(playground, "hvad er status på IV-aftalen?")
-    midt = next(a for a in actions_of(_card(choices)) if "Midtjylland" in a["title"])
+    midt = next(a for a in actions_of(_card(choices)) if a["title"] == "Region Midtjylland")
 
     after = playground.mark()  # the "Mente du …?" button is an Action.Submit
     await playground.submit(
@@ -133,11 +133,30 @@ async def test_the_status_update_dialog_asks_confirms_and_saves(
     assert "nyt datatræk fra e2e" in text_of(status)
 
 
+async def test_an_update_in_ordinary_words_takes_which_one_in_words(
+    playground: PlaygroundClient,
+) -> None:
+    which = await _say(playground, "kan du notere at IV-aftalen er lukket ned")
+    noted = await _say(playground, "the Syddanmark one")  # en words, a Danish dialog
+    confirm = await _say(playground, "besluttet i styregruppen")
+    saved = await _say(playground, "ja")
+
+    suggested = which["message"].get("suggestedActions", {}).get("actions", [])
+    assert ["Region Syddanmark", "Region Midtjylland"] == [a["title"] for a in suggested]
+    assert "Hvilken mener du?" in text_of(which)
+    assert "Skriv en kort note" in text_of(noted)
+    assert "Samarbejdsaftale for IV-behandling i nærområdet: implementeret → nedlagt." in (
+        text_of(confirm)
+    )
+    assert "Status opdateret." in text_of(saved)
+
+
 async def test_the_update_card_saves_with_action_execute_and_is_replaced(
     playground: PlaygroundClient,
 ) -> None:
     form = await _say(playground, "opdater stomi")
     execute = _action(form, "Action.Execute")
+    assert "Opdater status: Samarbejdsaftale om stomi" in text_of(form)  # not en-US's English
     inputs = {"category": "paused", "note": "sat på pause via Action.Execute"}
 
     after = playground.mark()

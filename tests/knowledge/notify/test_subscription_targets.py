@@ -13,6 +13,7 @@ from knowledge.answers.snapshot import Snapshot
 from knowledge.core.chat import ChatScope
 from knowledge.core.clock import Clock
 from knowledge.core.db import create_engine, migrate, session_factory
+from knowledge.notify.contract import TargetNotFound
 from knowledge.notify.subscriptions import KINDS, resolve_target
 from knowledge.service import KnowledgeService
 
@@ -63,7 +64,13 @@ async def test_without_a_scope_a_shared_name_asks_which(snapshot: Snapshot, type
     assert 2 <= len(getattr(found, "choices", ()))
 
 
-async def test_a_name_nobody_has_gets_suggestions(snapshot: Snapshot) -> None:
+async def test_a_name_like_nothing_gets_no_suggestions(snapshot: Snapshot) -> None:
     found = resolve_target(snapshot, "Kvantefysikudvalget", NONE, KINDS["any"])
 
-    assert getattr(found, "suggestions", ())
+    assert TargetNotFound(()) == found
+
+
+async def test_a_name_not_found_suggests_what_it_resembles(snapshot: Snapshot) -> None:
+    found = resolve_target(snapshot, "astmarehab", NONE, KINDS["any"])
+
+    assert TargetNotFound(("Astma-rehabilitering på tværs",)) == found

@@ -340,11 +340,20 @@ async def test_the_chats_region_picks_between_namesakes(kb: KnowledgeService) ->
     assert IV_MIDT == found.item.id
 
 
-async def test_an_unrelated_name_is_not_found_with_suggestions(kb: KnowledgeService) -> None:
+async def test_an_unrelated_name_is_not_found_and_gets_no_suggestions(kb: KnowledgeService) -> None:
     found = await kb.find_item("kattemad og hundeluft")
 
+    assert NotFound((), ()) == found
+
+
+async def test_a_nickname_the_index_misses_suggests_the_title_it_resembles(
+    kb: KnowledgeService,
+) -> None:
+    found = await kb.find_item("astmarehab")
+
     assert isinstance(found, NotFound)
-    assert 1 <= len(found.suggestions) <= 3
+    assert ("Astma-rehabilitering på tværs",) == found.suggestions
+    assert [found.suggestions[0]] == [choice.label for choice in found.choices]
 
 
 async def test_the_current_status_is_the_newest_entry(kb: KnowledgeService) -> None:
